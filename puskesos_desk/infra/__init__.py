@@ -1,1 +1,1 @@
-"""infra layer."""
+"""Cross-cutting infrastructure usable by every layer: paths, logging set-up. No Qt, no SQLAlchemy."""

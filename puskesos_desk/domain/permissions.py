@@ -1,0 +1,106 @@
+"""Who may do what. Declared once here and enforced in the service layer (hiding a button is not enough).
+
+The matrix follows the SLRT division of work: FO registers and logs, BO handles cases and drafts, the
+Koordinator decides and signs, Admin manages accounts and settings but sees no case data. The trust issue
+refines it; every service already passes through `Actor.require()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from puskesos_desk.domain.enums import Role, SiteRole
+from puskesos_desk.domain.errors import PermissionDenied
+
+
+class Permission(StrEnum):
+    VIEW_CASES = "VIEW_CASES"
+    REGISTER = "REGISTER"
+    EDIT_RECORDS = "EDIT_RECORDS"
+    RECORD_VISIT = "RECORD_VISIT"
+    HANDLE_CASE = "HANDLE_CASE"
+    CREATE_REFERRAL = "CREATE_REFERRAL"
+    APPROVE_REFERRAL = "APPROVE_REFERRAL"
+    APPROVE_HOUSEHOLD_CHANGE = "APPROVE_HOUSEHOLD_CHANGE"
+    PROPOSE_DTSEN = "PROPOSE_DTSEN"
+    IMPORT_DATA = "IMPORT_DATA"
+    EXPORT_DATA = "EXPORT_DATA"
+    VIEW_SPECIFIC_DATA = "VIEW_SPECIFIC_DATA"
+    UNMASK_ID = "UNMASK_ID"
+    MANAGE_USERS = "MANAGE_USERS"
+    MANAGE_SETTINGS = "MANAGE_SETTINGS"
+    MANAGE_REFERENCE = "MANAGE_REFERENCE"
+    RESTORE_BACKUP = "RESTORE_BACKUP"
+    VIEW_AUDIT = "VIEW_AUDIT"
+    VIEW_REPORTS = "VIEW_REPORTS"
+    INITIALISE_SITE = "INITIALISE_SITE"
+
+
+P = Permission
+_CASE_READ = {P.VIEW_CASES, P.VIEW_REPORTS}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset({P.MANAGE_USERS, P.MANAGE_SETTINGS, P.MANAGE_REFERENCE, P.RESTORE_BACKUP, P.VIEW_AUDIT}),
+    Role.KOORDINATOR: frozenset(
+        _CASE_READ
+        | {
+            P.REGISTER, P.EDIT_RECORDS, P.RECORD_VISIT, P.HANDLE_CASE, P.CREATE_REFERRAL, P.APPROVE_REFERRAL,
+            P.APPROVE_HOUSEHOLD_CHANGE, P.PROPOSE_DTSEN, P.IMPORT_DATA, P.EXPORT_DATA, P.VIEW_SPECIFIC_DATA,
+            P.UNMASK_ID, P.VIEW_AUDIT, P.MANAGE_REFERENCE,
+        }
+    ),
+    Role.PETUGAS_FO: frozenset(_CASE_READ | {P.REGISTER, P.RECORD_VISIT}),
+    Role.PETUGAS_BO: frozenset(
+        _CASE_READ | {P.REGISTER, P.EDIT_RECORDS, P.RECORD_VISIT, P.HANDLE_CASE, P.CREATE_REFERRAL, P.PROPOSE_DTSEN}
+    ),
+    Role.OPERATOR_SIKS: frozenset(_CASE_READ | {P.PROPOSE_DTSEN, P.IMPORT_DATA, P.EXPORT_DATA}),
+    Role.MANAJER_SLRT: frozenset(
+        _CASE_READ
+        | {
+            P.HANDLE_CASE, P.APPROVE_REFERRAL, P.APPROVE_HOUSEHOLD_CHANGE, P.IMPORT_DATA, P.EXPORT_DATA,
+            P.VIEW_SPECIFIC_DATA, P.UNMASK_ID, P.VIEW_AUDIT, P.MANAGE_REFERENCE,
+        }
+    ),
+    Role.PETUGAS_SEKRETARIAT: frozenset(_CASE_READ | {P.HANDLE_CASE, P.EDIT_RECORDS, P.IMPORT_DATA, P.EXPORT_DATA}),
+    Role.OPERATOR_KABUPATEN: frozenset(_CASE_READ | {P.IMPORT_DATA, P.EXPORT_DATA, P.MANAGE_REFERENCE}),
+    Role.AUDITOR: frozenset(_CASE_READ | {P.VIEW_AUDIT}),
+}
+
+CLI_ACTOR_PREFIX = "cli:"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who performs an action: a signed-in user, or the CLI actor `cli:<os user>`.
+
+    The CLI actor holds every permission of its site: whoever can run the CLI can open the database file anyway,
+    so refusing it protects nothing; it is audited like a user instead.
+    """
+
+    id: str
+    name: str
+    role: Role | None
+    site_code: str | None
+    site_role: SiteRole | None = None
+
+    @classmethod
+    def cli(cls, os_user: str, *, site_code: str | None = None, site_role: SiteRole | None = None) -> Actor:
+        ident = f"{CLI_ACTOR_PREFIX}{os_user}"
+        return cls(id=ident, name=ident, role=None, site_code=site_code, site_role=site_role)
+
+    @property
+    def is_cli(self) -> bool:
+        return self.id.startswith(CLI_ACTOR_PREFIX)
+
+    def can(self, permission: Permission) -> bool:
+        if self.is_cli:
+            return True
+        return self.role is not None and permission in ROLE_PERMISSIONS.get(self.role, frozenset())
+
+    def require(self, permission: Permission) -> None:
+        if not self.can(permission):
+            raise PermissionDenied(
+                f"Akun {self.name} tidak berwenang untuk tindakan ini ({permission.value}). "
+                "Minta Koordinator atau Admin untuk melakukannya."
+            )

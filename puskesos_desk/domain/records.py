@@ -1,0 +1,176 @@
+"""Plain records passed between layers. Repositories return these, never ORM rows, so the GUI thread can never
+trigger a lazy load; services take the *Draft types as input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from puskesos_desk.domain.enums import Role, SiteRole, VisitChannel, VisitStatus
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInfo:
+    id: str
+    code: str
+    name: str
+    role: SiteRole
+    region_path: str
+    address: str
+    public_key_b64: str
+    fingerprint: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SiteCard:
+    """What another site trusts: enough to verify this site's signatures."""
+
+    format: str
+    code: str
+    name: str
+    role: SiteRole
+    public_key_b64: str
+    fingerprint: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class UserInfo:
+    id: str
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    must_change_password: bool
+    last_login_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class MemberDraft:
+    """One person on the household form. Either `nik` or `no_nik_reason` is given."""
+
+    name: str
+    relation: str  # enums.json hubungan_kk code, e.g. KEPALA_KELUARGA
+    sex: str  # L / P
+    birth_date: date | None
+    birth_place: str = ""
+    nik: str = ""
+    no_nik_reason: str = ""
+    marital_status: str = ""
+    religion: str = ""
+    education: str = ""
+    school_status: str = ""
+    occupation: str = ""
+    disability: tuple[str, ...] = ()
+    residence_status: str = "ADA"
+    documents: tuple[str, ...] = ()
+    phone: str = ""
+    citizenship: str = "WNI"
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdDraft:
+    members: tuple[MemberDraft, ...]
+    address: str
+    rt: str
+    rw: str
+    kk_number: str = ""
+    no_kk_reason: str = ""
+    hamlet: str = ""
+    village_code: str = ""  # empty: the site's own desa
+    postal_code: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    id: str
+    household_id: str | None
+    nik: str | None
+    name: str
+    sex: str
+    birth_date: date | None
+    birth_place: str
+    relation: str
+    residence_status: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdRecord:
+    id: str
+    number: str
+    kk_number: str | None
+    head_name: str
+    address: str
+    rt: str
+    rw: str
+    hamlet: str
+    village_code: str
+    members: tuple[PersonRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class VisitDraft:
+    household_id: str
+    applicant_person_id: str
+    applicant_relation: str  # DIRI_SENDIRI, KELUARGA, …
+    purpose: str
+    channel: VisitChannel = VisitChannel.DATANG_LANGSUNG
+    subject_person_ids: tuple[str, ...] = ()
+    occurred_at: datetime | None = None  # None: now
+    notice_given: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class VisitRecord:
+    id: str
+    registration_number: str
+    occurred_at: datetime
+    channel: VisitChannel
+    household_id: str
+    applicant_person_id: str
+    purpose: str
+    status: VisitStatus
+    officer_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonHit:
+    person_id: str
+    household_id: str | None
+    name: str
+    nik: str | None
+    birth_date: date | None
+    sex: str
+    rt: str
+    rw: str
+    household_number: str
+    matched_by: str  # NIK, KK, NAMA
+
+
+@dataclass(frozen=True, slots=True)
+class CountWithTrend:
+    label: str
+    value: int
+    previous: int
+
+
+@dataclass(frozen=True, slots=True)
+class BerandaFigures:
+    """The home page's figures, all read from the database."""
+
+    site_name: str
+    households: int
+    persons: int
+    visits_today: int
+    visits_this_month: int
+    visits_last_month: int
+    open_complaints: int
+    open_needs: int
+    referrals_open: int
+    referrals_overdue: int
+    proposals_open: int
+    as_of: datetime
+    visits_by_month: tuple[tuple[str, int], ...] = field(default_factory=tuple)
