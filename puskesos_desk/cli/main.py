@@ -1,0 +1,115 @@
+"""Argument parsing, dispatch and exit codes: 0 ok, 2 usage, 3 input rejected, 1 unexpected (log path printed)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from puskesos_desk import __version__
+from puskesos_desk.cli import commands
+from puskesos_desk.cli.output import emit_error
+from puskesos_desk.domain.errors import PuskesosError
+from puskesos_desk.infra.logging_setup import configure_logging
+
+log = logging.getLogger(__name__)
+EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that writes usage errors in Bahasa Indonesia and exits 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: kesalahan penggunaan: {message}\n")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="cetak hasil sebagai satu objek JSON")
+    parser.add_argument("--unmask", action="store_true", help="tampilkan NIK dan No. KK tanpa disamarkan")
+    parser.add_argument("--db", metavar="PATH|URL", help="berkas SQLite atau URL postgresql:// (atau PUSKESOS_DB)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="puskesos-desk", description="Puskesos Desk: meja layanan Puskesos dan Sekretariat SLRT.")
+    parser.add_argument("--version", action="version", version=f"puskesos-desk {__version__}")
+    parser.add_argument("--db", metavar="PATH|URL", help="berkas SQLite atau URL postgresql:// (atau PUSKESOS_DB)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    init = sub.add_parser("init", help="siapkan situs baru (desa/kelurahan atau kabupaten/kota)")
+    _common(init)
+    init.add_argument("--site", required=True, metavar="KODE", help="kode Kemendagri: PP.KK.CC.DDDD atau PP.KK")
+    init.add_argument("--name", required=True, help='nama situs, misalnya "Puskesos Desa Sumogawe"')
+    init.add_argument("--role", choices=["desa", "kabupaten"], default="desa")
+    init.add_argument("--admin", default="admin", metavar="NAMA", help="nama pengguna Admin pertama")
+    init.add_argument("--admin-name", default="", help="nama lengkap Admin")
+    init.add_argument("--address", default="", help="alamat kantor")
+
+    demo = sub.add_parser("demo", help="buat data contoh 12 bulan sampai hari ini")
+    _common(demo)
+    demo.add_argument("--households", type=int, default=500, metavar="N")
+    demo.add_argument("--seed", type=int, default=2026, metavar="S")
+    demo.add_argument("--site", default=commands.DEMO_SITE, metavar="KODE",
+                      help="kode desa bila basis data belum disiapkan")
+    demo.add_argument("--name", default="", help="nama situs bila basis data belum disiapkan")
+
+    selftest = sub.add_parser("self-test", help="periksa apakah komputer ini dapat menjalankan aplikasi")
+    _common(selftest)
+
+    card = sub.add_parser("site-card", help="tulis kartu situs (kunci publik) untuk dipercaya situs lain")
+    _common(card)
+    card.add_argument("--out", required=True, metavar="FILE")
+
+    sub.add_parser("_qt-check", help=argparse.SUPPRESS)
+    return parser
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace, str], int]] = {
+    "init": commands.cmd_init,
+    "demo": commands.cmd_demo,
+    "self-test": commands.cmd_self_test,
+    "site-card": commands.cmd_site_card,
+}
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USERNAME", "unknown")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        from puskesos_desk.ui.app import main as gui_main
+
+        return gui_main(db_target=args.db)
+    if args.command == "_qt-check":
+        from puskesos_desk.ui.selfcheck import main as qt_check
+
+        return qt_check()
+    log_path = configure_logging()
+    as_json = bool(getattr(args, "json", False))
+    try:
+        return HANDLERS[args.command](args, _os_user())
+    except PuskesosError as exc:
+        log.info("command %s rejected: %s", args.command, exc.message)
+        emit_error(exc.message, code=exc.exit_code, as_json=as_json, detail=exc.detail)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        emit_error("Dibatalkan.", code=EXIT_UNEXPECTED, as_json=as_json)
+        return EXIT_UNEXPECTED
+    except Exception as exc:  # noqa: BLE001 - last line of defence: log it, tell the user where
+        log.exception("command %s failed", args.command)
+        emit_error(f"Terjadi kesalahan yang tidak terduga ({type(exc).__name__}).", code=EXIT_UNEXPECTED,
+                   as_json=as_json, detail=f"Rincian tercatat di {log_path}")
+        return EXIT_UNEXPECTED
+
+

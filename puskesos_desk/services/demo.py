@@ -1,0 +1,161 @@
+"""`demo`: a year of realistic activity up to today, made through the real services.
+
+Households go through the same registration code as the desk (validation, NIK checks, duplicate detection,
+audit); visits through the same visit code. Work is batched into transactions of a few hundred households so
+2,000 households take seconds, not minutes. Deterministic per seed (for a given today).
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+
+from puskesos_desk.data.repositories import dashboard, regions, sites
+from puskesos_desk.data.repositories import users as user_repo
+from puskesos_desk.domain.enums import SITE_ROLES, Role, SiteRole, VisitChannel
+from puskesos_desk.domain.errors import InputRejected
+from puskesos_desk.domain.permissions import Actor, Permission
+from puskesos_desk.domain.records import VisitDraft
+from puskesos_desk.services.auth import create_user
+from puskesos_desk.services.context import ServiceContext, local_zone
+from puskesos_desk.services.demo_people import HouseholdFactory, IdentityFactory, Vocabulary
+from puskesos_desk.services.registration import register_household_in
+from puskesos_desk.services.visits import record_visit_in
+
+DEMO_FLAG = "demo_generated"
+BATCH = 200
+DEMO_USERS: dict[Role, tuple[str, str]] = {
+    Role.KOORDINATOR: ("koordinator", "Sri Wahyuni"),
+    Role.PETUGAS_FO: ("petugas.fo", "Budi Santoso"),
+    Role.PETUGAS_BO: ("petugas.bo", "Dewi Lestari"),
+    Role.OPERATOR_SIKS: ("operator.siks", "Agus Setiawan"),
+    Role.MANAJER_SLRT: ("manajer", "Hendro Wibowo"),
+    Role.PETUGAS_SEKRETARIAT: ("sekretariat", "Rina Marlina"),
+    Role.OPERATOR_KABUPATEN: ("operator.kab", "Yusuf Hidayat"),
+    Role.AUDITOR: ("auditor", "Lina Kusumawati"),
+}
+PURPOSES = (
+    "Menanyakan kepesertaan PBI JK yang nonaktif saat berobat ke puskesmas",
+    "Menanyakan bantuan PKH yang tidak cair bulan ini",
+    "Minta surat keterangan terdaftar DTSEN untuk keringanan biaya rumah sakit",
+    "Mengusulkan keluarga masuk DTSEN karena belum terdaftar",
+    "Mengurus akta kelahiran anak yang belum ada",
+    "Menanyakan bantuan sembako (BPNT) yang terhenti",
+    "Melaporkan data desil keluarga tidak sesuai kondisi",
+    "Konsultasi bantuan rumah tidak layak huni (RTLH)",
+    "Menanyakan PIP untuk anak sekolah",
+    "Melaporkan lansia telantar di lingkungan RT",
+    "Mengurus KTP-el yang hilang",
+    "Minta rujukan ke Dinas Sosial untuk reaktivasi PBI",
+    "Menyampaikan saran jadwal layanan Puskesos",
+)
+
+
+@dataclass
+class DemoResult:
+    site_code: str
+    already_present: bool
+    counts: dict[str, int] = field(default_factory=dict)
+    users: list[dict[str, str]] = field(default_factory=list)
+
+
+def _visit_times(rng: random.Random, count: int, ctx: ServiceContext) -> list[datetime]:
+    """Office-hour moments on weekdays over the last 12 months, oldest first, none in the future."""
+    zone = local_zone()
+    now = ctx.now()
+    today = ctx.today()
+    moments: list[datetime] = []
+    while len(moments) < count:
+        day = today - timedelta(days=rng.randint(0, 364))
+        if day.weekday() >= 5:
+            continue
+        moment = datetime.combine(day, time(rng.randint(8, 14), rng.randint(0, 59)), tzinfo=zone).astimezone(UTC)
+        if moment < now:
+            moments.append(moment)
+    return sorted(moments)
+
+
+def _create_demo_users(ctx: ServiceContext, site_role: SiteRole) -> list[dict[str, str]]:
+    created = []
+    for role in SITE_ROLES[site_role]:
+        if role is Role.ADMIN:
+            continue
+        username, full_name = DEMO_USERS[role]
+        info, password = create_user(ctx, username=username, full_name=full_name, role=role)
+        created.append({"username": info.username, "full_name": info.full_name, "role": role.value,
+                        "password": password or ""})
+    return created
+
+
+def _actor_for(ctx: ServiceContext, username: str) -> Actor:
+    with ctx.db.reading() as session:
+        account = user_repo.get_account(session, username)
+        assert account is not None
+        return Actor(id=account.id, name=account.username, role=Role(account.role),
+                     site_code=ctx.actor.site_code, site_role=ctx.actor.site_role)
+
+
+def generate_demo(ctx: ServiceContext, *, households: int = 500, seed: int = 2026) -> DemoResult:
+    ctx.require(Permission.INITIALISE_SITE)
+    if not 1 <= households <= 50_000:
+        raise InputRejected("Jumlah keluarga demo harus antara 1 dan 50.000.", field="households")
+    with ctx.db.reading() as session:
+        site = sites.get_site_row(session)
+        if site is None:
+            raise InputRejected("Jalankan init terlebih dahulu (atau demo tanpa basis data yang sudah ada).")
+        site_code, site_role = site.code, SiteRole(site.role)
+        if sites.get_setting(session, DEMO_FLAG):
+            return DemoResult(site_code=site_code, already_present=True)
+        if dashboard.count_households(session):
+            raise InputRejected(
+                f"Basis data {ctx.db.display_location} sudah berisi data warga yang bukan data demo. "
+                "Data demo tidak ditambahkan; gunakan berkas lain, misalnya --db demo.db."
+            )
+        district = site_code.rsplit(".", 1)[0]
+        neighbours = [r.code for r in regions.children(session, site_code[:5])] if site_role is SiteRole.DESA else []
+    ctx = ServiceContext(ctx.db, Actor(ctx.actor.id, ctx.actor.name, ctx.actor.role, site_code, site_role), ctx.clock)
+    result = DemoResult(site_code=site_code, already_present=False)
+    result.users = _create_demo_users(ctx, site_role)
+    if site_role is SiteRole.DESA:
+        _village_activity(ctx, result, households=households, seed=seed, district=district, neighbours=neighbours)
+    with ctx.db.transaction(ctx.actor) as session:
+        sites.set_setting(session, DEMO_FLAG, {"seed": seed, "households": households, "at": ctx.now().isoformat()})
+    return result
+
+
+def _village_activity(ctx: ServiceContext, result: DemoResult, *, households: int, seed: int, district: str,
+                      neighbours: list[str]) -> None:
+    rng = random.Random(seed)
+    factory = HouseholdFactory(rng, Vocabulary.load(), IdentityFactory(rng, district, neighbours), ctx.today())
+    fo = ServiceContext(ctx.db, _actor_for(ctx, DEMO_USERS[Role.PETUGAS_FO][0]), ctx.clock)
+    bo = ServiceContext(ctx.db, _actor_for(ctx, DEMO_USERS[Role.PETUGAS_BO][0]), ctx.clock)
+    registered: list[tuple[str, list[str]]] = []
+    counts: Counter[str] = Counter()
+    for start in range(0, households, BATCH):
+        with ctx.db.transaction(fo.actor) as session:
+            for _ in range(min(BATCH, households - start)):
+                outcome = register_household_in(session, fo, factory.household())
+                registered.append((outcome.household.id, [m.id for m in outcome.household.members]))
+                counts["households"] += 1
+                counts["persons"] += len(outcome.household.members)
+                counts["possible_duplicates"] += len(outcome.duplicates)
+    channels = list(VisitChannel)
+    weights = [70, 12, 12, 4, 2]
+    moments = _visit_times(rng, int(households * 1.4), ctx)
+    for start in range(0, len(moments), BATCH):
+        officer = fo if start % (2 * BATCH) == 0 else bo
+        with ctx.db.transaction(officer.actor) as session:
+            for moment in moments[start : start + BATCH]:
+                household_id, members = rng.choice(registered)
+                applicant = members[0] if rng.random() < 0.7 else rng.choice(members)
+                subjects = tuple(rng.sample(members, k=min(len(members), rng.choice([1, 1, 1, 2]))))
+                record_visit_in(session, officer, VisitDraft(
+                    household_id=household_id, applicant_person_id=applicant,
+                    applicant_relation="DIRI_SENDIRI" if applicant in subjects else "KELUARGA",
+                    purpose=rng.choice(PURPOSES), channel=rng.choices(channels, weights)[0],
+                    subject_person_ids=subjects, occurred_at=moment,
+                ))
+                counts["visits"] += 1
+    result.counts = dict(counts)

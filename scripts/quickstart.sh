@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Puskesos Desk quick start for a fresh Debian 12 / Ubuntu machine (the README's two commands).
+#
+#   bash scripts/quickstart.sh app    install, create the demo site on the embedded SQLite default, start the app
+#   bash scripts/quickstart.sh test   install with the test extras and run the test suite
+#
+# Debian packages are installed only when missing (with sudo when not root). Python packages go into .venv:
+# Debian refuses pip installs into the system Python (PEP 668).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-app}"
+PYTHON="${PYTHON:-python3}"
+
+# Qt offscreen needs these (tests, self-test); a real display additionally needs the xcb libraries below.
+DEB_COMMON="python3-venv libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
+DEB_DISPLAY="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
+libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1"
+
+install_debian_packages() {
+  command -v dpkg-query >/dev/null 2>&1 || { echo "Not a Debian-based system: install Qt's runtime libraries yourself."; return 0; }
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+make_venv() {
+  if [ ! -x .venv/bin/python ]; then
+    "$PYTHON" -m venv .venv
+  fi
+  .venv/bin/python -m pip install -q --upgrade pip
+}
+
+case "$mode" in
+  app)
+    # shellcheck disable=SC2086
+    install_debian_packages $DEB_COMMON $DEB_DISPLAY
+    make_venv
+    .venv/bin/python -m pip install -q -e .
+    # Creates the demo site and a year of activity on first run (prints the demo accounts); later runs keep it.
+    .venv/bin/puskesos-desk demo || echo "Demo data not added (see the message above); starting the app anyway."
+    exec .venv/bin/puskesos-desk
+    ;;
+  test)
+    # shellcheck disable=SC2086
+    install_debian_packages $DEB_COMMON
+    make_venv
+    .venv/bin/python -m pip install -q -e ".[test]"
+    exec .venv/bin/python -m pytest -q
+    ;;
+  *)
+    echo "usage: bash scripts/quickstart.sh app|test" >&2
+    exit 2
+    ;;
+esac
