@@ -7,21 +7,21 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import shutil  # noqa: E402
-import sqlite3  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from puskesos_desk.data.db import Database  # noqa: E402
-from puskesos_desk.domain.enums import Role, SiteRole  # noqa: E402
-from puskesos_desk.domain.permissions import Actor  # noqa: E402
-from puskesos_desk.services.auth import create_user  # noqa: E402
-from puskesos_desk.services.bootstrap import open_database  # noqa: E402
-from puskesos_desk.services.context import ServiceContext  # noqa: E402
-from puskesos_desk.services.site import initialise_site  # noqa: E402
+from puskesos_desk.data.db import Database
+from puskesos_desk.domain.enums import Role, SiteRole
+from puskesos_desk.domain.permissions import Actor
+from puskesos_desk.services.auth import create_user
+from puskesos_desk.services.bootstrap import open_database
+from puskesos_desk.services.context import ServiceContext
+from puskesos_desk.services.site import initialise_site
 
 SITE_CODE = "33.22.01.2007"  # Desa Sumogawe, Kec. Getasan, Kab. Semarang
 SITE_NAME = "Puskesos Desa Sumogawe"

@@ -84,7 +84,8 @@ def cmd_demo(args: argparse.Namespace, os_user: str) -> int:
     if result.already_present:
         lines = [f"Data demo sudah ada di {opened.db.display_location}; tidak ada yang diubah."]
     else:
-        lines = [f"Data demo dibuat untuk {result.site_code}: " + ", ".join(f"{k} {v}" for k, v in result.counts.items())]
+        summary = ", ".join(f"{k} {v}" for k, v in result.counts.items())
+        lines = [f"Data demo dibuat untuk {result.site_code}: {summary}"]
         lines.append("Pengguna demo (catat kata sandinya, hanya ditampilkan sekali):")
         lines += [f"  {u['username']:<15} {u['role']:<20} {u['password']}" for u in users]
     emit(payload, as_json=args.json, unmask=args.unmask, lines=lines)

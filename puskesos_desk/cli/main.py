@@ -8,7 +8,6 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from puskesos_desk import __version__
 from puskesos_desk.cli import commands
@@ -103,10 +102,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("command %s rejected: %s", args.command, exc.message)
         emit_error(exc.message, code=exc.exit_code, as_json=as_json, detail=exc.detail)
         return exc.exit_code
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); the work itself is done and committed.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         emit_error("Dibatalkan.", code=EXIT_UNEXPECTED, as_json=as_json)
         return EXIT_UNEXPECTED
-    except Exception as exc:  # noqa: BLE001 - last line of defence: log it, tell the user where
+    except Exception as exc:
         log.exception("command %s failed", args.command)
         emit_error(f"Terjadi kesalahan yang tidak terduga ({type(exc).__name__}).", code=EXIT_UNEXPECTED,
                    as_json=as_json, detail=f"Rincian tercatat di {log_path}")

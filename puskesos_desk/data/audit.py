@@ -105,7 +105,8 @@ def _chain_head(session: Session) -> _ChainHead:
     head = session.info.get("audit_head")
     if head is None:
         with session.no_autoflush:
-            row = session.execute(select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)).first()
+            latest = select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+            row = session.execute(latest).first()
         head = _ChainHead(row.seq, row.hash) if row else _ChainHead(0, GENESIS_HASH)
         session.info["audit_head"] = head
     return head

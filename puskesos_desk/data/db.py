@@ -26,6 +26,9 @@ from puskesos_desk.infra.paths import default_database_path
 
 log = logging.getLogger(__name__)
 
+# Services name the session type through this alias, so only the data layer imports SQLAlchemy.
+DbSession = Session
+
 ENV_DB = "PUSKESOS_DB"
 BUSY_TIMEOUT_MS = 5000
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["fold_diacritics", "name_similarity", "name_tokens", "normalize_name"]
 
@@ -219,10 +220,12 @@ def _normalize_once(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def normalize_name(name: str) -> str:
     """The search and duplicate key of a name: "Hj. Siti Aminah, S.Pd." -> "SITI AMINAH"."""
     key = _normalize_once(name)
     # One pass can expose a rule for the next ("HADJI M. ALI": HADJI becomes the title HAJI, then M is first).
+    # Cached because duplicate search compares one name with many candidates.
     for _ in range(_MAX_PASSES):
         again = _normalize_once(key)
         if again == key:

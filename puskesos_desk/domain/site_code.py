@@ -95,8 +95,8 @@ def parse_site_code(raw: str, role: SiteRole) -> SiteCode:
         raise SiteCodeError(f"Kode {code} adalah kode {_LEVEL_WORD[level]}; {expected}.", str(raw))
     if wilayah_name(code) is None:
         raise SiteCodeError(
-            f"Kode wilayah {code} tidak ada dalam daftar Kemendagri. Periksa kembali kodenya, misalnya pada "
-            "surat keputusan atau papan nama kantor desa/kelurahan.",
+            f"Kode wilayah {code} tidak ada dalam daftar Kemendagri. Periksa kembali kodenya "
+            "(daftar resmi: Kepmendagri 300.2.2-2138 Tahun 2025).",
             str(raw),
         )
     parts = code.split(".")

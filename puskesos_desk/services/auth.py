@@ -27,7 +27,7 @@ class SignedIn:
     user: UserInfo
 
 
-def sign_in(db: Database, *, username: str, password: str, clock=_now) -> SignedIn:  # noqa: ANN001
+def sign_in(db: Database, *, username: str, password: str, clock=_now) -> SignedIn:
     """Check the password; on success return the actor for every later service call."""
     now = clock()
     failure: str | None = None

@@ -31,7 +31,7 @@ def beranda_figures(ctx: ServiceContext) -> BerandaFigures:
     with ctx.db.reading() as session:
         site = sites.get_site_row(session)
         per_month = dashboard.visits_per_month(session, first_of_trend, zone)
-        figures = BerandaFigures(
+        return BerandaFigures(
             site_name=site.name if site else "",
             households=dashboard.count_households(session),
             persons=dashboard.count_persons(session),
@@ -47,8 +47,8 @@ def beranda_figures(ctx: ServiceContext) -> BerandaFigures:
             visits_by_month=tuple(
                 (key, per_month.get(key, 0))
                 for key in (
-                    "%04d-%02d" % _shift_month(today.year, today.month, -offset) for offset in range(11, -1, -1)
+                    "{:04d}-{:02d}".format(*_shift_month(today.year, today.month, -offset))
+                    for offset in range(11, -1, -1)
                 )
             ),
         )
-    return figures

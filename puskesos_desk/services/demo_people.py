@@ -95,7 +95,7 @@ class HouseholdFactory:
         age = (self.today - birth).days // 365
         details = _adult_details(self.rng, sex, birth, self.today) if age >= 18 else {
             "education": "BELUM_TAMAT_SD" if age < 13 else ("SD" if age < 16 else "SMP"),
-            "occupation": "PELAJAR_MAHASISWA" if 6 <= age else "BELUM_TIDAK_BEKERJA",
+            "occupation": "PELAJAR_MAHASISWA" if age >= 6 else "BELUM_TIDAK_BEKERJA",
         }
         nik, reason = self.ids.nik(birth, sex), ""
         if age < 1 and self.rng.random() < 0.6:
@@ -163,7 +163,8 @@ class HouseholdFactory:
         has_kk = rng.random() > 0.02
         rt, rw = rng.randint(1, 8), rng.randint(1, 4)
         hamlet = rng.choice(self.vocab.hamlets)
-        address = f"Dusun {hamlet}" if rng.random() < 0.6 else f"{rng.choice(self.vocab.streets)} No. {rng.randint(1, 90)}"
+        street = f"{rng.choice(self.vocab.streets)} No. {rng.randint(1, 90)}"
+        address = f"Dusun {hamlet}" if rng.random() < 0.6 else street
         return HouseholdDraft(
             members=tuple(members), address=address, rt=str(rt), rw=str(rw), hamlet=hamlet,
             kk_number=self.ids.kk(issued) if has_kk else "", no_kk_reason="" if has_kk else "HILANG",

@@ -10,8 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy.orm import Session
-
+from puskesos_desk.data.db import DbSession
 from puskesos_desk.data.repositories import households, numbering, regions, sites
 from puskesos_desk.domain.errors import FieldErrors
 from puskesos_desk.domain.names import normalize_name
@@ -88,7 +87,7 @@ def register_household(ctx: ServiceContext, draft: HouseholdDraft) -> Registrati
         return register_household_in(session, ctx, draft)
 
 
-def register_household_in(session: Session, ctx: ServiceContext, draft: HouseholdDraft) -> RegistrationResult:
+def register_household_in(session: DbSession, ctx: ServiceContext, draft: HouseholdDraft) -> RegistrationResult:
     """The registration itself, inside the caller's transaction (the demo batches many of these)."""
     today = ctx.today()
     errors: dict[str, str] = {}
@@ -169,9 +168,10 @@ def register_household_in(session: Session, ctx: ServiceContext, draft: Househol
         phone=draft.phone.strip() or None,
     )
     duplicate_of = {d.member_index: d.existing_person_id for d in duplicates}
+    persons = []
     for index, member in enumerate(draft.members):
         person = households.insert_person(
-            session, joined_on=today, household_id=household.id, nik=niks[index],
+            session, household_id=household.id, nik=niks[index],
             no_nik_reason=None if niks[index] else member.no_nik_reason,
             nik_check={"warnings": list(warnings.get(f"members[{index}].nik", ()))},
             name=member.name.strip().upper(), name_key=normalize_name(member.name),
@@ -183,9 +183,11 @@ def register_household_in(session: Session, ctx: ServiceContext, draft: Househol
             residence_status=member.residence_status or "ADA", citizenship=member.citizenship or "WNI",
             phone=member.phone.strip() or None, duplicate_of=duplicate_of.get(index),
         )
+        persons.append(person)
         if member is head:
             household.head_person_id = person.id
     session.flush()
+    households.record_registration_history(session, household, persons, on=today)
     return RegistrationResult(
         household=households.get_household(session, household.id), warnings=warnings, duplicates=tuple(duplicates)
     )

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
+from puskesos_desk.data.db import DbSession
 from puskesos_desk.data.repositories import households, numbering, sites, visits
 from puskesos_desk.domain.enums import VisitStatus
 from puskesos_desk.domain.errors import FieldErrors
@@ -22,7 +21,7 @@ def record_visit(ctx: ServiceContext, draft: VisitDraft) -> VisitRecord:
         return record_visit_in(session, ctx, draft)
 
 
-def record_visit_in(session: Session, ctx: ServiceContext, draft: VisitDraft) -> VisitRecord:
+def record_visit_in(session: DbSession, ctx: ServiceContext, draft: VisitDraft) -> VisitRecord:
     errors: dict[str, str] = {}
     if not draft.purpose.strip():
         errors["purpose"] = "Tuliskan keperluan kunjungan."
@@ -48,6 +47,7 @@ def record_visit_in(session: Session, ctx: ServiceContext, draft: VisitDraft) ->
         applicant_relation=draft.applicant_relation, subject_person_ids=subjects, officer_id=ctx.actor.id,
         purpose=draft.purpose.strip(), status=VisitStatus.TERBUKA.value,
     )
+    session.flush()  # the consent rows reference the visit (no ORM relationship orders the inserts)
     # UU PDP: the notice is recorded per person per visit; a child's is given by a parent or guardian (Ps. 25).
     for person_id in subjects:
         person = households.get_person(session, person_id)

@@ -84,7 +84,7 @@ class RecordMixin:
     origin_site: Mapped[str | None] = mapped_column(String(13), nullable=True)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
+    def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.row_version}
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from puskesos_desk.data.orm.base import new_uuid
 from puskesos_desk.data.orm.household import Household, KkHistory, Membership, Person
 from puskesos_desk.domain.errors import NotFound
 from puskesos_desk.domain.records import HouseholdRecord, PersonRecord
@@ -22,23 +23,28 @@ def person_record(row: Person, warnings: tuple[str, ...] = ()) -> PersonRecord:
 
 
 def insert_household(session: Session, **fields: Any) -> Household:
-    row = Household(**fields)
+    # Ids are given here rather than at flush time so that no flush is needed per row (demo and imports).
+    row = Household(id=new_uuid(), **fields)
     session.add(row)
-    session.flush()
-    if row.kk_number:
-        session.add(KkHistory(household_id=row.id, kk_number=row.kk_number, valid_from=date.today(),
+    return row
+
+
+def insert_person(session: Session, **fields: Any) -> Person:
+    row = Person(id=new_uuid(), **fields)
+    session.add(row)
+    return row
+
+
+def record_registration_history(session: Session, household: Household, members: list[Person], *,
+                                on: date) -> None:
+    """KK-number and membership history rows; call after the household and persons are flushed (their foreign
+    keys must exist first: the tables have no ORM relationships to order the inserts)."""
+    if household.kk_number:
+        session.add(KkHistory(household_id=household.id, kk_number=household.kk_number, valid_from=on,
                               reason="Pendaftaran"))
-    return row
-
-
-def insert_person(session: Session, *, joined_on: date, **fields: Any) -> Person:
-    row = Person(**fields)
-    session.add(row)
-    session.flush()
-    if row.household_id:
-        session.add(Membership(household_id=row.household_id, person_id=row.id, relation=row.relation,
-                               valid_from=joined_on, reason="Pendaftaran"))
-    return row
+    for person in members:
+        session.add(Membership(household_id=household.id, person_id=person.id, relation=person.relation,
+                               valid_from=on, reason="Pendaftaran"))
 
 
 def get_household(session: Session, household_id: str) -> HouseholdRecord:

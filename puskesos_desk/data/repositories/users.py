@@ -35,7 +35,9 @@ def username_taken(session: Session, username: str) -> bool:
 
 def get_account(session: Session, username: str) -> UserAccount | None:
     return session.scalar(
-        select(UserAccount).where(func.lower(UserAccount.username) == username.lower(), UserAccount.deleted_at.is_(None))
+        select(UserAccount).where(
+            func.lower(UserAccount.username) == username.lower(), UserAccount.deleted_at.is_(None)
+        )
     )
 
 

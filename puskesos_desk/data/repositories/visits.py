@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from puskesos_desk.data.orm.base import new_uuid
 from puskesos_desk.data.orm.casework import Consent, Visit
 from puskesos_desk.domain.enums import VisitChannel, VisitStatus
 from puskesos_desk.domain.records import VisitRecord
@@ -21,14 +22,12 @@ def visit_record(row: Visit) -> VisitRecord:
 
 
 def insert_visit(session: Session, **fields: Any) -> Visit:
-    row = Visit(**fields)
+    row = Visit(id=new_uuid(), **fields)
     session.add(row)
-    session.flush()
     return row
 
 
 def insert_consent(session: Session, **fields: Any) -> Consent:
-    row = Consent(**fields)
+    row = Consent(id=new_uuid(), **fields)
     session.add(row)
-    session.flush()
     return row

@@ -1,0 +1,140 @@
+"""Starting the desktop app: QApplication, logging, error hook, language, database, sign-in, main window.
+
+Only what the first paint needs is imported here; reportlab and openpyxl are loaded by the pages that print or
+export, when they are used.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from puskesos_desk import APP_NAME, __version__
+from puskesos_desk.domain.errors import PuskesosError
+from puskesos_desk.infra.logging_setup import configure_logging
+from puskesos_desk.services.bootstrap import open_database
+from puskesos_desk.services.site import get_site_info
+from puskesos_desk.ui.excepthook import install_excepthook
+from puskesos_desk.ui.i18n import install_translators
+from puskesos_desk.ui.login_dialog import LoginDialog
+from puskesos_desk.ui.main_window import MainWindow
+from puskesos_desk.ui.ops import wait_for_ops
+from puskesos_desk.ui.style import app_icon, apply_style
+
+if TYPE_CHECKING:
+    from puskesos_desk.domain.records import SiteInfo
+    from puskesos_desk.services.context import Database
+
+log = logging.getLogger(__name__)
+
+ENV_LANGUAGE = "PUSKESOS_LANG"
+ORGANISATION = "Puskesos Desk"
+EXIT_DATABASE = 3
+EXIT_NO_DISPLAY = 2
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def _headless_linux() -> bool:
+    return sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    )
+
+
+class DeskSession(QObject):
+    """Sign-in, then the main window; Keluar in the main window brings the sign-in dialog back."""
+
+    def __init__(self, db: Database, site: SiteInfo) -> None:
+        super().__init__()
+        self.db = db
+        self.site = site
+        self.window: MainWindow | None = None
+
+    def start(self) -> bool:
+        """Show the sign-in dialog; True when a main window is now open."""
+        signed_in = LoginDialog.get_sign_in(None, self.db, self.site)
+        if signed_in is None:
+            return False
+        window = MainWindow(self.db, signed_in, self.site)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.closed.connect(self._on_window_closed)
+        self.window = window
+        window.show()
+        return True
+
+    def _on_window_closed(self, by_sign_out: bool) -> None:
+        self.window = None
+        if by_sign_out:
+            QTimer.singleShot(0, self, self._on_sign_out_timer_timeout)
+        else:
+            QCoreApplication.quit()
+
+    def _on_sign_out_timer_timeout(self) -> None:
+        if not self.start():
+            QCoreApplication.quit()
+
+
+def _open(db_target: str | None) -> tuple[Database, SiteInfo] | None:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # no window yet: nothing to keep responsive
+    try:
+        opened = open_database(db_target)
+    except PuskesosError as exc:
+        QGuiApplication.restoreOverrideCursor()
+        log.error("database cannot be opened: %s", exc.message)
+        QMessageBox.critical(None, _tr("Basis data tidak dapat dibuka"), exc.message)
+        return None
+    try:
+        site = get_site_info(opened.db)
+    except PuskesosError as exc:  # SiteNotInitialised and friends
+        QGuiApplication.restoreOverrideCursor()
+        opened.db.dispose()
+        log.error("site not ready: %s", exc.message)
+        QMessageBox.critical(None, _tr("Situs belum disiapkan"), exc.message)
+        return None
+    QGuiApplication.restoreOverrideCursor()
+    return opened.db, site
+
+
+def main(argv: list[str] | None = None, *, db_target: str | None = None) -> int:
+    args = list(sys.argv if argv is None else argv)
+    if _headless_linux():
+        sys.stderr.write("Puskesos Desk: tidak ada layar (DISPLAY/WAYLAND_DISPLAY kosong). "
+                         "Jalankan dari desktop, atau setel QT_QPA_PLATFORM=offscreen untuk uji.\n")
+        return EXIT_NO_DISPLAY
+    log_path = configure_logging()
+    log.info("starting %s %s, log %s", APP_NAME, __version__, log_path)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(args)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORGANISATION)
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)  # DeskSession decides: sign-out returns to the sign-in dialog
+    apply_style(app)
+    install_excepthook()
+    install_translators(app, os.environ.get(ENV_LANGUAGE, "id"))
+    opened = _open(db_target)
+    if opened is None:
+        return EXIT_DATABASE
+    db, site = opened
+    session = DeskSession(db, site)
+    try:
+        if not session.start():
+            return 0
+        return app.exec()
+    finally:
+        wait_for_ops(10_000)
+        db.dispose()
+        log.info("stopped")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The pages shown in the main window's stack, one per area."""

@@ -1,0 +1,1 @@
+"""Small custom widgets shared by pages."""

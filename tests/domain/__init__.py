@@ -1,0 +1,3 @@
+"""Tests of the pure domain layer."""
+
+from __future__ import annotations

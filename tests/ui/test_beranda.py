@@ -1,0 +1,152 @@
+"""Beranda shows the real figures: data goes in through the real services, is counted independently with plain
+SQL, and must appear in the window after signing in through the real dialog."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from conftest import KOORDINATOR_PASSWORD
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from puskesos_desk.domain.records import HouseholdDraft, MemberDraft, VisitDraft
+from puskesos_desk.services.context import local_zone
+from puskesos_desk.services.registration import register_household
+from puskesos_desk.services.visits import record_visit
+from puskesos_desk.ui.login_dialog import LoginDialog
+from puskesos_desk.ui.main_window import MainWindow
+
+FAMILIES = (
+    (
+        MemberDraft(name="Slamet Riyadi", relation="KEPALA_KELUARGA", sex="L", birth_date=date(1980, 5, 15),
+                    nik="3322011505800003"),
+        MemberDraft(name="Siti Aminah", relation="ISTRI", sex="P", birth_date=date(1985, 7, 20),
+                    nik="3322016007850004"),
+        MemberDraft(name="Dimas Riyadi", relation="ANAK", sex="L", birth_date=date(2012, 2, 1),
+                    nik="3322010102120001"),
+    ),
+    (
+        MemberDraft(name="Sukinem", relation="KEPALA_KELUARGA", sex="P", birth_date=date(1950, 1, 1),
+                    no_nik_reason="BELUM_REKAM"),
+    ),
+)
+
+
+def _register(cli: Any) -> list[tuple[str, list[str]]]:
+    made = []
+    for index, members in enumerate(FAMILIES):
+        draft = HouseholdDraft(members=members, address=f"Dusun Krajan No. {index + 1}", rt="1", rw="2",
+                               no_kk_reason="TIDAK_TAHU")
+        household = register_household(cli, draft).household
+        made.append((household.id, [m.id for m in household.members]))
+    return made
+
+
+def _visit(cli: Any, household: tuple[str, list[str]], when: datetime | None = None) -> None:
+    household_id, members = household
+    record_visit(cli, VisitDraft(household_id=household_id, applicant_person_id=members[0],
+                                 applicant_relation="DIRI_SENDIRI", purpose="Menanyakan bantuan PKH",
+                                 occurred_at=when))
+
+
+def _count(path: Any, sql: str) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute(sql).fetchone()[0])
+
+
+def _visit_times(path: Any) -> list[datetime]:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT occurred_at FROM visit WHERE deleted_at IS NULL").fetchall()
+    return [datetime.fromisoformat(value).replace(tzinfo=UTC).astimezone(local_zone()) for (value,) in rows]
+
+
+def _dotted(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+@pytest.fixture
+def window(qtbot: Any, desk: Any, site_info: Any) -> MainWindow:
+    households = _register(desk.cli)
+    _visit(desk.cli, households[0])
+    _visit(desk.cli, households[1])
+    _visit(desk.cli, households[0], datetime.now(UTC) - timedelta(days=70))
+    dialog = LoginDialog(desk.db, site_info)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.edt_username, "koordinator")
+    qtbot.keyClicks(dialog.edt_password, KOORDINATOR_PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.btn_sign_in, Qt.MouseButton.LeftButton)
+    assert dialog.signed_in is not None
+    main = MainWindow(desk.db, dialog.signed_in, site_info)
+    qtbot.addWidget(main)
+    return main
+
+
+def _value(main: MainWindow, key: str) -> str:
+    label = main.findChild(QLabel, f"lbl_value_{key}")
+    assert label is not None, key
+    return label.text()
+
+
+def test_beranda_shows_counts_from_the_database(qtbot: Any, desk: Any, window: MainWindow) -> None:
+    page = window.page_beranda
+    assert _value(window, "households") == "…"  # nothing is read before the window is painted
+    with qtbot.waitSignal(page.figures_loaded, timeout=10_000):
+        window.show()
+    households = _count(desk.path, "SELECT count(*) FROM household WHERE deleted_at IS NULL")
+    persons = _count(desk.path, "SELECT count(*) FROM person WHERE deleted_at IS NULL")
+    assert (households, persons) == (2, 4)  # the registrations above really happened
+    now = datetime.now(local_zone())
+    times = _visit_times(desk.path)
+    today = sum(1 for t in times if t.date() == now.date())
+    this_month = sum(1 for t in times if (t.year, t.month) == (now.year, now.month))
+    assert today == 2
+    assert _value(window, "households") == _dotted(households)
+    assert _value(window, "persons") == _dotted(persons)
+    assert _value(window, "visits_today") == _dotted(today)
+    assert _value(window, "visits_month") == _dotted(this_month)
+    open_complaints = _count(desk.path, "SELECT count(*) FROM complaint WHERE deleted_at IS NULL "
+                                        "AND status IN ('BARU', 'DITANGANI', 'DIRUJUK')")
+    open_needs = _count(desk.path, "SELECT count(*) FROM need WHERE deleted_at IS NULL "
+                                   "AND status IN ('TERIDENTIFIKASI', 'DIRUJUK')")
+    referrals = _count(desk.path, "SELECT count(*) FROM referral WHERE deleted_at IS NULL AND status IN "
+                                  "('DRAFT', 'DISETUJUI', 'DIKIRIM', 'DITERIMA', 'DIPROSES')")
+    proposals = _count(desk.path, "SELECT count(*) FROM dtsen_proposal WHERE deleted_at IS NULL "
+                                  "AND status IN ('DRAFT', 'SIAP_MUSDES', 'DIAJUKAN')")
+    assert _value(window, "open_complaints") == _dotted(open_complaints)
+    assert _value(window, "open_needs") == _dotted(open_needs)
+    assert _value(window, "referrals_open") == _dotted(referrals)
+    assert _value(window, "proposals_open") == _dotted(proposals)
+    assert "Memuat" not in page.lbl_status.text()
+
+
+def test_beranda_chart_counts_visits_per_month(qtbot: Any, desk: Any, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.page_beranda.figures_loaded, timeout=10_000):
+        window.show()
+    data = window.page_beranda.chart.data()
+    assert len(data) == 12
+    per_month: dict[str, int] = {}
+    for moment in _visit_times(desk.path):
+        key = f"{moment.year:04d}-{moment.month:02d}"
+        per_month[key] = per_month.get(key, 0) + 1
+    assert dict(data) == {key: per_month.get(key, 0) for key, _count in data}
+    assert sum(count for _key, count in data) == 3  # the visit 70 days ago is inside the 12 months
+    now = datetime.now(local_zone())
+    assert data[-1][0] == f"{now.year:04d}-{now.month:02d}"
+
+
+def test_refresh_picks_up_new_visits(qtbot: Any, desk: Any, window: MainWindow) -> None:
+    page = window.page_beranda
+    with qtbot.waitSignal(page.figures_loaded, timeout=10_000):
+        window.show()
+    before = int(_value(window, "visits_today"))
+    with sqlite3.connect(desk.path) as conn:
+        household_id, applicant = conn.execute("SELECT household_id, id FROM person LIMIT 1").fetchone()
+    _visit(desk.cli, (household_id, [applicant]))
+    with qtbot.waitSignal(page.figures_loaded, timeout=10_000):
+        qtbot.mouseClick(page.btn_refresh, Qt.MouseButton.LeftButton)
+    assert int(_value(window, "visits_today")) == before + 1

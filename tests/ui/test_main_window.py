@@ -1,0 +1,74 @@
+"""The main window: areas, keyboard switching, status bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import KOORDINATOR_PASSWORD, SITE_NAME
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from puskesos_desk import __version__
+from puskesos_desk.services.auth import sign_in
+from puskesos_desk.ui.main_window import MainWindow
+from puskesos_desk.ui.pages.area_page import AreaPage
+
+AREAS = ["Beranda", "Layanan", "Keluhan", "Rujukan", "Laporan", "Pertukaran Data", "Pengaturan"]
+
+
+@pytest.fixture
+def window(qtbot: Any, desk: Any, site_info: Any) -> MainWindow:
+    signed = sign_in(desk.db, username="koordinator", password=KOORDINATOR_PASSWORD)
+    main = MainWindow(desk.db, signed, site_info)
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.page_beranda.figures_loaded, timeout=10_000):
+        main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+    return main
+
+
+def test_title_status_bar_and_areas(window: MainWindow, desk: Any) -> None:
+    assert window.windowTitle() == f"Puskesos Desk — {SITE_NAME}"
+    assert [window.lst_areas.item(i).text() for i in range(window.lst_areas.count())] == AREAS
+    assert window.lbl_user.text() == "Sri Wahyuni (Koordinator Puskesos)"
+    assert window.lbl_site.text() == SITE_NAME
+    assert str(desk.path) in window.lbl_db.text()
+    assert window.current_area() == 0
+
+
+def test_ctrl_number_switches_area(qtbot: Any, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == 2
+    page = window.stk_pages.currentWidget()
+    assert isinstance(page, AreaPage)
+    assert page.lbl_title.text() == "Keluhan"
+    assert window.lst_areas.currentRow() == 2
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stk_pages.currentWidget() is window.page_beranda
+
+
+def test_every_area_page_has_a_title_and_a_description(qtbot: Any, window: MainWindow) -> None:
+    for index, name in enumerate(AREAS[1:], start=1):
+        window.lst_areas.setCurrentRow(index)
+        page = window.stk_pages.currentWidget()
+        assert isinstance(page, AreaPage)
+        assert page.lbl_title.text() == name
+        assert len(page.lbl_description.text()) > 60
+
+
+def test_sign_out_emits_and_closes(qtbot: Any, window: MainWindow) -> None:
+    with qtbot.waitSignals([window.signed_out, window.closed], timeout=2_000) as blocker:
+        window.act_sign_out.trigger()
+    assert not window.isVisible()
+    assert blocker.all_signals_and_args[1].args == [True]
+
+
+def test_about_shows_version(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    window.act_about.trigger()
+    assert shown
+    assert __version__ in shown[0]
