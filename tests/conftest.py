@@ -76,7 +76,7 @@ def site_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactor
     cli = ServiceContext(db, Actor.cli("pytest", site_code=SITE_CODE, site_role=SiteRole.DESA))
     create_user(cli, username="koordinator", full_name="Sri Wahyuni", role=Role.KOORDINATOR,
                 password=KOORDINATOR_PASSWORD)
-    create_user(cli, username="fo", full_name="Budi Santoso", role=Role.PETUGAS_FO, password=FO_PASSWORD)
+    create_user(cli, username="petugas.fo", full_name="Budi Santoso", role=Role.PETUGAS_FO, password=FO_PASSWORD)
     db.dispose()
     return path
 
@@ -86,6 +86,7 @@ def seeded_db(seeded_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
     path = tmp_path / "puskesos.db"
     _copy_sqlite(seeded_template, path)
     db = Database(f"sqlite:///{path}")
+    db.enable_wal()  # as opening through the application does
     yield SiteFixture(db=db, path=path, cli=ServiceContext(db, Actor.cli("pytest")))
     db.dispose()
 
@@ -95,6 +96,7 @@ def site_db(site_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
     path = tmp_path / "puskesos.db"
     _copy_sqlite(site_template, path)
     db = Database(f"sqlite:///{path}")
+    db.enable_wal()  # as opening through the application does
     cli = ServiceContext(db, Actor.cli("pytest", site_code=SITE_CODE, site_role=SiteRole.DESA))
     yield SiteFixture(db=db, path=path, cli=cli)
     db.dispose()

@@ -211,3 +211,32 @@ def _after_transaction_end(session: Session, _transaction: Any) -> None:
 
 event.listen(Session, "before_flush", _before_flush)
 event.listen(Session, "after_transaction_end", _after_transaction_end)
+
+
+@dataclass(frozen=True)
+class ChainVerification:
+    ok: bool
+    checked: int
+    first_broken_seq: int | None
+    head_hash: str
+
+
+def verify_chain(session: Session) -> ChainVerification:
+    """Recompute every event's hash in order; name the first event whose stored hash or link does not match."""
+    previous = GENESIS_HASH
+    expected_seq = 1
+    checked = 0
+    rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
+    for row in rows:
+        fields = {
+            "seq": row.seq, "id": row.id, "occurred_at": row.occurred_at.isoformat(), "actor_id": row.actor_id,
+            "actor_name": row.actor_name, "device": row.device, "action": row.action, "entity": row.entity,
+            "entity_id": row.entity_id, "changes": row.changes, "reason": row.reason, "recipient": row.recipient,
+            "purpose": row.purpose, "site_code": row.site_code,
+        }
+        if row.seq != expected_seq or row.prev_hash != previous or event_hash(previous, fields) != row.hash:
+            return ChainVerification(False, checked, row.seq if row.seq == expected_seq else expected_seq, previous)
+        previous = row.hash
+        expected_seq += 1
+        checked += 1
+    return ChainVerification(True, checked, None, previous)

@@ -50,11 +50,6 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
-    try:
-        cursor.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.OperationalError:
-        # A read-only file or folder cannot switch to WAL; opening still works, writing will say why it fails.
-        log.warning("could not switch the database to WAL mode")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
@@ -152,6 +147,18 @@ class Database:
             raise
         finally:
             session.close()
+
+    def enable_wal(self) -> None:
+        """Switch a SQLite file to WAL (persistent in the file). Called only once the file is known to be ours:
+        merely opening a file the user picked by mistake must not change a byte of it."""
+        if not self.is_sqlite:
+            return
+        with self.engine.connect() as connection:
+            try:
+                connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+            except OperationalError:
+                # A read-only file or folder cannot switch; reading still works, a write will say why it fails.
+                log.warning("could not switch the database to WAL mode")
 
     def dispose(self) -> None:
         self.engine.dispose()

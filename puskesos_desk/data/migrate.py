@@ -71,6 +71,7 @@ def upgrade_database(db: Database, *, backup: bool = True) -> MigrationResult:
     current = current_revision(db)
     head = head_revision()
     if current == head:
+        db.enable_wal()
         return MigrationResult(current, head, None)
     if current is not None and current not in known_revisions():
         raise SchemaTooNew(
@@ -82,6 +83,7 @@ def upgrade_database(db: Database, *, backup: bool = True) -> MigrationResult:
             f"Berkas {db.display_location} berisi tabel lain dan bukan basis data Puskesos Desk. "
             "Berkas tidak diubah; pilih berkas lain."
         )
+    db.enable_wal()
     saved: BackupResult | None = None
     if current is not None and backup and db.is_sqlite:
         saved = backup_sqlite(db, reason=f"sebelum-migrasi-{current}")

@@ -1,0 +1,97 @@
+"""The audit log: every write is an event, sensitive values never appear in clear, tampering is found."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+
+import pytest
+
+from puskesos_desk.data.audit import AuditTamperingError, verify_chain
+from puskesos_desk.data.orm.audit import AuditEvent
+from puskesos_desk.domain.records import HouseholdDraft, MemberDraft
+from puskesos_desk.services.registration import register_household
+
+NIK = "3322011505800003"
+KK = "3322010101150007"
+
+
+def _register(site_db) -> str:  # noqa: ANN001
+    result = register_household(site_db.cli, HouseholdDraft(
+        members=(MemberDraft(name="Slamet Riyadi", relation="KEPALA_KELUARGA", sex="L",
+                             birth_date=date(1980, 5, 15), nik=NIK),),
+        kk_number=KK, address="Dusun Krajan", rt="1", rw="2", phone="081234567890",
+    ))
+    return result.household.id
+
+
+def _events(path, where: str = "") -> list[tuple]:  # noqa: ANN001
+    with sqlite3.connect(path) as conn:
+        return conn.execute(f"SELECT seq, action, entity, entity_id, changes, actor_id FROM audit_event {where} "
+                            "ORDER BY seq").fetchall()
+
+
+def test_every_created_record_is_an_audit_event_by_the_actor(site_db) -> None:  # noqa: ANN001
+    before = len(_events(site_db.path))
+    household_id = _register(site_db)
+    new = _events(site_db.path)[before:]
+    created = {(entity, action) for _, action, entity, _, _, _ in new}
+    assert ("household", "CREATE") in created and ("person", "CREATE") in created
+    assert ("membership", "CREATE") in created and ("kk_history", "CREATE") in created
+    assert {actor for *_, actor in new} == {"cli:pytest"}
+    assert any(entity_id == household_id for _, _, _, entity_id, _, _ in new)
+
+
+def test_sensitive_values_are_logged_as_keyed_hashes(site_db) -> None:  # noqa: ANN001
+    before = len(_events(site_db.path))
+    _register(site_db)
+    text = " ".join(changes for *_, changes, _ in _events(site_db.path)[before:])
+    assert NIK not in text and KK not in text and "081234567890" not in text and "1980-05-15" not in text
+    person_event = next(json.loads(c) for _, a, e, _, c, _ in _events(site_db.path)[before:] if e == "person")
+    assert person_event["nik"].startswith("hmac:")
+    assert person_event["name"] == "SLAMET RIYADI"  # general data stays readable for the audit trail
+
+
+def test_updates_record_before_and_after(site_db) -> None:  # noqa: ANN001
+    from puskesos_desk.data.orm.household import Household
+
+    household_id = _register(site_db)
+    with site_db.db.transaction(site_db.cli.actor) as session:
+        session.get(Household, household_id).address = "Dusun Ngablak"
+    last = _events(site_db.path)[-1]
+    assert last[1] == "UPDATE" and last[3] == household_id
+    assert json.loads(last[4])["address"] == {"before": "Dusun Krajan", "after": "Dusun Ngablak"}
+
+
+def test_chain_verifies_and_names_the_first_changed_event(site_db) -> None:  # noqa: ANN001
+    _register(site_db)
+    with site_db.db.reading() as session:
+        assert verify_chain(session).ok
+    target = _events(site_db.path)[-3][0]
+    site_db.db.dispose()
+    with sqlite3.connect(site_db.path) as conn:  # someone edits the file outside the app
+        conn.execute("DROP TRIGGER audit_event_no_update")
+        conn.execute("UPDATE audit_event SET actor_name = 'orang lain' WHERE seq = ?", (target,))
+    with site_db.db.reading() as session:
+        result = verify_chain(session)
+    assert not result.ok and result.first_broken_seq == target
+
+
+def test_deleted_event_breaks_the_chain(site_db) -> None:  # noqa: ANN001
+    _register(site_db)
+    target = _events(site_db.path)[5][0]
+    site_db.db.dispose()
+    with sqlite3.connect(site_db.path) as conn:
+        conn.execute("DROP TRIGGER audit_event_no_delete")
+        conn.execute("DELETE FROM audit_event WHERE seq = ?", (target,))
+    with site_db.db.reading() as session:
+        result = verify_chain(session)
+    assert not result.ok and result.first_broken_seq == target
+
+
+def test_the_application_refuses_to_change_an_event(site_db) -> None:  # noqa: ANN001
+    with pytest.raises(AuditTamperingError), site_db.db.transaction(site_db.cli.actor) as session:
+        event = session.get(AuditEvent, 1)
+        event.actor_name = "x"
+        session.flush()
