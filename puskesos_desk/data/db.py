@@ -153,12 +153,17 @@ class Database:
         merely opening a file the user picked by mistake must not change a byte of it."""
         if not self.is_sqlite:
             return
-        with self.engine.connect() as connection:
-            try:
-                connection.exec_driver_sql("PRAGMA journal_mode = WAL")
-            except OperationalError:
-                # A read-only file or folder cannot switch; reading still works, a write will say why it fails.
-                log.warning("could not switch the database to WAL mode")
+        # Outside any transaction (the journal mode cannot change inside one), on the raw autocommit connection.
+        raw = self.engine.raw_connection()
+        try:
+            mode = raw.driver_connection.execute("PRAGMA journal_mode = WAL").fetchone()  # type: ignore[union-attr]
+            if not mode or str(mode[0]).lower() != "wal":
+                log.warning("database stays in journal mode %s", mode[0] if mode else "?")
+        except sqlite3.OperationalError:
+            # A read-only file or folder cannot switch; reading still works, a write will say why it fails.
+            log.warning("could not switch the database to WAL mode")
+        finally:
+            raw.close()
 
     def dispose(self) -> None:
         self.engine.dispose()
