@@ -17,7 +17,7 @@ NIK = "3322011505800003"
 KK = "3322010101150007"
 
 
-def _register(site_db) -> str:  # noqa: ANN001
+def _register(site_db) -> str:
     result = register_household(site_db.cli, HouseholdDraft(
         members=(MemberDraft(name="Slamet Riyadi", relation="KEPALA_KELUARGA", sex="L",
                              birth_date=date(1980, 5, 15), nik=NIK),),
@@ -26,13 +26,13 @@ def _register(site_db) -> str:  # noqa: ANN001
     return result.household.id
 
 
-def _events(path, where: str = "") -> list[tuple]:  # noqa: ANN001
+def _events(path, where: str = "") -> list[tuple]:
     with sqlite3.connect(path) as conn:
         return conn.execute(f"SELECT seq, action, entity, entity_id, changes, actor_id FROM audit_event {where} "
                             "ORDER BY seq").fetchall()
 
 
-def test_every_created_record_is_an_audit_event_by_the_actor(site_db) -> None:  # noqa: ANN001
+def test_every_created_record_is_an_audit_event_by_the_actor(site_db) -> None:
     before = len(_events(site_db.path))
     household_id = _register(site_db)
     new = _events(site_db.path)[before:]
@@ -43,7 +43,7 @@ def test_every_created_record_is_an_audit_event_by_the_actor(site_db) -> None:  
     assert any(entity_id == household_id for _, _, _, entity_id, _, _ in new)
 
 
-def test_sensitive_values_are_logged_as_keyed_hashes(site_db) -> None:  # noqa: ANN001
+def test_sensitive_values_are_logged_as_keyed_hashes(site_db) -> None:
     before = len(_events(site_db.path))
     _register(site_db)
     text = " ".join(changes for *_, changes, _ in _events(site_db.path)[before:])
@@ -53,7 +53,7 @@ def test_sensitive_values_are_logged_as_keyed_hashes(site_db) -> None:  # noqa: 
     assert person_event["name"] == "SLAMET RIYADI"  # general data stays readable for the audit trail
 
 
-def test_updates_record_before_and_after(site_db) -> None:  # noqa: ANN001
+def test_updates_record_before_and_after(site_db) -> None:
     from puskesos_desk.data.orm.household import Household
 
     household_id = _register(site_db)
@@ -64,7 +64,7 @@ def test_updates_record_before_and_after(site_db) -> None:  # noqa: ANN001
     assert json.loads(last[4])["address"] == {"before": "Dusun Krajan", "after": "Dusun Ngablak"}
 
 
-def test_chain_verifies_and_names_the_first_changed_event(site_db) -> None:  # noqa: ANN001
+def test_chain_verifies_and_names_the_first_changed_event(site_db) -> None:
     _register(site_db)
     with site_db.db.reading() as session:
         assert verify_chain(session).ok
@@ -78,7 +78,7 @@ def test_chain_verifies_and_names_the_first_changed_event(site_db) -> None:  # n
     assert not result.ok and result.first_broken_seq == target
 
 
-def test_deleted_event_breaks_the_chain(site_db) -> None:  # noqa: ANN001
+def test_deleted_event_breaks_the_chain(site_db) -> None:
     _register(site_db)
     target = _events(site_db.path)[5][0]
     site_db.db.dispose()
@@ -90,7 +90,7 @@ def test_deleted_event_breaks_the_chain(site_db) -> None:  # noqa: ANN001
     assert not result.ok and result.first_broken_seq == target
 
 
-def test_the_application_refuses_to_change_an_event(site_db) -> None:  # noqa: ANN001
+def test_the_application_refuses_to_change_an_event(site_db) -> None:
     with pytest.raises(AuditTamperingError), site_db.db.transaction(site_db.cli.actor) as session:
         event = session.get(AuditEvent, 1)
         event.actor_name = "x"

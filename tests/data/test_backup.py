@@ -10,12 +10,12 @@ from puskesos_desk.domain.records import HouseholdDraft, MemberDraft
 from puskesos_desk.services.registration import register_household
 
 
-def _count(path, table: str) -> int:  # noqa: ANN001
+def _count(path, table: str) -> int:
     with sqlite3.connect(path) as conn:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def test_backup_of_a_live_wal_database_holds_every_committed_row(site_db) -> None:  # noqa: ANN001
+def test_backup_of_a_live_wal_database_holds_every_committed_row(site_db) -> None:
     register_household(site_db.cli, HouseholdDraft(
         members=(MemberDraft(name="Warsini", relation="KEPALA_KELUARGA", sex="P", birth_date=date(1950, 1, 1),
                              no_nik_reason="HILANG"),),

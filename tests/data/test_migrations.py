@@ -51,13 +51,13 @@ def test_committed_0001_database_upgrades_to_head_after_backup(files_dir: Path, 
         conn.execute("UPDATE audit_event SET actor_name = 'x' WHERE seq = 1")
 
 
-def test_up_to_date_database_is_not_backed_up_again(site_db) -> None:  # noqa: ANN001
+def test_up_to_date_database_is_not_backed_up_again(site_db) -> None:
     result = upgrade_database(site_db.db)
     assert not result.changed and result.backup is None
     assert not (site_db.path.parent / "backups").exists()
 
 
-def test_database_from_a_newer_version_is_refused_untouched(site_db) -> None:  # noqa: ANN001
+def test_database_from_a_newer_version_is_refused_untouched(site_db) -> None:
     site_db.db.dispose()
     with sqlite3.connect(site_db.path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
@@ -77,7 +77,7 @@ def test_sqlite_file_of_another_program_is_refused(tmp_path: Path) -> None:
     assert foreign.read_bytes() == before
 
 
-def test_models_and_migrations_describe_the_same_schema(seeded_db) -> None:  # noqa: ANN001
+def test_models_and_migrations_describe_the_same_schema(seeded_db) -> None:
     with seeded_db.db.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []

@@ -6,8 +6,8 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
-
 from conftest import ADMIN_PASSWORD, KOORDINATOR_PASSWORD, SITE_CODE
+
 from puskesos_desk.domain.enums import Role, SiteRole
 from puskesos_desk.domain.errors import InputRejected, PermissionDenied
 from puskesos_desk.domain.permissions import Actor
@@ -17,7 +17,7 @@ from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.site import get_site_info, initialise_site, site_card
 
 
-def test_init_creates_site_key_and_admin(site_db) -> None:  # noqa: ANN001
+def test_init_creates_site_key_and_admin(site_db) -> None:
     info = get_site_info(site_db.db)
     assert (info.code, info.role) == (SITE_CODE, SiteRole.DESA)
     assert info.region_path == "Sumogawe, Getasan, Kabupaten Semarang, Jawa Tengah"
@@ -30,7 +30,7 @@ def test_init_creates_site_key_and_admin(site_db) -> None:  # noqa: ANN001
         assert conn.execute("SELECT parent_code FROM site").fetchone()[0] == "33.22"
 
 
-def test_second_init_is_refused(site_db) -> None:  # noqa: ANN001
+def test_second_init_is_refused(site_db) -> None:
     with pytest.raises(InputRejected, match="sudah disiapkan"):
         initialise_site(site_db.cli, code="33.22.01.2008", name="Lain", role=SiteRole.DESA, admin_username="x1y")
 
@@ -40,19 +40,19 @@ def test_second_init_is_refused(site_db) -> None:  # noqa: ANN001
     ("33.22.01.2007", SiteRole.KABUPATEN, "PP.KK"),
     ("33.22.01.9999", SiteRole.DESA, "tidak ada dalam daftar Kemendagri"),
 ])
-def test_wrong_site_codes_are_refused(seeded_db, code: str, role: SiteRole, fragment: str) -> None:  # noqa: ANN001
+def test_wrong_site_codes_are_refused(seeded_db, code: str, role: SiteRole, fragment: str) -> None:
     with pytest.raises(InputRejected, match=fragment.replace(".", r"\.")):
         initialise_site(seeded_db.cli, code=code, name="X", role=role, admin_username="admin")
 
 
-def test_kabupaten_site(seeded_db) -> None:  # noqa: ANN001
+def test_kabupaten_site(seeded_db) -> None:
     result = initialise_site(seeded_db.cli, code="3322", name="Sekretariat SLRT Kabupaten Semarang",
                              role=SiteRole.KABUPATEN, admin_username="admin")
     assert result.site.code == "33.22" and result.site.role is SiteRole.KABUPATEN
     assert result.admin_password and len(result.admin_password) == 14
 
 
-def test_sign_in_and_lockout_after_repeated_failures(site_db) -> None:  # noqa: ANN001
+def test_sign_in_and_lockout_after_repeated_failures(site_db) -> None:
     signed = sign_in(site_db.db, username="Koordinator", password=KOORDINATOR_PASSWORD)
     assert signed.actor.role is Role.KOORDINATOR and signed.actor.site_code == SITE_CODE
     now = datetime.now(UTC)
@@ -71,12 +71,12 @@ def test_sign_in_and_lockout_after_repeated_failures(site_db) -> None:  # noqa: 
     assert actions.count("LOGIN_FAILED") == MAX_FAILED_LOGINS and actions.count("LOGIN") == 2
 
 
-def test_unknown_user_gets_the_same_message(site_db) -> None:  # noqa: ANN001
+def test_unknown_user_gets_the_same_message(site_db) -> None:
     with pytest.raises(InputRejected, match="Nama pengguna atau kata sandi salah"):
         sign_in(site_db.db, username="tidakada", password="apa-saja-123")
 
 
-def test_accounts_are_personal_and_checked(site_db) -> None:  # noqa: ANN001
+def test_accounts_are_personal_and_checked(site_db) -> None:
     info, password = create_user(site_db.cli, username="Petugas.BO", full_name="Dewi", role=Role.PETUGAS_BO)
     assert info.username == "petugas.bo" and info.must_change_password and password
     assert sign_in(site_db.db, username="petugas.bo", password=password).user.role is Role.PETUGAS_BO
@@ -91,7 +91,7 @@ def test_accounts_are_personal_and_checked(site_db) -> None:  # noqa: ANN001
         create_user(fo, username="baru1", full_name="B", role=Role.PETUGAS_FO)
 
 
-def test_site_card_verifies_and_signatures_check(site_db) -> None:  # noqa: ANN001
+def test_site_card_verifies_and_signatures_check(site_db) -> None:
     card, text = site_card(site_db.cli)
     assert keys.card_from_json(text) == card
     with pytest.raises(InputRejected):

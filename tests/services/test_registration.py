@@ -8,20 +8,20 @@ from datetime import date, timedelta
 
 import pytest
 
+from puskesos_desk.domain.enums import Role
 from puskesos_desk.domain.errors import FieldErrors, PermissionDenied
 from puskesos_desk.domain.permissions import Actor
-from puskesos_desk.domain.enums import Role
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.registration import register_household
 from tests.services.factories import HEAD_NIK, KK_NUMBER, family, member
 
 
-def _count(site_db, table: str) -> int:  # noqa: ANN001
+def _count(site_db, table: str) -> int:
     with sqlite3.connect(site_db.path) as conn:
         return conn.execute(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0]
 
 
-def test_household_and_members_are_saved_with_history(site_db) -> None:  # noqa: ANN001
+def test_household_and_members_are_saved_with_history(site_db) -> None:
     result = register_household(site_db.cli, family())
     household = result.household
     assert household.number == "KLG-3322012007-00001"
@@ -30,7 +30,8 @@ def test_household_and_members_are_saved_with_history(site_db) -> None:  # noqa:
     assert [m.name for m in household.members] == ["SLAMET RIYADI", "SITI AMINAH", "DWI LESTARI"]
     assert result.warnings == {} and result.duplicates == ()
     with sqlite3.connect(site_db.path) as conn:
-        assert conn.execute("SELECT count(*) FROM membership WHERE household_id = ?", (household.id,)).fetchone()[0] == 3
+        members = conn.execute("SELECT count(*) FROM membership WHERE household_id = ?", (household.id,))
+        assert members.fetchone()[0] == 3
         assert conn.execute("SELECT kk_number FROM kk_history WHERE household_id = ?",
                             (household.id,)).fetchall() == [(KK_NUMBER,)]
         head_id = conn.execute("SELECT head_person_id FROM household WHERE id = ?", (household.id,)).fetchone()[0]
@@ -56,7 +57,7 @@ def test_household_and_members_are_saved_with_history(site_db) -> None:  # noqa:
         (family(members=()), "members", "paling sedikit satu"),
     ],
 )
-def test_bad_input_is_refused_per_field_and_nothing_is_saved(site_db, draft, field: str, message: str) -> None:  # noqa: ANN001
+def test_bad_input_is_refused_per_field_and_nothing_is_saved(site_db, draft, field: str, message: str) -> None:
     before = (_count(site_db, "household"), _count(site_db, "person"))
     with pytest.raises(FieldErrors) as caught:
         register_household(site_db.cli, draft)
@@ -64,7 +65,7 @@ def test_bad_input_is_refused_per_field_and_nothing_is_saved(site_db, draft, fie
     assert (_count(site_db, "household"), _count(site_db, "person")) == before
 
 
-def test_member_listed_twice_by_name_and_birth_date(site_db) -> None:  # noqa: ANN001
+def test_member_listed_twice_by_name_and_birth_date(site_db) -> None:
     draft = family()
     twin = replace(draft.members[1], nik="")  # same person typed again without NIK
     draft = replace(draft, members=(*draft.members, replace(twin, no_nik_reason="TIDAK_TAHU", name="siti  aminah")))
@@ -73,7 +74,7 @@ def test_member_listed_twice_by_name_and_birth_date(site_db) -> None:  # noqa: A
     assert "tercatat dua kali" in caught.value.errors["members[3].name"]
 
 
-def test_warnings_do_not_block(site_db) -> None:  # noqa: ANN001
+def test_warnings_do_not_block(site_db) -> None:
     # NIK typed with separators, and a birth date corrected after the NIK was issued: both are warnings.
     draft = member(0, family(), nik="3322 0115 0580 0003", birth_date=date(1980, 5, 16))
     result = register_household(site_db.cli, draft)
@@ -82,7 +83,7 @@ def test_warnings_do_not_block(site_db) -> None:  # noqa: ANN001
     assert result.household.members[0].nik == HEAD_NIK
 
 
-def test_possible_duplicates_are_recorded_but_never_block(site_db) -> None:  # noqa: ANN001
+def test_possible_duplicates_are_recorded_but_never_block(site_db) -> None:
     first = register_household(site_db.cli, family())
     again = register_household(site_db.cli, family(kk_number="", no_kk_reason="TIDAK_TAHU", members=(
         family().members[0],  # same NIK
@@ -101,7 +102,7 @@ def test_possible_duplicates_are_recorded_but_never_block(site_db) -> None:  # n
     assert flagged["BAYU"] is None
 
 
-def test_a_role_without_the_permission_is_refused(site_db) -> None:  # noqa: ANN001
+def test_a_role_without_the_permission_is_refused(site_db) -> None:
     admin = ServiceContext(site_db.db, Actor(id="u-admin", name="admin", role=Role.ADMIN, site_code="33.22.01.2007"))
     with pytest.raises(PermissionDenied, match="tidak berwenang"):
         register_household(admin, family())

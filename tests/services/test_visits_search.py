@@ -14,10 +14,10 @@ from puskesos_desk.services.context import local_zone
 from puskesos_desk.services.registration import register_household
 from puskesos_desk.services.search import search_persons
 from puskesos_desk.services.visits import record_visit
-from tests.services.factories import HEAD_NIK, KK_NUMBER, family, member
+from tests.services.factories import KK_NUMBER, family, member
 
 
-def test_visit_gets_a_daily_registration_number_and_a_notice_per_person(site_db) -> None:  # noqa: ANN001
+def test_visit_gets_a_daily_registration_number_and_a_notice_per_person(site_db) -> None:
     household = register_household(site_db.cli, family()).household
     head, _wife, child = household.members
     first = record_visit(site_db.cli, VisitDraft(
@@ -37,7 +37,7 @@ def test_visit_gets_a_daily_registration_number_and_a_notice_per_person(site_db)
     assert (second.id, head.id, "DIRI_SENDIRI", 1) in rows
 
 
-def test_visit_input_is_checked(site_db) -> None:  # noqa: ANN001
+def test_visit_input_is_checked(site_db) -> None:
     household = register_household(site_db.cli, family()).household
     with pytest.raises(FieldErrors) as caught:
         record_visit(site_db.cli, VisitDraft(
@@ -46,7 +46,7 @@ def test_visit_input_is_checked(site_db) -> None:  # noqa: ANN001
     assert set(caught.value.errors) == {"purpose", "applicant_relation", "occurred_at"}
 
 
-def test_search_by_nik_kk_and_name(site_db) -> None:  # noqa: ANN001
+def test_search_by_nik_kk_and_name(site_db) -> None:
     register_household(site_db.cli, family())
     other = member(0, family(kk_number="3322010202160003"), name="Muhamad Slamet", nik="3322010101700005",
                    birth_date=__import__("datetime").date(1970, 1, 1))
