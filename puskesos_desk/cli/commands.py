@@ -14,7 +14,7 @@ from puskesos_desk.domain.permissions import Actor
 from puskesos_desk.domain.site_code import region_name
 from puskesos_desk.services.bootstrap import open_database
 from puskesos_desk.services.context import ServiceContext
-from puskesos_desk.services.demo import generate_demo
+from puskesos_desk.services.demo import check_demo_size, generate_demo
 from puskesos_desk.services.selftest import run_self_test
 from puskesos_desk.services.site import get_site_info, initialise_site, site_card
 
@@ -63,6 +63,7 @@ def cmd_init(args: argparse.Namespace, os_user: str) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, os_user: str) -> int:
+    check_demo_size(args.households)  # before the site is set up: a refused demo changes nothing
     opened = open_database(args.db)
     try:
         ctx = _context(opened.db, os_user)

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 
@@ -22,19 +23,46 @@ EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 class _Parser(argparse.ArgumentParser):
     """argparse that writes usage errors in Bahasa Indonesia and exits 2."""
 
+    json_requested = False
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: kesalahan penggunaan: {message}\n")
+        text = f"{self.prog}: kesalahan penggunaan: {_in_bahasa(message)}"
+        if _Parser.json_requested:
+            emit_error(text, code=EXIT_USAGE, as_json=True)
+            self.exit(EXIT_USAGE)
+        self.exit(EXIT_USAGE, f"{text}\n")
+
+
+# argparse's own messages, in the user's language (the argument names stay as typed).
+_ARGPARSE_BAHASA = (
+    (re.compile(r"the following arguments are required: (.*)"), r"isian wajib belum diberikan: \1"),
+    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+     r"\1: pilihan \2 tidak dikenal (pilih \3)"),
+    (re.compile(r"argument (\S+): invalid int value: (.*)"), r"\1: \2 bukan bilangan bulat"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"argumen tidak dikenal: \1"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1 memerlukan satu nilai"),
+)
+
+
+def _in_bahasa(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_BAHASA:
+        if pattern.fullmatch(message):
+            return pattern.sub(replacement, message)
+    return message
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="cetak hasil sebagai satu objek JSON")
     parser.add_argument("--unmask", action="store_true", help="tampilkan NIK dan No. KK tanpa disamarkan")
-    parser.add_argument("--db", metavar="PATH|URL", help="berkas SQLite atau URL postgresql:// (atau PUSKESOS_DB)")
+    # SUPPRESS: an unset --db after the verb must not overwrite one given before it.
+    parser.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS,
+                        help="berkas SQLite atau URL postgresql:// (atau PUSKESOS_DB)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="puskesos-desk", description="Puskesos Desk: meja layanan Puskesos dan Sekretariat SLRT.")
+    parser.set_defaults(db=None)
     parser.add_argument("--version", action="version", version=f"puskesos-desk {__version__}")
     parser.add_argument("--db", metavar="PATH|URL", help="berkas SQLite atau URL postgresql:// (atau PUSKESOS_DB)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -85,6 +113,7 @@ def _os_user() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    _Parser.json_requested = "--json" in args_list
     args = parser.parse_args(args_list)
     if args.command is None:
         from puskesos_desk.ui.app import main as gui_main

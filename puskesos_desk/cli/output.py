@@ -12,7 +12,12 @@ from typing import Any
 
 from puskesos_desk.domain.nik import mask_id
 
-_SIXTEEN_DIGITS = re.compile(r"^\d{16}$")
+# Any run of exactly 16 digits is treated as a NIK or KK number, also inside a sentence.
+_SIXTEEN_DIGITS = re.compile(r"(?<!\d)\d{16}(?!\d)")
+
+
+def mask_text(text: str) -> str:
+    return _SIXTEEN_DIGITS.sub(lambda match: mask_id(match.group(0)), text)
 
 
 def _plain(value: Any, unmask: bool) -> Any:
@@ -26,8 +31,8 @@ def _plain(value: Any, unmask: bool) -> Any:
         return value.value
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, str) and not unmask and _SIXTEEN_DIGITS.match(value):
-        return mask_id(value)
+    if isinstance(value, str) and not unmask:
+        return mask_text(value)
     return value
 
 
@@ -37,7 +42,7 @@ def emit(result: dict[str, Any], *, as_json: bool, unmask: bool, lines: list[str
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         for line in lines if lines is not None else [f"{k}: {v}" for k, v in data.items()]:
-            sys.stdout.write(f"{line}\n")
+            sys.stdout.write(f"{line if unmask else mask_text(line)}\n")
     sys.stdout.flush()
 
 

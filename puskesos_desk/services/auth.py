@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from puskesos_desk.data.audit import append_event
-from puskesos_desk.data.db import Database
+from puskesos_desk.data.db import Database, DbSession
 from puskesos_desk.data.repositories import sites, users
 from puskesos_desk.domain.enums import SITE_ROLES, AuditAction, Role, SiteRole
 from puskesos_desk.domain.errors import InputRejected
@@ -69,16 +69,28 @@ def create_user(ctx: ServiceContext, *, username: str, full_name: str, role: Rol
                 password: str | None = None) -> tuple[UserInfo, str | None]:
     """A personal account. Returns the generated password once when none was given."""
     ctx.require(Permission.MANAGE_USERS)
+    with ctx.db.transaction(ctx.actor) as session:
+        return create_user_in(session, username=username, full_name=full_name, role=role, password=password)
+
+
+def create_user_in(session: DbSession, *, username: str, full_name: str, role: Role,
+                   password: str | None = None) -> tuple[UserInfo, str | None]:
+    """The account creation itself, inside the caller's transaction (the demo creates all its accounts at once)."""
     name = validate_username(username)
     generated = password is None
     secret = passwords.generate_password() if password is None else password
     passwords.check_password_policy(secret, username=name)
-    with ctx.db.transaction(ctx.actor) as session:
-        site = sites.get_site_row(session)
-        if site is not None and role not in SITE_ROLES[SiteRole(site.role)]:
-            raise InputRejected(f"Peran {role.value} tidak tersedia untuk situs {site.role}.", field="role")
-        if users.username_taken(session, name):
-            raise InputRejected(f"Nama pengguna \"{name}\" sudah dipakai.", field="username")
-        info = users.create_user(session, username=name, full_name=full_name.strip() or name, role=role,
-                                 password_hash=passwords.hash_password(secret), must_change_password=generated)
+    site = sites.get_site_row(session)
+    if site is not None and role not in SITE_ROLES[SiteRole(site.role)]:
+        raise InputRejected(f"Peran {role.value} tidak tersedia untuk situs {site.role}.", field="role")
+    if users.username_taken(session, name):
+        raise InputRejected(f"Nama pengguna \"{name}\" sudah dipakai.", field="username")
+    info = users.create_user(session, username=name, full_name=full_name.strip() or name, role=role,
+                             password_hash=passwords.hash_password(secret), must_change_password=generated)
     return info, (secret if generated else None)
+
+
+def sign_out(db: Database, actor: Actor) -> None:
+    """Record the end of a session (the audit log shows who used the shared PC when)."""
+    with db.transaction(actor) as session:
+        append_event(session, AuditAction.LOGOUT, entity="user_account", entity_id=actor.id, actor=actor)

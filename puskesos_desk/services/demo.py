@@ -18,13 +18,15 @@ from puskesos_desk.domain.enums import SITE_ROLES, Role, SiteRole, VisitChannel
 from puskesos_desk.domain.errors import InputRejected
 from puskesos_desk.domain.permissions import Actor, Permission
 from puskesos_desk.domain.records import VisitDraft
-from puskesos_desk.services.auth import create_user
+from puskesos_desk.services.auth import create_user_in
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.demo_people import HouseholdFactory, IdentityFactory, Vocabulary
 from puskesos_desk.services.registration import register_household_in
 from puskesos_desk.services.visits import record_visit_in
 
 DEMO_FLAG = "demo_generated"
+DEMO_STARTED_FLAG = "demo_started"
+MAX_HOUSEHOLDS = 50_000
 BATCH = 200
 DEMO_USERS: dict[Role, tuple[str, str]] = {
     Role.KOORDINATOR: ("koordinator", "Sri Wahyuni"),
@@ -77,15 +79,26 @@ def _visit_times(rng: random.Random, count: int, ctx: ServiceContext) -> list[da
     return sorted(moments)
 
 
-def _create_demo_users(ctx: ServiceContext, site_role: SiteRole) -> list[dict[str, str]]:
+def check_demo_size(households: int) -> None:
+    """Checked before anything is written, so a refused demo changes nothing."""
+    if not 1 <= households <= MAX_HOUSEHOLDS:
+        raise InputRejected(f"Jumlah keluarga demo harus antara 1 dan {MAX_HOUSEHOLDS:,}.".replace(",", "."),
+                            field="households")
+
+
+def _create_demo_users(ctx: ServiceContext, site_role: SiteRole, seed: int) -> list[dict[str, str]]:
+    """All demo accounts in one transaction, with the marker that the demo has started: either every account
+    exists (and its password is printed) or none does."""
     created = []
-    for role in SITE_ROLES[site_role]:
-        if role is Role.ADMIN:
-            continue
-        username, full_name = DEMO_USERS[role]
-        info, password = create_user(ctx, username=username, full_name=full_name, role=role)
-        created.append({"username": info.username, "full_name": info.full_name, "role": role.value,
-                        "password": password or ""})
+    with ctx.db.transaction(ctx.actor) as session:
+        for role in SITE_ROLES[site_role]:
+            if role is Role.ADMIN:
+                continue
+            username, full_name = DEMO_USERS[role]
+            info, password = create_user_in(session, username=username, full_name=full_name, role=role)
+            created.append({"username": info.username, "full_name": info.full_name, "role": role.value,
+                            "password": password or ""})
+        sites.set_setting(session, DEMO_STARTED_FLAG, {"seed": seed, "at": ctx.now().isoformat()})
     return created
 
 
@@ -99,8 +112,7 @@ def _actor_for(ctx: ServiceContext, username: str) -> Actor:
 
 def generate_demo(ctx: ServiceContext, *, households: int = 500, seed: int = 2026) -> DemoResult:
     ctx.require(Permission.INITIALISE_SITE)
-    if not 1 <= households <= 50_000:
-        raise InputRejected("Jumlah keluarga demo harus antara 1 dan 50.000.", field="households")
+    check_demo_size(households)
     with ctx.db.reading() as session:
         site = sites.get_site_row(session)
         if site is None:
@@ -108,6 +120,11 @@ def generate_demo(ctx: ServiceContext, *, households: int = 500, seed: int = 202
         site_code, site_role = site.code, SiteRole(site.role)
         if sites.get_setting(session, DEMO_FLAG):
             return DemoResult(site_code=site_code, already_present=True)
+        if sites.get_setting(session, DEMO_STARTED_FLAG):
+            raise InputRejected(
+                "Pembuatan data demo sebelumnya terhenti di tengah jalan. Gunakan berkas basis data baru "
+                "(misalnya --db demo-baru.db) untuk membuat data demo."
+            )
         if dashboard.count_households(session):
             raise InputRejected(
                 f"Basis data {ctx.db.display_location} sudah berisi data warga yang bukan data demo. "
@@ -117,7 +134,7 @@ def generate_demo(ctx: ServiceContext, *, households: int = 500, seed: int = 202
         neighbours = [r.code for r in regions.children(session, site_code[:5])] if site_role is SiteRole.DESA else []
     ctx = ServiceContext(ctx.db, Actor(ctx.actor.id, ctx.actor.name, ctx.actor.role, site_code, site_role), ctx.clock)
     result = DemoResult(site_code=site_code, already_present=False)
-    result.users = _create_demo_users(ctx, site_role)
+    result.users = _create_demo_users(ctx, site_role, seed)
     if site_role is SiteRole.DESA:
         _village_activity(ctx, result, households=households, seed=seed, district=district, neighbours=neighbours)
     with ctx.db.transaction(ctx.actor) as session:

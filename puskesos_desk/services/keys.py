@@ -66,14 +66,16 @@ def card_from_json(text: str) -> SiteCard:
     bad = InputRejected("Berkas kartu situs rusak atau bukan kartu situs Puskesos Desk.")
     try:
         document = json.loads(text)
-        signature = base64.b64decode(document.pop("signature"))
+        if not isinstance(document, dict):
+            raise bad
+        signature = base64.b64decode(document.pop("signature"), validate=True)
         card = SiteCard(
             format=document["format"], code=document["code"], name=document["name"],
             role=SiteRole(document["role"]), public_key_b64=document["public_key_b64"],
             fingerprint=document["fingerprint"], created_at=document["created_at"],
         )
-        public = base64.b64decode(card.public_key_b64)
-    except (ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
+        public = base64.b64decode(card.public_key_b64, validate=True)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise bad from exc
     if card.format != CARD_FORMAT or fingerprint(public) != card.fingerprint:
         raise bad

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from puskesos_desk import APP_NAME, __version__
 from puskesos_desk.domain.errors import PuskesosError
 from puskesos_desk.infra.logging_setup import configure_logging
+from puskesos_desk.services.auth import sign_out
 from puskesos_desk.services.bootstrap import open_database
 from puskesos_desk.services.site import get_site_info
 from puskesos_desk.ui.excepthook import install_excepthook
@@ -28,6 +29,7 @@ from puskesos_desk.ui.ops import wait_for_ops
 from puskesos_desk.ui.style import app_icon, apply_style
 
 if TYPE_CHECKING:
+    from puskesos_desk.domain.permissions import Actor
     from puskesos_desk.domain.records import SiteInfo
     from puskesos_desk.services.context import Database
 
@@ -37,10 +39,6 @@ ENV_LANGUAGE = "PUSKESOS_LANG"
 ORGANISATION = "Puskesos Desk"
 EXIT_DATABASE = 3
 EXIT_NO_DISPLAY = 2
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
 
 
 def _headless_linux() -> bool:
@@ -57,12 +55,14 @@ class DeskSession(QObject):
         self.db = db
         self.site = site
         self.window: MainWindow | None = None
+        self.actor: Actor | None = None
 
     def start(self) -> bool:
         """Show the sign-in dialog; True when a main window is now open."""
         signed_in = LoginDialog.get_sign_in(None, self.db, self.site)
         if signed_in is None:
             return False
+        self.actor = signed_in.actor
         window = MainWindow(self.db, signed_in, self.site)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.closed.connect(self._on_window_closed)
@@ -72,6 +72,12 @@ class DeskSession(QObject):
 
     def _on_window_closed(self, by_sign_out: bool) -> None:
         self.window = None
+        if self.actor is not None:
+            try:  # one small insert: the audit log shows who used the shared PC until when
+                sign_out(self.db, self.actor)
+            except PuskesosError as exc:
+                log.warning("sign-out not recorded: %s", exc.message)
+            self.actor = None
         if by_sign_out:
             QTimer.singleShot(0, self, self._on_sign_out_timer_timeout)
         else:
@@ -89,7 +95,7 @@ def _open(db_target: str | None) -> tuple[Database, SiteInfo] | None:
     except PuskesosError as exc:
         QGuiApplication.restoreOverrideCursor()
         log.error("database cannot be opened: %s", exc.message)
-        QMessageBox.critical(None, _tr("Basis data tidak dapat dibuka"), exc.message)
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Basis data tidak dapat dibuka"), exc.message)
         return None
     try:
         site = get_site_info(opened.db)
@@ -97,7 +103,7 @@ def _open(db_target: str | None) -> tuple[Database, SiteInfo] | None:
         QGuiApplication.restoreOverrideCursor()
         opened.db.dispose()
         log.error("site not ready: %s", exc.message)
-        QMessageBox.critical(None, _tr("Situs belum disiapkan"), exc.message)
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Situs belum disiapkan"), exc.message)
         return None
     QGuiApplication.restoreOverrideCursor()
     return opened.db, site

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -90,11 +91,16 @@ class ErrorDialog(QDialog):
         self.edt_details.setVisible(False)
         self.btn_details = QPushButton(self.tr("Tampilkan rincian"))
         self.btn_details.setCheckable(True)
+        self.btn_details.setAutoDefault(False)
         self.btn_copy = QPushButton(self.tr("Salin laporan"))
+        self.btn_copy.setAutoDefault(False)
         self.btn_close = QPushButton(self.tr("Tutup"))
         self.btn_close.setDefault(True)
+        for label in (self.lbl_message, self.lbl_log):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.lbl_copied = QLabel("")
         self.lbl_copied.setObjectName("lbl_hint")
+        self.lbl_copied.setVisible(False)
 
         # Buttons
         self.btn_details.toggled.connect(self._on_btn_details_toggled)
@@ -104,15 +110,19 @@ class ErrorDialog(QDialog):
         # Assemble
         buttons = QHBoxLayout()
         buttons.addWidget(self.btn_details)
-        buttons.addWidget(self.lbl_copied, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.btn_copy)
         buttons.addWidget(self.btn_close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.lbl_message)
         layout.addWidget(self.lbl_log)
         layout.addWidget(self.edt_details, 1)
+        layout.addStretch(0)
+        layout.addWidget(self.lbl_copied)
         layout.addLayout(buttons)
-        self.resize(620, 240)
+        self.setMinimumWidth(580)
+        self.resize(640, self.sizeHint().height())
+        self.btn_close.setFocus()
 
     def report_text(self) -> str:
         return self._report
@@ -120,11 +130,15 @@ class ErrorDialog(QDialog):
     def _on_btn_details_toggled(self, checked: bool) -> None:
         self.edt_details.setVisible(checked)
         self.btn_details.setText(self.tr("Sembunyikan rincian") if checked else self.tr("Tampilkan rincian"))
-        self.adjustSize()
+        if checked:
+            self.resize(max(self.width(), 720), max(self.height(), 440))
+        else:
+            self.resize(self.width(), self.minimumSizeHint().height())
 
     def _on_btn_copy_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self._report)
         self.lbl_copied.setText(self.tr("Laporan sudah disalin. Tempelkan ke pesan atau surel."))
+        self.lbl_copied.setVisible(True)
 
 
 def show_error(parent: QObject | None, error: BaseException) -> None:

@@ -6,9 +6,9 @@ import logging
 import platform
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Signal, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from puskesos_desk import APP_NAME, __version__
 from puskesos_desk.domain.enums import ROLE_LABELS
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
             action.setData(index)
             action.triggered.connect(self._on_area_action_triggered)
             self.area_actions.append(action)
-        width = max(self.lst_areas.sizeHintForColumn(0) + 40, 190)
+        width = max(self.lst_areas.sizeHintForColumn(0) + 32, 176)
         self.lst_areas.setFixedWidth(width)
         self.act_sign_out = QAction(self.tr("&Keluar"), self)
         self.act_sign_out.setStatusTip(self.tr("Keluar dari akun ini dan kembali ke layar masuk"))
@@ -149,13 +149,13 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.lbl_user)
         status.addPermanentWidget(self.lbl_site)
         status.addPermanentWidget(self.lbl_db, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.lst_areas)
-        splitter.addWidget(self.stk_pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        splitter.setHandleWidth(1)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        body = QHBoxLayout(central)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.lst_areas)
+        body.addWidget(self.stk_pages, 1)
+        self.setCentralWidget(central)
         self.lst_areas.setCurrentRow(0)
         self.setMinimumSize(MINIMUM_SIZE)
         self.resize(self._default_size())

@@ -24,7 +24,7 @@ QLabel#lbl_title {{ font-size: 15pt; font-weight: 600; }}
 QLabel#lbl_subtitle {{ color: {MUTED}; }}
 QLabel#lbl_hint {{ color: {MUTED}; }}
 QLabel#lbl_error {{ color: {WARNING}; font-weight: 600; }}
-QLabel#lbl_warning {{ color: {WARNING}; font-weight: 600; }}
+QLabel#lbl_hint[warning="true"] {{ color: {WARNING}; font-weight: 600; }}
 QFrame#card {{ background: {CARD}; border: 1px solid {BORDER}; border-radius: 6px; }}
 QFrame#card QLabel {{ background: transparent; }}
 QFrame#card QLabel#lbl_card_title {{ color: {MUTED}; }}
@@ -45,9 +45,9 @@ QListWidget#lst_areas {{
     background: #243b53; color: white; border: none; outline: none; padding-top: 8px;
 }}
 QListWidget#lst_areas::item {{ color: #f0f4f8; padding: 9px 14px; border-left: 4px solid transparent; }}
-QListWidget#lst_areas::item:selected {{ background: #334e68; color: white; border-left: 4px solid #f0b429; }}
+QListWidget#lst_areas::item:selected {{ background: #334e68; color: white; border-left: 4px solid #9fb3c8; }}
+QListWidget#lst_areas::item:selected:focus {{ border-left: 4px solid #f0b429; }}
 QListWidget#lst_areas::item:hover:!selected {{ background: #2d4660; }}
-QListWidget#lst_areas:focus {{ border: 2px solid #f0b429; }}
 QStatusBar {{ background: #e4e7eb; }}
 QStatusBar QLabel {{ color: {INK}; padding: 0 8px; }}
 QPlainTextEdit {{ background: white; border: 1px solid {BORDER}; font-family: monospace; }}

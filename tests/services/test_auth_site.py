@@ -99,3 +99,13 @@ def test_site_card_verifies_and_signatures_check(site_db) -> None:
     public, seed = keys.generate_key_pair()
     signature = keys.sign(seed, b"paket")
     assert keys.verify(public, b"paket", signature) and not keys.verify(public, b"paket!", signature)
+
+
+def test_sign_out_is_audited(site_db) -> None:
+    from puskesos_desk.services.auth import sign_out
+
+    signed = sign_in(site_db.db, username="koordinator", password=KOORDINATOR_PASSWORD)
+    sign_out(site_db.db, signed.actor)
+    with sqlite3.connect(site_db.path) as conn:
+        last = conn.execute("SELECT action, actor_id FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
+    assert last == ("LOGOUT", signed.user.id)

@@ -150,3 +150,35 @@ def test_refresh_picks_up_new_visits(qtbot: Any, desk: Any, window: MainWindow) 
     with qtbot.waitSignal(page.figures_loaded, timeout=10_000):
         qtbot.mouseClick(page.btn_refresh, Qt.MouseButton.LeftButton)
     assert int(_value(window, "visits_today")) == before + 1
+
+
+def _figures(**changes: Any) -> Any:
+    from dataclasses import replace
+
+    from puskesos_desk.domain.records import BerandaFigures
+
+    base = BerandaFigures(site_name="Puskesos Desa Sumogawe", households=1234, persons=4321, visits_today=3,
+                          visits_this_month=40, visits_last_month=52, open_complaints=2, open_needs=5,
+                          referrals_open=7, referrals_overdue=0, proposals_open=1,
+                          as_of=datetime(2026, 5, 12, 2, 30, tzinfo=UTC),
+                          visits_by_month=tuple((f"2026-{m:02d}", m) for m in range(1, 13)))
+    return replace(base, **changes)
+
+
+def test_cards_show_trend_and_overdue_warning(qtbot: Any, desk: Any) -> None:
+    from puskesos_desk.ui.pages.beranda import BerandaPage
+
+    page = BerandaPage(desk.cli)
+    qtbot.addWidget(page)
+    page.show_figures(_figures())
+    assert page.cards["households"].lbl_value.text() == "1.234"
+    assert page.cards["visits_month"].lbl_note.text() == "bulan lalu: 52\n▼ turun 12"
+    note = page.cards["referrals_open"].lbl_note
+    assert note.text() == "tidak ada yang terlambat"
+    assert note.property("warning") is False
+    page.show_figures(_figures(referrals_overdue=3, visits_this_month=60))
+    assert note.text() == "3 lewat batas waktu"
+    assert note.property("warning") is True
+    assert page.cards["visits_month"].lbl_note.text() == "bulan lalu: 52\n▲ naik 8"
+    assert "12 Mei 2026" in page.lbl_status.text()
+    assert [key for key, _count in page.chart.data()][4] == "2026-05"

@@ -23,7 +23,7 @@ def test_shows_site_and_starts_in_username(qtbot: Any, desk: Any, site_info: Any
     dialog = _open_dialog(qtbot, desk, site_info)
     assert dialog.lbl_site.text() == SITE_NAME
     assert "Sumogawe" in dialog.lbl_region.text()
-    assert "33.22.01.2007" in dialog.lbl_region.text()
+    assert "33.22.01.2007" in dialog.lbl_code.text()
     assert dialog.edt_password.echoMode() == QLineEdit.EchoMode.Password
     assert dialog.btn_sign_in.isDefault()
     dialog.activateWindow()

@@ -146,7 +146,7 @@ class BerandaPage(QWidget):
                 self.tr("{n} lewat batas waktu").format(n=format_number(figures.referrals_overdue)), warning=True
             )
         else:
-            cards["referrals_open"].set_note(self.tr("tidak ada yang lewat batas waktu"))
+            cards["referrals_open"].set_note(self.tr("tidak ada yang terlambat"))
         cards["proposals_open"].set_value(format_number(figures.proposals_open))
         self.chart.set_data(figures.visits_by_month)
         self.lbl_status.setText(self._as_of_text(figures.as_of))
@@ -154,10 +154,12 @@ class BerandaPage(QWidget):
     def _trend_note(self, now: int, before: int) -> str:
         previous = self.tr("bulan lalu: {n}").format(n=format_number(before))
         if now > before:
-            return previous + " · " + self.tr("▲ naik")
-        if now < before:
-            return previous + " · " + self.tr("▼ turun")
-        return previous + " · " + self.tr("sama")
+            change = self.tr("▲ naik {n}").format(n=format_number(now - before))
+        elif now < before:
+            change = self.tr("▼ turun {n}").format(n=format_number(before - now))
+        else:
+            change = self.tr("= sama")
+        return previous + "\n" + change
 
     def _as_of_text(self, moment: datetime) -> str:
         local = moment.astimezone(local_zone())

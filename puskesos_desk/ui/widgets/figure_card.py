@@ -25,7 +25,8 @@ class FigureCard(QFrame):
         self.lbl_value.setAccessibleName(title)
         self.lbl_note = QLabel("")
         self.lbl_note.setObjectName("lbl_hint")
-        self.lbl_note.setWordWrap(True)
+        self.lbl_note.setWordWrap(False)
+        self.lbl_note.setProperty("warning", False)
 
         # Assemble
         layout = QVBoxLayout(self)
@@ -48,6 +49,6 @@ class FigureCard(QFrame):
 
     def set_note(self, text: str, *, warning: bool = False) -> None:
         self.lbl_note.setText(text)
-        self.lbl_note.setObjectName("lbl_warning" if warning else "lbl_hint")
+        self.lbl_note.setProperty("warning", warning)
         self.lbl_note.style().unpolish(self.lbl_note)
         self.lbl_note.style().polish(self.lbl_note)

@@ -56,6 +56,10 @@ class VisitsChart(QWidget):
         painter.drawLine(area.bottomLeft(), area.bottomRight())
         if not self._data or area.height() <= 0:
             return
+        if not any(count for _key, count in self._data):
+            painter.setPen(text_color)
+            empty = self.tr("Belum ada kunjungan dalam 12 bulan terakhir.")
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, empty)
         peak = max(count for _key, count in self._data) or 1
         slot = area.width() / len(self._data)
         bar_width = max(4.0, slot * 0.6)
