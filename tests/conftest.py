@@ -37,7 +37,7 @@ class SiteFixture:
     cli: ServiceContext  # acts as the CLI actor, which holds every permission
 
 
-def _copy_sqlite(source: Path, target: Path) -> None:
+def copy_sqlite(source: Path, target: Path) -> None:
     """Copy through the backup API so the copy is a consistent, self-contained file (no -wal side files)."""
     src = sqlite3.connect(source)
     dst = sqlite3.connect(target)
@@ -68,7 +68,7 @@ def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeded database after `init` of a desa site, with an Admin, a Koordinator and a Petugas FO."""
     path = tmp_path_factory.mktemp("templates") / "site.db"
-    _copy_sqlite(seeded_template, path)
+    copy_sqlite(seeded_template, path)
     db = Database(f"sqlite:///{path}")
     cli = ServiceContext(db, Actor.cli("pytest"))
     initialise_site(cli, code=SITE_CODE, name=SITE_NAME, role=SiteRole.DESA, admin_username="admin",
@@ -84,7 +84,7 @@ def site_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactor
 @pytest.fixture
 def seeded_db(seeded_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
     path = tmp_path / "puskesos.db"
-    _copy_sqlite(seeded_template, path)
+    copy_sqlite(seeded_template, path)
     db = Database(f"sqlite:///{path}")
     db.enable_wal()  # as opening through the application does
     yield SiteFixture(db=db, path=path, cli=ServiceContext(db, Actor.cli("pytest")))
@@ -94,7 +94,7 @@ def seeded_db(seeded_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
 @pytest.fixture
 def site_db(site_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
     path = tmp_path / "puskesos.db"
-    _copy_sqlite(site_template, path)
+    copy_sqlite(site_template, path)
     db = Database(f"sqlite:///{path}")
     db.enable_wal()  # as opening through the application does
     cli = ServiceContext(db, Actor.cli("pytest", site_code=SITE_CODE, site_role=SiteRole.DESA))

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from puskesos_desk.domain.errors import DatabaseCorrupt, DatabaseLocked, DatabaseProblem, DatabaseReadOnly
@@ -123,24 +123,21 @@ class Database:
         """One unit of work: commits on success, rolls back on any error. Every flush is audited as `actor`."""
         session = self._write_sessions()
         session.info["actor"] = actor
-        try:
-            with session.begin():
-                yield session
-        except (OperationalError, DBAPIError) as exc:
-            problem = translate_db_error(exc, self.url)
-            if problem is not None:
-                raise problem from exc
-            raise
-        finally:
-            session.close()
+        with self._session_scope(session):
+            yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        session = self._read_sessions()
+        with self._session_scope(self._read_sessions()) as session:
+            yield session
+
+    @contextmanager
+    def _session_scope(self, session: Session) -> Iterator[Session]:
+        """Begin, commit or roll back, close; a database-file problem becomes a message the user can act on."""
         try:
             with session.begin():
                 yield session
-        except (OperationalError, DBAPIError) as exc:
+        except DBAPIError as exc:  # OperationalError is a DBAPIError
             problem = translate_db_error(exc, self.url)
             if problem is not None:
                 raise problem from exc

@@ -6,16 +6,12 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+from conftest import copy_sqlite
+
 
 def copy_db(source: Path, target: Path) -> Path:
-    """A consistent, self-contained copy (SQLite backup API), like the conftest templates use."""
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    """A consistent, self-contained copy (SQLite backup API), the same way the conftest templates are copied."""
+    copy_sqlite(source, target)
     return target
 
 
