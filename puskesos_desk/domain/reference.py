@@ -1,0 +1,42 @@
+"""Reference-list records for forms and dropdowns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class CodeItem:
+    code: str
+    name: str  # Bahasa Indonesia
+    name_en: str
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    def label(self, language: str) -> str:
+        return self.name_en if language == "en" and self.name_en else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class RegionItem:
+    code: str
+    name: str
+    level: int
+    kind: str
+    postal_code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceItem:
+    id: str
+    code: str
+    name: str
+    organization: str
+    organization_kind: str
+    program_code: str | None
+    need_domains: tuple[str, ...]
+    required_documents: tuple[str, ...]
+    response_days: int
+    needs_explicit_consent: bool
+    address: str
+    hours: str
+    is_example: bool
