@@ -121,6 +121,11 @@ class VisitDraft:
     subject_person_ids: tuple[str, ...] = ()
     occurred_at: datetime | None = None  # None: now
     notice_given: bool = True
+    # Added with the household page (all optional, so older callers are unaffected):
+    applicant_name: str = ""  # who came when they are not a registered member (applicant_person_id is then "")
+    consent_purposes: tuple[str, ...] = ()  # explicit consent beyond the public service (casework.EXPLICIT_…)
+    consent_method: str = ""  # TANDA_TANGAN / CAP_JEMPOL / LISAN_TERCATAT; empty: TANDA_TANGAN when consent given
+    guardian_name: str = ""  # parent or guardian who gives the notice/consent for a child (UU PDP Ps. 25)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,17 +10,24 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
-from puskesos_desk.data.repositories import dashboard, regions, sites
+from puskesos_desk.data.repositories import dashboard, regions, register, sites
 from puskesos_desk.data.repositories import users as user_repo
 from puskesos_desk.domain.enums import SITE_ROLES, Role, SiteRole, VisitChannel
 from puskesos_desk.domain.errors import InputRejected
 from puskesos_desk.domain.permissions import Actor, Permission
-from puskesos_desk.domain.records import VisitDraft
+from puskesos_desk.domain.records import HouseholdRecord, VisitDraft
 from puskesos_desk.services.auth import create_user_in
 from puskesos_desk.services.context import ServiceContext, local_zone
+from puskesos_desk.services.demo_casework import (
+    DemoVisit,
+    casework_for_visits,
+    participation_from_extract,
+    proposals_and_changes,
+)
 from puskesos_desk.services.demo_people import HouseholdFactory, IdentityFactory, Vocabulary
+from puskesos_desk.services.demo_register import extract_rows
 from puskesos_desk.services.registration import register_household_in
 from puskesos_desk.services.visits import record_visit_in
 
@@ -149,18 +156,21 @@ def _village_activity(ctx: ServiceContext, result: DemoResult, *, households: in
     fo = ServiceContext(ctx.db, _actor_for(ctx, DEMO_USERS[Role.PETUGAS_FO][0]), ctx.clock)
     bo = ServiceContext(ctx.db, _actor_for(ctx, DEMO_USERS[Role.PETUGAS_BO][0]), ctx.clock)
     registered: list[tuple[str, list[str]]] = []
+    records: list[HouseholdRecord] = []
     counts: Counter[str] = Counter()
     for start in range(0, households, BATCH):
         with ctx.db.transaction(fo.actor) as session:
             for _ in range(min(BATCH, households - start)):
                 outcome = register_household_in(session, fo, factory.household())
                 registered.append((outcome.household.id, [m.id for m in outcome.household.members]))
+                records.append(outcome.household)
                 counts["households"] += 1
                 counts["persons"] += len(outcome.household.members)
                 counts["possible_duplicates"] += len(outcome.duplicates)
     channels = list(VisitChannel)
     weights = [70, 12, 12, 4, 2]
     moments = _visit_times(rng, int(households * 1.4), ctx)
+    demo_visits: list[DemoVisit] = []
     for start in range(0, len(moments), BATCH):
         officer = fo if start % (2 * BATCH) == 0 else bo
         with ctx.db.transaction(officer.actor) as session:
@@ -168,11 +178,40 @@ def _village_activity(ctx: ServiceContext, result: DemoResult, *, households: in
                 household_id, members = rng.choice(registered)
                 applicant = members[0] if rng.random() < 0.7 else rng.choice(members)
                 subjects = tuple(rng.sample(members, k=min(len(members), rng.choice([1, 1, 1, 2]))))
-                record_visit_in(session, officer, VisitDraft(
+                purpose = rng.randrange(len(PURPOSES))
+                session.info["clock"] = lambda moment=moment: moment
+                visit = record_visit_in(session, officer, VisitDraft(
                     household_id=household_id, applicant_person_id=applicant,
                     applicant_relation="DIRI_SENDIRI" if applicant in subjects else "KELUARGA",
-                    purpose=rng.choice(PURPOSES), channel=rng.choices(channels, weights)[0],
+                    purpose=PURPOSES[purpose], channel=rng.choices(channels, weights)[0],
                     subject_person_ids=subjects, occurred_at=moment,
                 ))
+                demo_visits.append(DemoVisit(visit.id, household_id, subjects[0], moment, purpose))
                 counts["visits"] += 1
+    in_extract = _load_extract(ctx, rng, records, factory, counts)
+    for start in range(0, len(demo_visits), BATCH):
+        with ctx.db.transaction(bo.actor) as session:
+            casework_for_visits(session, bo, rng, demo_visits[start : start + BATCH], counts)
+    with ctx.db.transaction(bo.actor) as session:
+        participation_from_extract(session, bo, rng, records, in_extract, counts)
+    operator = ServiceContext(ctx.db, _actor_for(ctx, DEMO_USERS[Role.OPERATOR_SIKS][0]), ctx.clock)
+    proposals_and_changes(operator, rng, records, in_extract, counts)
     result.counts = dict(counts)
+
+
+def _load_extract(ctx: ServiceContext, rng: random.Random, households: list[HouseholdRecord],
+                  factory: HouseholdFactory, counts: Counter[str]) -> dict[str, dict[str, bool]]:
+    """The district's DTSEN extract as of the start of the current quarter (DTSEN is updated quarterly)."""
+    site_code = ctx.actor.site_code or ""
+    today = ctx.today()
+    as_of = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    with ctx.db.reading() as session:
+        village = regions.get_region(session, site_code)
+    rows = extract_rows(rng, households, village_code=site_code, village_name=village.name if village else "",
+                        today=today, make_name=factory.person_name)
+    with ctx.db.transaction(ctx.actor) as session:
+        register.load_register_rows(session, dataset="DTSEN", as_of=as_of,
+                                    file_name=f"DTSEN_{site_code.replace('.', '')}_{as_of:%Y%m%d}.xlsx",
+                                    rows=[row.as_dict() for row in rows])
+    counts["register_rows"] = len(rows)
+    return {row.household_id: row.programs for row in rows if row.household_id}

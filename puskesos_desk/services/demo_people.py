@@ -85,6 +85,9 @@ class HouseholdFactory:
     def __init__(self, rng: random.Random, vocab: Vocabulary, ids: IdentityFactory, today: date) -> None:
         self.rng, self.vocab, self.ids, self.today = rng, vocab, ids, today
 
+    def person_name(self, sex: str) -> str:
+        return self._name(sex)
+
     def _name(self, sex: str) -> str:
         given = self.rng.choice(self.vocab.male if sex == "L" else self.vocab.female)
         if self.rng.random() < 0.25:

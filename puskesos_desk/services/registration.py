@@ -12,11 +12,13 @@ from datetime import date
 
 from puskesos_desk.data.db import DbSession
 from puskesos_desk.data.repositories import households, numbering, regions, sites
+from puskesos_desk.data.repositories import search as search_repo
 from puskesos_desk.domain.errors import FieldErrors
 from puskesos_desk.domain.names import normalize_name
 from puskesos_desk.domain.nik import check_kk, check_nik
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import HouseholdDraft, HouseholdRecord, MemberDraft
+from puskesos_desk.domain.search import DuplicateHit, KkCheck, MemberCheck
 from puskesos_desk.services.context import ServiceContext
 
 HEAD = "KEPALA_KELUARGA"
@@ -190,4 +192,61 @@ def register_household_in(session: DbSession, ctx: ServiceContext, draft: Househ
     households.record_registration_history(session, household, persons, on=today)
     return RegistrationResult(
         household=households.get_household(session, household.id), warnings=warnings, duplicates=tuple(duplicates)
+    )
+
+
+# --- Live checks while the form is typed (read-only; the save repeats every check) ------------------------------
+
+
+def _region_exists(session: DbSession) -> Callable[[str], bool]:
+    def exists(code: str) -> bool:
+        return regions.get_region(session, code) is not None
+
+    return exists
+
+
+def check_member_live(ctx: ServiceContext, *, nik: str = "", name: str = "", birth_date: date | None = None,
+                      sex: str = "", kk_number: str = "") -> MemberCheck:
+    """What the form shows next to a member row while it is typed: the NIK's errors and warnings, the birth date
+    and sex the NIK encodes (to prefill empty fields), and registered persons with the same NIK or the same
+    normalised name and birth date. Only NIK errors block saving; duplicates are offered, never enforced."""
+    ctx.require(Permission.VIEW_CASES)
+    with ctx.db.reading() as session:
+        check = None
+        if nik.strip():
+            check = check_nik(nik, birth_date=birth_date, sex=sex or None, kk_number=kk_number.strip() or None,
+                              today=ctx.today(), region_exists=_region_exists(session))
+        value = check.value if check is not None and not check.errors else None
+        same_nik = tuple(search_repo.persons_with_same_nik(session, value)) if value else ()
+        identity_date = birth_date or (check.birth_date if check is not None else None)
+        name_key = normalize_name(name) if name.strip() else ""
+        same_identity: tuple[DuplicateHit, ...] = ()
+        if name_key and identity_date:
+            same_identity = tuple(
+                d for d in search_repo.persons_with_same_identity(session, name_key=name_key,
+                                                                  birth_date=identity_date)
+                if d.person_id not in {n.person_id for n in same_nik}
+            )
+    if check is None:
+        return MemberCheck(nik_value=None, same_identity=same_identity)
+    return MemberCheck(
+        nik_value=check.value, nik_errors=tuple(f.message for f in check.errors),
+        nik_warnings=tuple(f.message for f in check.warnings if f.code != "separators"),
+        nik_birth_date=check.birth_date, nik_sex=check.sex, same_nik=same_nik, same_identity=same_identity,
+    )
+
+
+def check_kk_live(ctx: ServiceContext, kk_number: str) -> KkCheck:
+    """The No. KK's errors and warnings, and households already registered with it (a warning: a KK can be
+    registered again after a split or a move, the coordinator reviews)."""
+    ctx.require(Permission.VIEW_CASES)
+    if not kk_number.strip():
+        return KkCheck(kk_value=None)
+    with ctx.db.reading() as session:
+        check = check_kk(kk_number, today=ctx.today(), region_exists=_region_exists(session))
+        value = check.value if not check.errors else None
+        heads = tuple(search_repo.heads_with_kk(session, value)) if value else ()
+    return KkCheck(
+        kk_value=check.value, errors=tuple(f.message for f in check.errors),
+        warnings=tuple(f.message for f in check.warnings if f.code != "separators"), households=heads,
     )

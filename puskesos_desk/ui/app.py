@@ -11,21 +11,22 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from puskesos_desk import APP_NAME, __version__
 from puskesos_desk.domain.errors import PuskesosError
 from puskesos_desk.infra.logging_setup import configure_logging
-from puskesos_desk.services.auth import sign_out
+from puskesos_desk.services.auth import SignedIn, sign_out
 from puskesos_desk.services.bootstrap import open_database
 from puskesos_desk.services.site import get_site_info
 from puskesos_desk.ui.excepthook import install_excepthook
-from puskesos_desk.ui.i18n import install_translators
+from puskesos_desk.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from puskesos_desk.ui.login_dialog import LoginDialog
 from puskesos_desk.ui.main_window import MainWindow
 from puskesos_desk.ui.ops import wait_for_ops
+from puskesos_desk.ui.pages.settings_page import ENV_LANGUAGE, ORGANISATION, store_language, stored_language
 from puskesos_desk.ui.style import app_icon, apply_style
 
 if TYPE_CHECKING:
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ENV_LANGUAGE = "PUSKESOS_LANG"
-ORGANISATION = "Puskesos Desk"
 EXIT_DATABASE = 3
 EXIT_NO_DISPLAY = 2
 
@@ -47,8 +46,16 @@ def _headless_linux() -> bool:
     )
 
 
+def startup_language() -> str:
+    """PUSKESOS_LANG when set, else the language chosen in Pengaturan, else Bahasa Indonesia."""
+    return os.environ.get(ENV_LANGUAGE) or stored_language() or DEFAULT_LANGUAGE
+
+
 class DeskSession(QObject):
-    """Sign-in, then the main window; Keluar in the main window brings the sign-in dialog back."""
+    """Sign-in, then the main window; Keluar in the main window brings the sign-in dialog back. A language chosen
+    in Pengaturan is stored and applied at once by rebuilding the main window for the same user."""
+
+    window_replaced = Signal(object)  # the new MainWindow
 
     def __init__(self, db: Database, site: SiteInfo) -> None:
         super().__init__()
@@ -56,6 +63,7 @@ class DeskSession(QObject):
         self.site = site
         self.window: MainWindow | None = None
         self.actor: Actor | None = None
+        self.signed_in: SignedIn | None = None
 
     def start(self) -> bool:
         """Show the sign-in dialog; True when a main window is now open."""
@@ -63,12 +71,38 @@ class DeskSession(QObject):
         if signed_in is None:
             return False
         self.actor = signed_in.actor
+        self.signed_in = signed_in
+        self._open_window(signed_in).show()
+        return True
+
+    def _open_window(self, signed_in: SignedIn) -> MainWindow:
         window = MainWindow(self.db, signed_in, self.site)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.closed.connect(self._on_window_closed)
+        window.language_chosen.connect(self._on_window_language_chosen)
         self.window = window
-        window.show()
-        return True
+        return window
+
+    def _on_window_language_chosen(self, language: str) -> None:
+        old = self.window
+        if old is None or self.signed_in is None:
+            return
+        store_language(language)
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_translators(app, language)
+        log.info("interface language now %s; rebuilding the main window", language)
+        area = old.current_area()
+        window = self._open_window(self.signed_in)
+        window.setGeometry(old.geometry())
+        window.show_area(area)
+        if old.isMaximized():
+            window.showMaximized()
+        else:
+            window.show()
+        old.close_for_rebuild()
+        window.activateWindow()
+        self.window_replaced.emit(window)
 
     def _on_window_closed(self, by_sign_out: bool) -> None:
         self.window = None
@@ -78,6 +112,7 @@ class DeskSession(QObject):
             except PuskesosError as exc:
                 log.warning("sign-out not recorded: %s", exc.message)
             self.actor = None
+            self.signed_in = None
         if by_sign_out:
             QTimer.singleShot(0, self, self._on_sign_out_timer_timeout)
         else:
@@ -126,7 +161,7 @@ def main(argv: list[str] | None = None, *, db_target: str | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)  # DeskSession decides: sign-out returns to the sign-in dialog
     apply_style(app)
     install_excepthook()
-    install_translators(app, os.environ.get(ENV_LANGUAGE, "id"))
+    install_translators(app, startup_language())
     opened = _open(db_target)
     if opened is None:
         return EXIT_DATABASE

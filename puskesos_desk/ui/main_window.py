@@ -11,11 +11,15 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from puskesos_desk import APP_NAME, __version__
-from puskesos_desk.domain.enums import ROLE_LABELS
+from puskesos_desk.domain.enums import ROLE_LABELS, Role
 from puskesos_desk.services.auth import SignedIn
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.ui.pages.area_page import AreaPage
 from puskesos_desk.ui.pages.beranda import BerandaPage
+from puskesos_desk.ui.pages.household_page import HouseholdPage
+from puskesos_desk.ui.pages.keluhan_page import KeluhanPage
+from puskesos_desk.ui.pages.search_page import SearchPage
+from puskesos_desk.ui.pages.settings_page import SettingsPage
 
 if TYPE_CHECKING:
     from puskesos_desk.domain.records import SiteInfo
@@ -78,16 +82,42 @@ AREAS: tuple[tuple[str, str], ...] = (
     ),
 )
 
+AREA_BERANDA, AREA_LAYANAN, AREA_KELUHAN, AREA_RUJUKAN, AREA_LAPORAN, AREA_PERTUKARAN, AREA_PENGATURAN = range(7)
+
+# The role names of domain.enums.ROLE_LABELS, marked for translation (English mode shows English role names).
+ROLE_NAMES: dict[Role, str] = {
+    Role.ADMIN: QT_TRANSLATE_NOOP("MainWindow", "Admin"),
+    Role.KOORDINATOR: QT_TRANSLATE_NOOP("MainWindow", "Koordinator Puskesos"),
+    Role.PETUGAS_FO: QT_TRANSLATE_NOOP("MainWindow", "Petugas FO"),
+    Role.PETUGAS_BO: QT_TRANSLATE_NOOP("MainWindow", "Petugas BO"),
+    Role.OPERATOR_SIKS: QT_TRANSLATE_NOOP("MainWindow", "Operator SIKS-NG desa"),
+    Role.MANAJER_SLRT: QT_TRANSLATE_NOOP("MainWindow", "Manajer SLRT"),
+    Role.PETUGAS_SEKRETARIAT: QT_TRANSLATE_NOOP("MainWindow", "Petugas Sekretariat"),
+    Role.OPERATOR_KABUPATEN: QT_TRANSLATE_NOOP("MainWindow", "Operator Kabupaten/Kota"),
+    Role.AUDITOR: QT_TRANSLATE_NOOP("MainWindow", "Auditor"),
+}
+
+
+def role_name(role: Role) -> str:
+    source = ROLE_NAMES.get(role)
+    return QCoreApplication.translate(_CTX, source) if source else ROLE_LABELS.get(role, str(role))
+
+
 DEFAULT_SIZE = QSize(1280, 720)
-MINIMUM_SIZE = QSize(1024, 640)
+# Fits a 1366×768 screen at 125 % scaling (1093×614 logical pixels, less the task bar and title bar).
+MINIMUM_SIZE = QSize(960, 540)
 
 
 class MainWindow(QMainWindow):
-    """`signed_out` is emitted when the user chose Keluar; `closed(by_sign_out)` when the window closes."""
+    """`signed_out` is emitted when the user chose Keluar; `closed(by_sign_out)` when the window closes (not when
+    it is closed to be rebuilt in another language); `language_chosen(code)` when Pengaturan asks for another
+    interface language."""
 
     signed_out = Signal()
     closed = Signal(bool)
     area_changed = Signal(int)
+    language_chosen = Signal(str)
+    household_shown = Signal(str)
 
     def __init__(self, db: Database, signed_in: SignedIn, site: SiteInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +126,10 @@ class MainWindow(QMainWindow):
         self.site = site
         self.ctx = ServiceContext(db, signed_in.actor)
         self._signing_out = False
+        self._rebuilding = False
+        self._beranda_stale = False
+        self._household_stale = False
+        self._household_id: str | None = None
         self.setWindowTitle(f"{APP_NAME} — {site.name}")
 
         # Widgets
@@ -104,12 +138,29 @@ class MainWindow(QMainWindow):
         self.lst_areas.setAccessibleName(self.tr("Daftar bagian"))
         self.stk_pages = QStackedWidget()
         self.page_beranda = BerandaPage(self.ctx)
+        self.page_search = SearchPage(self.ctx)
+        # Ctrl+F and Ctrl+N are window-wide actions here; the search page's own shortcuts for the same keys would
+        # make them ambiguous (and then neither fires), so they stay off inside the main window.
+        self.page_search.shc_find.setEnabled(False)
+        self.page_search.shc_new.setEnabled(False)
+        self.page_household = HouseholdPage(self.ctx)
+        self.stk_layanan = QStackedWidget()
+        self.stk_layanan.addWidget(self.page_search)
+        self.stk_layanan.addWidget(self.page_household)
+        self.page_keluhan = KeluhanPage(self.ctx)
+        self.page_settings = SettingsPage(self.ctx, site, db.display_location)
+        real_pages: dict[int, QWidget] = {
+            AREA_BERANDA: self.page_beranda, AREA_LAYANAN: self.stk_layanan, AREA_KELUHAN: self.page_keluhan,
+            AREA_PENGATURAN: self.page_settings,
+        }
         self.area_actions: list[QAction] = []
         for index, (title, description) in enumerate(AREAS):
             label = QCoreApplication.translate(_CTX, title)
             self.lst_areas.addItem(label)
             self.lst_areas.item(index).setToolTip(f"Ctrl+{index + 1}")
-            page = self.page_beranda if index == 0 else AreaPage(label, QCoreApplication.translate(_CTX, description))
+            page = real_pages.get(index)
+            if page is None:
+                page = AreaPage(label, QCoreApplication.translate(_CTX, description))
             self.stk_pages.addWidget(page)
             action = QAction(label, self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
@@ -118,25 +169,41 @@ class MainWindow(QMainWindow):
             self.area_actions.append(action)
         width = max(self.lst_areas.sizeHintForColumn(0) + 32, 176)
         self.lst_areas.setFixedWidth(width)
+        self.act_find = QAction(self.tr("&Cari warga"), self)
+        self.act_find.setShortcut(QKeySequence("Ctrl+F"))
+        self.act_find.setStatusTip(self.tr("Cari warga atau keluarga dengan NIK, nomor KK, atau nama"))
+        self.act_new_registration = QAction(self.tr("&Daftarkan keluarga baru"), self)
+        self.act_new_registration.setShortcut(QKeySequence("Ctrl+N"))
         self.act_sign_out = QAction(self.tr("&Keluar"), self)
         self.act_sign_out.setStatusTip(self.tr("Keluar dari akun ini dan kembali ke layar masuk"))
         self.act_quit = QAction(self.tr("&Tutup aplikasi"), self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_about = QAction(self.tr("&Tentang Puskesos Desk"), self)
         user = signed_in.user
-        self.lbl_user = QLabel(self.tr("{name} ({role})").format(name=user.full_name, role=ROLE_LABELS[user.role]))
+        self.lbl_user = QLabel(self.tr("{name} ({role})").format(name=user.full_name, role=role_name(user.role)))
         self.lbl_site = QLabel(site.name)
         self.lbl_db = QLabel(self.tr("Basis data: {where}").format(where=db.display_location))
         self.lbl_db.setToolTip(db.display_location)
 
         # Signals
         self.lst_areas.currentRowChanged.connect(self._on_lst_areas_current_row_changed)
+        self.act_find.triggered.connect(self._on_act_find_triggered)
+        self.act_new_registration.triggered.connect(self._on_act_new_registration_triggered)
         self.act_sign_out.triggered.connect(self._on_act_sign_out_triggered)
         self.act_quit.triggered.connect(self.close)
         self.act_about.triggered.connect(self._on_act_about_triggered)
+        self.page_search.household_opened.connect(self.open_household)
+        self.page_household.back_requested.connect(self._on_page_household_back_requested)
+        self.page_household.changed.connect(self._on_page_household_changed)
+        self.page_keluhan.household_opened.connect(self.open_household)
+        self.page_keluhan.changed.connect(self._on_page_keluhan_changed)
+        self.page_settings.language_chosen.connect(self.language_chosen)
 
         # Assemble
         menu_file = self.menuBar().addMenu(self.tr("&Berkas"))
+        menu_file.addAction(self.act_find)
+        menu_file.addAction(self.act_new_registration)
+        menu_file.addSeparator()
         menu_file.addAction(self.act_sign_out)
         menu_file.addSeparator()
         menu_file.addAction(self.act_quit)
@@ -177,6 +244,54 @@ class MainWindow(QMainWindow):
     def show_area(self, index: int) -> None:
         self.lst_areas.setCurrentRow(index)
 
+    # Layanan: search, and the household opened from anywhere
+
+    def show_search(self) -> None:
+        self.stk_layanan.setCurrentWidget(self.page_search)
+        self.show_area(AREA_LAYANAN)
+        self.page_search.focus_search()
+
+    def open_household(self, household_id: str) -> None:
+        """Show the household in Layanan (from a search hit, a task or a complaint)."""
+        self._household_id = household_id
+        self._household_stale = False
+        self._beranda_stale = True  # a household just registered from the search counts on Beranda
+        self.stk_layanan.setCurrentWidget(self.page_household)
+        self.show_area(AREA_LAYANAN)
+        self.page_household.load(household_id)
+        self.household_shown.emit(household_id)
+
+    def _on_act_find_triggered(self) -> None:
+        self.show_search()
+
+    def _on_act_new_registration_triggered(self) -> None:
+        self.show_search()
+        self.page_search.open_registration(None)
+
+    def _on_page_household_back_requested(self) -> None:
+        self.show_search()
+
+    # Saves elsewhere: Beranda's figures and the worklist follow
+
+    def _data_changed(self) -> None:
+        self._beranda_stale = True
+        if self.current_area() == AREA_BERANDA:
+            self._refresh_beranda()
+        self.page_keluhan.mark_stale()
+
+    def _refresh_beranda(self) -> None:
+        self._beranda_stale = False
+        self.page_beranda.refresh()
+
+    def _on_page_household_changed(self) -> None:
+        self._data_changed()
+
+    def _on_page_keluhan_changed(self) -> None:
+        self._household_stale = self._household_id is not None
+        self._data_changed()
+
+    # Areas
+
     def _on_area_action_triggered(self) -> None:
         action = self.sender()
         if isinstance(action, QAction):
@@ -186,6 +301,12 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self.stk_pages.setCurrentIndex(row)
+        if row == AREA_BERANDA and self._beranda_stale:
+            self._refresh_beranda()
+        if row == AREA_LAYANAN and self._household_stale and self._household_id is not None \
+                and self.stk_layanan.currentWidget() is self.page_household:
+            self._household_stale = False
+            self.page_household.load(self._household_id)
         self.area_changed.emit(row)
 
     def _on_act_sign_out_triggered(self) -> None:
@@ -205,7 +326,12 @@ class MainWindow(QMainWindow):
             ).format(app=APP_NAME, version=__version__, python=platform.python_version(), qt=qVersion()),
         )
 
+    def close_for_rebuild(self) -> None:
+        """Close without signing out: a new window for the same user takes this one's place."""
+        self._rebuilding = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
-        if event.isAccepted():
+        if event.isAccepted() and not self._rebuilding:
             self.closed.emit(self._signing_out)

@@ -111,6 +111,611 @@
     </message>
 </context>
 <context>
+    <name>CaseLabels</name>
+    <message>
+        <source>Warga datang ke kantor</source>
+        <translation>Resident came to the office</translation>
+    </message>
+    <message>
+        <source>Telepon / WhatsApp</source>
+        <translation>Phone / WhatsApp</translation>
+    </message>
+    <message>
+        <source>Kunjungan rumah</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Surat balasan</source>
+        <translation>Reply letter</translation>
+    </message>
+    <message>
+        <source>Informasi dari Sekretariat SLRT</source>
+        <translation>Information from the SLRT secretariat</translation>
+    </message>
+    <message>
+        <source>Darurat</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Segera</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Biasa</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Ditangani</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Dirujuk</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Tidak dapat ditangani</source>
+        <translation>Could not be resolved</translation>
+    </message>
+    <message>
+        <source>Pertanyaan</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Saran</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>Pengaduan</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Keluhan</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Kebutuhan</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>Usulan DTSEN</source>
+        <translation>DTSEN proposal</translation>
+    </message>
+    <message>
+        <source>Perubahan keluarga</source>
+        <translation>Household change</translation>
+    </message>
+    <message>
+        <source>Usulan baru</source>
+        <translation>New proposal</translation>
+    </message>
+    <message>
+        <source>Perbaikan data</source>
+        <translation>Data correction</translation>
+    </message>
+    <message>
+        <source>Sanggahan</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>Tambah anggota</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <source>Keluarkan anggota</source>
+        <translation>Remove member</translation>
+    </message>
+    <message>
+        <source>Ganti kepala keluarga</source>
+        <translation>Change head of household</translation>
+    </message>
+    <message>
+        <source>Pisah KK</source>
+        <translation>Split KK</translation>
+    </message>
+    <message>
+        <source>Pindah</source>
+        <translation>Move away</translation>
+    </message>
+    <message>
+        <source>Meninggal</source>
+        <translation>Death</translation>
+    </message>
+    <message>
+        <source>Teridentifikasi</source>
+        <translation>Identified</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Siap musdes</source>
+        <translation>Ready for musdes</translation>
+    </message>
+    <message>
+        <source>Diajukan ke operator SIKS-NG</source>
+        <translation>Submitted to the SIKS-NG operator</translation>
+    </message>
+    <message>
+        <source>Menunggu persetujuan</source>
+        <translation>Awaiting approval</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDecisionDialog</name>
+    <message>
+        <source>Setujui {number}</source>
+        <translation>Approve {number}</translation>
+    </message>
+    <message>
+        <source>Tolak {number}</source>
+        <translation>Reject {number}</translation>
+    </message>
+    <message>
+        <source>Perubahan langsung diterapkan pada data keluarga dan riwayat keanggotaan.</source>
+        <translation>The change is applied straight away to the household data and the membership history.</translation>
+    </message>
+    <message>
+        <source>Data keluarga tidak berubah. Alasan penolakan dicatat.</source>
+        <translation>The household data stays unchanged. The reason for rejection is recorded.</translation>
+    </message>
+    <message>
+        <source>Wajib diisi bila ditolak</source>
+        <translation>Required when rejecting</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Perubahan</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Alasan permintaan</source>
+        <translation>Reason for the request</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan keputusan</source>
+        <translation>Decision &amp;notes</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRequestDialog</name>
+    <message>
+        <source>Perubahan KK — {number}</source>
+        <translation>KK change — {number}</translation>
+    </message>
+    <message>
+        <source>Desa/kota tujuan, bila diketahui</source>
+        <translation>Destination village or town, if known</translation>
+    </message>
+    <message>
+        <source>(pilih)</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>Hubungan kepala keluarga &amp;lama</source>
+        <translation>Former head&apos;s re&amp;lationship</translation>
+    </message>
+    <message>
+        <source>Misalnya: menikah, bekerja di luar kota, meninggal karena sakit</source>
+        <translation>For example: married, working in another town, died of an illness</translation>
+    </message>
+    <message>
+        <source>Koordinator dapat menyetujui permintaan ini di desa.</source>
+        <translation>The Coordinator can approve this request in the village.</translation>
+    </message>
+    <message>
+        <source>Permintaan ini menunggu persetujuan kabupaten melalui pertukaran data.</source>
+        <translation>This request awaits approval by the district through data exchange.</translation>
+    </message>
+    <message>
+        <source>&amp;Anggota</source>
+        <translation>&amp;Member</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>T&amp;ujuan pindah</source>
+        <translation>Moving t&amp;o</translation>
+    </message>
+    <message>
+        <source>Kepala keluarga &amp;baru</source>
+        <translation>&amp;New head of household</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis perubahan</source>
+        <translation>&amp;Type of change</translation>
+    </message>
+    <message>
+        <source>A&amp;lasan</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir tidak valid (hari/bulan/tahun).</source>
+        <translation>Invalid date of birth (day/month/year).</translation>
+    </message>
+    <message>
+        <source>Tanggal tidak valid (hari/bulan/tahun).</source>
+        <translation>Invalid date (day/month/year).</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>Catat keluhan — {number}</source>
+        <translation>Record complaint — {number}</translation>
+    </message>
+    <message>
+        <source>Dari kunjungan {number}: {purpose}</source>
+        <translation>From visit {number}: {purpose}</translation>
+    </message>
+    <message>
+        <source>Tanpa kunjungan</source>
+        <translation>No visit</translation>
+    </message>
+    <message>
+        <source>(seluruh keluarga)</source>
+        <translation>(whole household)</translation>
+    </message>
+    <message>
+        <source>Tuliskan keluhan dengan kata-kata warga</source>
+        <translation>Write the complaint in the resident&apos;s own words</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Warga</source>
+        <translation>&amp;Resident</translation>
+    </message>
+    <message>
+        <source>&amp;Kategori</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <source>&amp;Program terkait</source>
+        <translation>Related &amp;programme</translation>
+    </message>
+    <message>
+        <source>&amp;Urgensi</source>
+        <translation>&amp;Urgency</translation>
+    </message>
+    <message>
+        <source>U&amp;raian</source>
+        <translation>D&amp;escription</translation>
+    </message>
+    <message>
+        <source>(tidak ada)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo: {n} hari kerja</source>
+        <translation>Deadline: {n} working days</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintStatusDialog</name>
+    <message>
+        <source>Ubah status keluhan {number}</source>
+        <translation>Change status of complaint {number}</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Keluhan ini sudah ditutup dan tidak dapat diubah lagi. Bila masalahnya muncul lagi, catat sebagai keluhan baru di Layanan.</source>
+        <translation>This complaint is closed and can no longer be changed. If the problem comes back, record it as a new complaint in the Service desk.</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Simpan perubahan status (Ctrl+S)</source>
+        <translation>Save the status change (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Keluarga</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Perihal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Urgensi</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Status sekarang</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Status &amp;baru</source>
+        <translation>&amp;New status</translation>
+    </message>
+    <message>
+        <source>&amp;Cara tindak lanjut</source>
+        <translation>&amp;Follow-up method</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan (wajib)</source>
+        <translation>&amp;Reason (required)</translation>
+    </message>
+    <message>
+        <source>&amp;Jawaban atau hasil (wajib)</source>
+        <translation>&amp;Answer or outcome (required)</translation>
+    </message>
+    <message>
+        <source>C&amp;atatan (boleh kosong)</source>
+        <translation>N&amp;otes (optional)</translation>
+    </message>
+    <message>
+        <source>Tuliskan jawaban, hasil, atau alasannya sebelum menutup keluhan.</source>
+        <translation>Write the answer, outcome or reason before closing the complaint.</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTab</name>
+    <message>
+        <source>Cari nomor, nama keluarga, atau isi keluhan</source>
+        <translation>Search by number, household name or complaint text</translation>
+    </message>
+    <message>
+        <source>Cari keluhan</source>
+        <translation>Search complaints</translation>
+    </message>
+    <message>
+        <source>Saring menurut status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>Semua yang masih terbuka</source>
+        <translation>All open</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Daftar keluhan</source>
+        <translation>Complaint list</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Buka keluarga</source>
+        <translation>Open household</translation>
+    </message>
+    <message>
+        <source>Ubah status…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <source>Hanya Koordinator dan Petugas BO yang dapat mengubah status keluhan.</source>
+        <translation>Only the Coordinator and Back Office Officers can change the status of a complaint.</translation>
+    </message>
+    <message>
+        <source>Menampilkan {n} keluhan terbaru. Persempit pencarian untuk melihat yang lain.</source>
+        <translation>Showing the {n} most recent complaints. Narrow the search to see others.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n keluhan</source>
+        <translation>
+            <numerusform>%n complaint</numerusform>
+            <numerusform>%n complaints</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Daftar keluhan tidak dapat dimuat: {reason}</source>
+        <translation>The complaint list could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>Daftar keluhan tidak dapat dimuat karena kesalahan sistem.</source>
+        <translation>The complaint list could not be loaded because of a system error.</translation>
+    </message>
+    <message>
+        <source>{number} · {household}: {description}</source>
+        <translation>{number} · {household}: {description}</translation>
+    </message>
+    <message>
+        <source>Jawaban/hasil: {answer}</source>
+        <translation>Answer/outcome: {answer}</translation>
+    </message>
+    <message>
+        <source>Ditutup {date} oleh {who}</source>
+        <translation>Closed on {date} by {who}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTableModel</name>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Dicatat</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Keluarga</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Urgensi</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>{date} (terlambat {n} hari kerja)</source>
+        <translation>{date} ({n} working days overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmCard</name>
+    <message>
+        <source>Ketik NIK, nomor KK, atau nama. Ringkasan orang yang dipilih tampil di sini.</source>
+        <translation>Type a NIK, KK number or name. A summary of the selected person appears here.</translation>
+    </message>
+    <message>
+        <source>Buka keluarga (Enter)</source>
+        <translation>Open household (Enter)</translation>
+    </message>
+    <message>
+        <source>Daftarkan dari data DTSEN</source>
+        <translation>Register from DTSEN data</translation>
+    </message>
+    <message>
+        <source>Lahir {year}</source>
+        <translation>Born {year}</translation>
+    </message>
+    <message>
+        <source>Tahun lahir ?</source>
+        <translation>Year of birth unknown</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>RT {rt} / RW {rw}</source>
+        <translation>RT {rt} / RW {rw}</translation>
+    </message>
+    <message>
+        <source>NIK {nik}</source>
+        <translation>NIK {nik}</translation>
+    </message>
+    <message>
+        <source>Tanpa NIK</source>
+        <translation>No NIK</translation>
+    </message>
+    <message>
+        <source>Keluarga {number}</source>
+        <translation>Household {number}</translation>
+    </message>
+    <message>
+        <source>No. KK {kk}</source>
+        <translation>KK no. {kk}</translation>
+    </message>
+    <message>
+        <source>Terdaftar di Puskesos</source>
+        <translation>Registered at Puskesos</translation>
+    </message>
+    <message>
+        <source>Belum terdaftar di Puskesos</source>
+        <translation>Not yet registered at Puskesos</translation>
+    </message>
+    <message>
+        <source>Tidak ada di data DTSEN/DTKS yang aktif</source>
+        <translation>Not in the active DTSEN/DTKS data</translation>
+    </message>
+    <message>
+        <source>Program menurut {dataset}: {programs}</source>
+        <translation>Programmes according to {dataset}: {programs}</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Ditemukan lewat: {how}</source>
+        <translation>Found by: {how}</translation>
+    </message>
+    <message>
+        <source>Daftarkan dari data {dataset}</source>
+        <translation>Register from {dataset} data</translation>
+    </message>
+    <message>
+        <source>Ada di data {dataset} (per tanggal {date})</source>
+        <translation>In {dataset} data (as of {date})</translation>
+    </message>
+    <message>
+        <source>Ada di data {dataset} (desil {desil}, per tanggal {date})</source>
+        <translation>In {dataset} data (decile {desil}, as of {date})</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>hh/bb/tttt</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Ketik tanggal sebagai hari/bulan/tahun, misalnya 17082026</source>
+        <translation>Type the date as day/month/year, for example 17082026</translation>
+    </message>
+</context>
+<context>
+    <name>DialogRunner</name>
+    <message>
+        <source>Data sudah berubah</source>
+        <translation>The data has changed</translation>
+    </message>
+    <message>
+        <source>Muat ulang data keluarga sekarang?</source>
+        <translation>Reload the household data now?</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Terjadi kesalahan — Puskesos Desk</source>
@@ -149,6 +754,29 @@
     <message>
         <source>Tidak dapat dilanjutkan</source>
         <translation>Cannot continue</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Simpan (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tutup tanpa menyimpan (Esc)</source>
+        <translation>Close without saving (Esc)</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
     </message>
 </context>
 <context>
@@ -247,6 +875,671 @@
     </message>
 </context>
 <context>
+    <name>HouseholdChangesTableModel</name>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Perubahan</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Warga</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Keputusan</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>{n} anggota</source>
+        <translation>Members: {n}</translation>
+    </message>
+    <message>
+        <source>desa</source>
+        <translation>village</translation>
+    </message>
+    <message>
+        <source>kabupaten</source>
+        <translation>district</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdComplaintsTableModel</name>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Warga</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Urgensi</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>(keluarga)</source>
+        <translation>(household)</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdForm</name>
+    <message>
+        <source>16 digit</source>
+        <translation>16 digits</translation>
+    </message>
+    <message>
+        <source>(ada No. KK)</source>
+        <translation>(has a KK number)</translation>
+    </message>
+    <message>
+        <source>Jalan/gang, nomor rumah atau nama dusun</source>
+        <translation>Street or lane, house number or hamlet name</translation>
+    </message>
+    <message>
+        <source>No. &amp;KK</source>
+        <translation>&amp;KK no.</translation>
+    </message>
+    <message>
+        <source>Alasan tanpa KK</source>
+        <translation>Reason for no KK</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>Dusun</source>
+        <translation>Hamlet</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>{label} hanya berisi angka, paling banyak 3 digit (misalnya 002).</source>
+        <translation>{label} may contain only digits, at most 3 (for example 002).</translation>
+    </message>
+    <message>
+        <source>No. KK {kk} sudah dipakai keluarga {number} (kepala keluarga {name}).</source>
+        <translation>KK number {kk} is already used by household {number} (head of household {name}).</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdHeaderCard</name>
+    <message>
+        <source>tanpa KK ({reason})</source>
+        <translation>no KK ({reason})</translation>
+    </message>
+    <message>
+        <source>No. KK {kk}</source>
+        <translation>KK no. {kk}</translation>
+    </message>
+    <message>
+        <source>RT {rt}/RW {rw}</source>
+        <translation>RT {rt}/RW {rw}</translation>
+    </message>
+    <message>
+        <source>Dusun {name}</source>
+        <translation>{name} hamlet</translation>
+    </message>
+    <message>
+        <source>Desa {name}</source>
+        <translation>{name} village</translation>
+    </message>
+    <message>
+        <source>Tidak ada di data DTSEN yang aktif</source>
+        <translation>Not in the active DTSEN data</translation>
+    </message>
+    <message>
+        <source>Ada di data {dataset}: desil {desil}, per {date}</source>
+        <translation>In {dataset} data: decile {desil}, as of {date}</translation>
+    </message>
+    <message>
+        <source>Ada di data {dataset}, per {date}</source>
+        <translation>In {dataset} data, as of {date}</translation>
+    </message>
+    <message>
+        <source>{present} anggota tinggal bersama, {total} tercatat</source>
+        <translation>{present} of {total} recorded members live here</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdLabels</name>
+    <message>
+        <source>Pertanyaan</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Saran</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>Pengaduan</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Ditangani</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Dirujuk</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Tidak dapat ditangani</source>
+        <translation>Could not be resolved</translation>
+    </message>
+    <message>
+        <source>Teridentifikasi</source>
+        <translation>Identified</translation>
+    </message>
+    <message>
+        <source>Terpenuhi</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Tidak terpenuhi</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <source>Tidak layak</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <source>Usulan baru</source>
+        <translation>New proposal</translation>
+    </message>
+    <message>
+        <source>Perbaikan data</source>
+        <translation>Data correction</translation>
+    </message>
+    <message>
+        <source>Sanggah</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Siap musdes</source>
+        <translation>Ready for musdes</translation>
+    </message>
+    <message>
+        <source>Diajukan ke operator SIKS-NG</source>
+        <translation>Submitted to the SIKS-NG operator</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>PKH</source>
+        <translation>PKH</translation>
+    </message>
+    <message>
+        <source>Sembako</source>
+        <translation>Sembako</translation>
+    </message>
+    <message>
+        <source>PBI</source>
+        <translation>PBI</translation>
+    </message>
+    <message>
+        <source>Tidak ada</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Tambah anggota</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <source>Keluarkan anggota</source>
+        <translation>Remove member</translation>
+    </message>
+    <message>
+        <source>Ganti kepala keluarga</source>
+        <translation>Change head of household</translation>
+    </message>
+    <message>
+        <source>Pisah KK</source>
+        <translation>Split KK</translation>
+    </message>
+    <message>
+        <source>Pindah</source>
+        <translation>Move away</translation>
+    </message>
+    <message>
+        <source>Meninggal</source>
+        <translation>Death</translation>
+    </message>
+    <message>
+        <source>Menunggu persetujuan</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Berbagi data dengan lembaga non-pemerintah (BAZNAS, LKS, CSR)</source>
+        <translation>Sharing data with non-government organisations (BAZNAS, LKS, CSR)</translation>
+    </message>
+    <message>
+        <source>Foto rumah atau dokumen</source>
+        <translation>Photos of the house or documents</translation>
+    </message>
+    <message>
+        <source>Tanda tangan</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Cap jempol</source>
+        <translation>Thumbprint</translation>
+    </message>
+    <message>
+        <source>Lisan, dicatat petugas</source>
+        <translation>Verbal, recorded by the officer</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdNeedsTableModel</name>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Warga</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Bidang</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>PPKS</source>
+        <translation>PPKS</translation>
+    </message>
+    <message>
+        <source>Program diusulkan</source>
+        <translation>Proposed programme</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>(keluarga)</source>
+        <translation>(household)</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <source>← Kembali</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Kembali ke pencarian (Esc)</source>
+        <translation>Back to search (Esc)</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Baca ulang data keluarga (F5)</source>
+        <translation>Read the household data again (F5)</translation>
+    </message>
+    <message>
+        <source>Catat kunjungan</source>
+        <translation>Record visit</translation>
+    </message>
+    <message>
+        <source>Keluhan</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Kebutuhan</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>Kepesertaan</source>
+        <translation>Programme participation</translation>
+    </message>
+    <message>
+        <source>Usulan DTSEN</source>
+        <translation>DTSEN proposal</translation>
+    </message>
+    <message>
+        <source>Perubahan KK</source>
+        <translation>KK change</translation>
+    </message>
+    <message>
+        <source>Belum ada kunjungan.</source>
+        <translation>No visits yet.</translation>
+    </message>
+    <message>
+        <source>Belum ada keluhan.</source>
+        <translation>No complaints yet.</translation>
+    </message>
+    <message>
+        <source>Belum ada kebutuhan.</source>
+        <translation>No needs yet.</translation>
+    </message>
+    <message>
+        <source>Belum ada kepesertaan program yang dicatat.</source>
+        <translation>No programme participation recorded yet.</translation>
+    </message>
+    <message>
+        <source>Belum ada usulan DTSEN.</source>
+        <translation>No DTSEN proposals yet.</translation>
+    </message>
+    <message>
+        <source>Belum ada permintaan perubahan KK.</source>
+        <translation>No KK change requests yet.</translation>
+    </message>
+    <message>
+        <source>Keluhan dari kunjungan ini</source>
+        <translation>Complaint from this visit</translation>
+    </message>
+    <message>
+        <source>Kebutuhan dari kunjungan ini</source>
+        <translation>Need from this visit</translation>
+    </message>
+    <message>
+        <source>Ubah status…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <source>Setujui…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>Tolak…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>Ctrl+K kunjungan · Ctrl+L keluhan · Ctrl+B kebutuhan · Ctrl+E kepesertaan · Ctrl+U usulan DTSEN · Ctrl+G perubahan KK</source>
+        <translation>Ctrl+K visit · Ctrl+L complaint · Ctrl+B need · Ctrl+E programme participation · Ctrl+U DTSEN proposal · Ctrl+G KK change</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Data keluarga tidak dapat dimuat.</source>
+        <translation>The household data could not be loaded.</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Akun Anda tidak berwenang untuk tindakan ini.</source>
+        <translation>Your account is not allowed to do this.</translation>
+    </message>
+    <message>
+        <source>Persetujuan perubahan KK dilakukan kabupaten (persetujuan di desa tidak diaktifkan).</source>
+        <translation>KK changes are approved by the district (approval in the village is turned off).</translation>
+    </message>
+    <message>
+        <source>Koordinator menyetujui atau menolak permintaan yang menunggu.</source>
+        <translation>The Coordinator approves or rejects pending requests.</translation>
+    </message>
+    <message>
+        <source>Kunjungan {number} tersimpan.</source>
+        <translation>Visit {number} saved.</translation>
+    </message>
+    <message>
+        <source>Keluhan {number} tersimpan; jatuh tempo {date}.</source>
+        <translation>Complaint {number} saved; due {date}.</translation>
+    </message>
+    <message>
+        <source>Kebutuhan {number} tersimpan; jatuh tempo {date}.</source>
+        <translation>Need {number} saved; due {date}.</translation>
+    </message>
+    <message>
+        <source>Kepesertaan program tersimpan.</source>
+        <translation>Programme participation saved.</translation>
+    </message>
+    <message>
+        <source>Usulan {number} masih berjalan; lanjutkan dengan Ubah status.</source>
+        <translation>Proposal {number} is still in progress; continue with Change status.</translation>
+    </message>
+    <message>
+        <source>Usulan {number} tersimpan sebagai draf.</source>
+        <translation>Proposal {number} saved as a draft.</translation>
+    </message>
+    <message>
+        <source>Permintaan {number} tersimpan dan menunggu persetujuan.</source>
+        <translation>Request {number} saved and awaiting approval.</translation>
+    </message>
+    <message>
+        <source>Status usulan {number} diperbarui.</source>
+        <translation>Status of proposal {number} updated.</translation>
+    </message>
+    <message>
+        <source>Permintaan {number} diputuskan.</source>
+        <translation>Decision on request {number} recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdParticipationsTableModel</name>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>No. kartu</source>
+        <translation>Card no.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sejak</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Per tanggal</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>(seluruh keluarga)</source>
+        <translation>(whole household)</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdProposalsTableModel</name>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kriteria 262</source>
+        <translation>Decree 262 criteria</translation>
+    </message>
+    <message>
+        <source>Usulan bansos</source>
+        <translation>Proposed assistance</translation>
+    </message>
+    <message>
+        <source>Musdes/muskel</source>
+        <translation>Musdes/muskel</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>{met} dari {total}</source>
+        <translation>{met} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdVisitsTableModel</name>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Yang datang</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>Untuk</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Keperluan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Persetujuan</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>belum ada pemberitahuan</source>
+        <translation>not yet notified</translation>
+    </message>
+    <message>
+        <source>pemberitahuan</source>
+        <translation>notice given</translation>
+    </message>
+    <message>
+        <source>pemberitahuan + persetujuan</source>
+        <translation>notice + consent</translation>
+    </message>
+</context>
+<context>
+    <name>KeluhanPage</name>
+    <message>
+        <source>Keluhan</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut keluhan, kebutuhan, dan usulan DTSEN. Batas waktu dihitung dalam hari kerja; hari libur nasional dan cuti bersama tidak dihitung.</source>
+        <translation>Follow up complaints, needs and DTSEN proposals. Deadlines are counted in working days; public holidays and collective leave days are not counted.</translation>
+    </message>
+    <message>
+        <source>Tugas hari ini</source>
+        <translation>Today&apos;s tasks</translation>
+    </message>
+    <message>
+        <source>Daftar keluhan</source>
+        <translation>Complaint list</translation>
+    </message>
+    <message>
+        <source>Tugas hari ini ({n})</source>
+        <translation>Today&apos;s tasks ({n})</translation>
+    </message>
+    <message>
+        <source>Keluhan sudah diubah petugas lain</source>
+        <translation>The complaint was changed by another officer</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Masuk — {app}</source>
@@ -301,7 +1594,7 @@
     </message>
     <message>
         <source>Layanan</source>
-        <translation>Services</translation>
+        <translation>Service desk</translation>
     </message>
     <message>
         <source>Cari atau daftarkan warga dan keluarga, catat kunjungan beserta keperluannya, dan catat kebutuhan yang ditemukan. Warga dicari dengan NIK, nomor KK, atau nama.</source>
@@ -333,7 +1626,7 @@
     </message>
     <message>
         <source>Pertukaran Data</source>
-        <translation>Data Exchange</translation>
+        <translation>Data exchange</translation>
     </message>
     <message>
         <source>Kirim dan terima paket data antara Puskesos desa dan sekretariat SLRT kabupaten, dan siapkan usulan DTSEN untuk musyawarah desa dan operator SIKS-NG.</source>
@@ -348,8 +1641,56 @@
         <translation>Manage staff accounts, site details, the directory of referral services, database backups and the display language.</translation>
     </message>
     <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Koordinator Puskesos</source>
+        <translation>Puskesos Coordinator</translation>
+    </message>
+    <message>
+        <source>Petugas FO</source>
+        <translation>Front Office Officer</translation>
+    </message>
+    <message>
+        <source>Petugas BO</source>
+        <translation>Back Office Officer</translation>
+    </message>
+    <message>
+        <source>Operator SIKS-NG desa</source>
+        <translation>Village SIKS-NG Operator</translation>
+    </message>
+    <message>
+        <source>Manajer SLRT</source>
+        <translation>SLRT Manager</translation>
+    </message>
+    <message>
+        <source>Petugas Sekretariat</source>
+        <translation>Secretariat Officer</translation>
+    </message>
+    <message>
+        <source>Operator Kabupaten/Kota</source>
+        <translation>District Operator</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
         <source>Daftar bagian</source>
         <translation>Areas</translation>
+    </message>
+    <message>
+        <source>&amp;Cari warga</source>
+        <translation>&amp;Find resident</translation>
+    </message>
+    <message>
+        <source>Cari warga atau keluarga dengan NIK, nomor KK, atau nama</source>
+        <translation>Find a resident or household by NIK, KK number or name</translation>
+    </message>
+    <message>
+        <source>&amp;Daftarkan keluarga baru</source>
+        <translation>Register &amp;new household</translation>
     </message>
     <message>
         <source>&amp;Keluar</source>
@@ -394,6 +1735,1137 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;{app}&lt;/b&gt; versi {version}&lt;/p&gt;&lt;p&gt;Meja layanan Puskesos desa dan sekretariat SLRT kabupaten/kota.&lt;/p&gt;&lt;p&gt;Python {python}, Qt {qt}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;{app}&lt;/b&gt; version {version}&lt;/p&gt;&lt;p&gt;The service desk of village Puskesos offices and district SLRT secretariats.&lt;/p&gt;&lt;p&gt;Python {python}, Qt {qt}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>16 digit</source>
+        <translation>16 digits</translation>
+    </message>
+    <message>
+        <source>(ada NIK)</source>
+        <translation>(has a NIK)</translation>
+    </message>
+    <message>
+        <source>hhbbtttt</source>
+        <translation>ddmmyyyy</translation>
+    </message>
+    <message>
+        <source>Ketik tanggal tanpa pemisah (15051980) atau dengan / (15/05/1980)</source>
+        <translation>Type the date without separators (15051980) or with / (15/05/1980)</translation>
+    </message>
+    <message>
+        <source>Tidak ada</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>KTP-el</source>
+        <translation>e-KTP</translation>
+    </message>
+    <message>
+        <source>Akta lahir</source>
+        <translation>Birth certificate</translation>
+    </message>
+    <message>
+        <source>KIA</source>
+        <translation>KIA</translation>
+    </message>
+    <message>
+        <source>Buka keluarga itu</source>
+        <translation>Open that household</translation>
+    </message>
+    <message>
+        <source>Bandingkan</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>&amp;NIK</source>
+        <translation>&amp;NIK</translation>
+    </message>
+    <message>
+        <source>Alasan tanpa NIK</source>
+        <translation>Reason for no NIK</translation>
+    </message>
+    <message>
+        <source>Na&amp;ma</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Tgl lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>JK</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Status kawin</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <source>Pendidikan</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Status sekolah</source>
+        <translation>School status</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Disabilitas</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>Keberadaan</source>
+        <translation>Whereabouts</translation>
+    </message>
+    <message>
+        <source>Dokumen dimiliki</source>
+        <translation>Documents held</translation>
+    </message>
+    <message>
+        <source>Isi NIK, atau pilih alasan tidak ada NIK.</source>
+        <translation>Enter the NIK, or choose why there is none.</translation>
+    </message>
+    <message>
+        <source>Nama wajib diisi.</source>
+        <translation>Name is required.</translation>
+    </message>
+    <message>
+        <source>Tanggal tidak dikenali. Ketik seperti 15051980 atau 15/05/1980.</source>
+        <translation>Date not recognised. Type it like 15051980 or 15/05/1980.</translation>
+    </message>
+    <message>
+        <source>NIK ini sudah terdaftar atas nama {name}, keluarga {number} (RT {rt}/RW {rw}). Buka keluarga itu bila orangnya sama; bila tetap didaftarkan, data ganda dicatat untuk diperiksa.</source>
+        <translation>This NIK is already registered to {name}, household {number} (RT {rt}/RW {rw}). Open that household if it is the same person; if you register anyway, the duplicate is recorded for review.</translation>
+    </message>
+    <message>
+        <source>Mungkin sudah terdaftar: {name}, lahir {born}, keluarga {number}. Bandingkan dulu; pendaftaran tetap bisa disimpan dan kemungkinan ganda dicatat untuk diperiksa.</source>
+        <translation>Possibly already registered: {name}, born {born}, household {number}. Compare first; the registration can still be saved and the possible duplicate is recorded for review.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTableModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Tgl lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>JK</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Status kawin</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTable</name>
+    <message>
+        <source>Anggota keluarga</source>
+        <translation>Household members</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTableModel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Umur</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Keberadaan</source>
+        <translation>Whereabouts</translation>
+    </message>
+    <message>
+        <source>DTSEN</source>
+        <translation>DTSEN</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>{dataset} per {date}</source>
+        <translation>{dataset} as of {date}</translation>
+    </message>
+    <message>
+        <source>Desil {desil} per {date}</source>
+        <translation>Decile {desil} as of {date}</translation>
+    </message>
+    <message>
+        <source>(tanpa NIK)</source>
+        <translation>(no NIK)</translation>
+    </message>
+    <message>
+        <source>{n} th</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <source>Program di data: {programs}</source>
+        <translation>Programmes in the data: {programs}</translation>
+    </message>
+    <message>
+        <source>PPKS: {codes}</source>
+        <translation>PPKS: {codes}</translation>
+    </message>
+</context>
+<context>
+    <name>NeedDialog</name>
+    <message>
+        <source>Catat kebutuhan — {number}</source>
+        <translation>Record need — {number}</translation>
+    </message>
+    <message>
+        <source>Dari kunjungan {number}: {purpose}</source>
+        <translation>From visit {number}: {purpose}</translation>
+    </message>
+    <message>
+        <source>Tanpa kunjungan</source>
+        <translation>No visit</translation>
+    </message>
+    <message>
+        <source>(seluruh keluarga)</source>
+        <translation>(whole household)</translation>
+    </message>
+    <message>
+        <source>Kategori PPKS</source>
+        <translation>PPKS categories</translation>
+    </message>
+    <message>
+        <source>Kategori baru ditambahkan ke daftar PPKS warga ini.</source>
+        <translation>New categories are added to this resident&apos;s PPKS list.</translation>
+    </message>
+    <message>
+        <source>Misalnya: anak putus sekolah karena biaya</source>
+        <translation>For example: child dropped out of school because of the cost</translation>
+    </message>
+    <message>
+        <source>&amp;Warga</source>
+        <translation>&amp;Resident</translation>
+    </message>
+    <message>
+        <source>&amp;Bidang</source>
+        <translation>&amp;Area</translation>
+    </message>
+    <message>
+        <source>&amp;PPKS</source>
+        <translation>&amp;PPKS</translation>
+    </message>
+    <message>
+        <source>Program &amp;diusulkan</source>
+        <translation>Proposed pro&amp;gramme</translation>
+    </message>
+    <message>
+        <source>U&amp;raian</source>
+        <translation>D&amp;escription</translation>
+    </message>
+    <message>
+        <source>(belum ditentukan)</source>
+        <translation>(not decided yet)</translation>
+    </message>
+</context>
+<context>
+    <name>NewMemberPanel</name>
+    <message>
+        <source>Nama lengkap sesuai KK/akta</source>
+        <translation>Full name as on the KK or birth certificate</translation>
+    </message>
+    <message>
+        <source>16 angka; kosongkan bila belum ada</source>
+        <translation>16 digits; leave empty if there is none yet</translation>
+    </message>
+    <message>
+        <source>(punya NIK)</source>
+        <translation>(has a NIK)</translation>
+    </message>
+    <message>
+        <source>(pilih)</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>&amp;Nama</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>NI&amp;K</source>
+        <translation>NI&amp;K</translation>
+    </message>
+    <message>
+        <source>Alasan tanpa NIK</source>
+        <translation>Reason for no NIK</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis kelamin</source>
+        <translation>&amp;Sex</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal lahir</source>
+        <translation>Date of &amp;birth</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>&amp;Hubungan dgn kepala keluarga</source>
+        <translation>Relations&amp;hip to the head</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipationDialog</name>
+    <message>
+        <source>Catat kepesertaan program — {number}</source>
+        <translation>Record programme participation — {number}</translation>
+    </message>
+    <message>
+        <source>(seluruh keluarga)</source>
+        <translation>(whole household)</translation>
+    </message>
+    <message>
+        <source>Nomor &amp;kartu</source>
+        <translation>&amp;Card number</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Misalnya: nonaktif sejak Mei, ditolak di puskesmas</source>
+        <translation>For example: inactive since May, turned away at the health centre</translation>
+    </message>
+    <message>
+        <source>&amp;Peserta</source>
+        <translation>&amp;Participant</translation>
+    </message>
+    <message>
+        <source>P&amp;rogram</source>
+        <translation>P&amp;rogramme</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>S&amp;ejak</source>
+        <translation>S&amp;ince</translation>
+    </message>
+    <message>
+        <source>S&amp;umber keterangan</source>
+        <translation>Source of in&amp;formation</translation>
+    </message>
+    <message>
+        <source>Keadaan per &amp;tanggal</source>
+        <translation>As of &amp;date</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>Nomor &amp;kartu {card}</source>
+        <translation>{card} n&amp;umber</translation>
+    </message>
+    <message>
+        <source>Boleh kosong bila kartu tidak dibawa</source>
+        <translation>May be left empty if the card was not brought</translation>
+    </message>
+    <message>
+        <source>Tanggal tidak valid; ketik hari/bulan/tahun, misalnya 01052026.</source>
+        <translation>Invalid date; type day/month/year, for example 01052026.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <source>Atap</source>
+        <translation>Roof</translation>
+    </message>
+    <message>
+        <source>Dinding</source>
+        <translation>Walls</translation>
+    </message>
+    <message>
+        <source>Lantai</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Sumber air minum</source>
+        <translation>Drinking water source</translation>
+    </message>
+    <message>
+        <source>Penerangan</source>
+        <translation>Lighting</translation>
+    </message>
+    <message>
+        <source>Bahan bakar memasak</source>
+        <translation>Cooking fuel</translation>
+    </message>
+    <message>
+        <source>Fasilitas BAB</source>
+        <translation>Toilet facilities</translation>
+    </message>
+    <message>
+        <source>Usulan DTSEN — {number}</source>
+        <translation>DTSEN proposal — {number}</translation>
+    </message>
+    <message>
+        <source>Anggota yang diusulkan</source>
+        <translation>Proposed members</translation>
+    </message>
+    <message>
+        <source>(pilih)</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>Misalnya: keluarga belum pernah terdata; kepala keluarga sakit</source>
+        <translation>For example: household never recorded before; head of household is ill</translation>
+    </message>
+    <message>
+        <source>Puskesos hanya mengusulkan. Usulan dibahas di musdes/muskel, lalu diinput operator SIKS-NG desa; penetapan oleh Kementerian Sosial.</source>
+        <translation>Puskesos only proposes. Proposals are discussed at the musdes/muskel, then entered by the village SIKS-NG operator; the Ministry of Social Affairs makes the decision.</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis usulan</source>
+        <translation>Proposal &amp;type</translation>
+    </message>
+    <message>
+        <source>&amp;Anggota</source>
+        <translation>&amp;Members</translation>
+    </message>
+    <message>
+        <source>Usulan bansos</source>
+        <translation>Proposed assistance</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>Kriteria Kepmensos 262/HUK/2022 — centang bila jawabannya Ya</source>
+        <translation>Kepmensos 262/HUK/2022 criteria — tick if the answer is Yes</translation>
+    </message>
+    <message>
+        <source>Tidak punya tempat tinggal: langsung termasuk fakir miskin.</source>
+        <translation>No place to live: automatically counts as destitute (fakir miskin).</translation>
+    </message>
+    <message>
+        <source>Jawaban Ya: {met} dari {total}</source>
+        <translation>Yes answers: {met} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalStatusDialog</name>
+    <message>
+        <source>Status usulan {number}</source>
+        <translation>Status of proposal {number}</translation>
+    </message>
+    <message>
+        <source>Nomor berita acara, misalnya 140/12/VIII/2026</source>
+        <translation>Minutes number, for example 140/12/VIII/2026</translation>
+    </message>
+    <message>
+        <source>Usulan diajukan ke operator SIKS-NG setelah dibahas di musdes/muskel. Puskesos hanya mengusulkan; penetapan oleh Kementerian Sosial.</source>
+        <translation>Proposals go to the SIKS-NG operator after discussion at the musdes/muskel. Puskesos only proposes; the Ministry of Social Affairs makes the decision.</translation>
+    </message>
+    <message>
+        <source>Status sekarang</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <source>Status &amp;baru</source>
+        <translation>&amp;New status</translation>
+    </message>
+    <message>
+        <source>Tanggal &amp;musdes/muskel</source>
+        <translation>&amp;Musdes/muskel date</translation>
+    </message>
+    <message>
+        <source>No. &amp;berita acara</source>
+        <translation>Minutes n&amp;o.</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan</source>
+        <translation>No&amp;tes</translation>
+    </message>
+    <message>
+        <source>Tanggal tidak valid (hari/bulan/tahun).</source>
+        <translation>Invalid date (day/month/year).</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <source>Desa lain…</source>
+        <translation>Another village…</translation>
+    </message>
+    <message>
+        <source>Pilih desa/kelurahan lain untuk warga dari luar desa ini</source>
+        <translation>Choose another village for residents from outside this village</translation>
+    </message>
+    <message>
+        <source>Desa ini</source>
+        <translation>This village</translation>
+    </message>
+    <message>
+        <source>Provinsi</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>District/city</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationDialog</name>
+    <message>
+        <source>Daftarkan keluarga baru</source>
+        <translation>Register new household</translation>
+    </message>
+    <message>
+        <source>Enter: simpan anggota ini dan lanjut ke anggota berikutnya · Enter pada daftar: ubah anggota · Del: hapus anggota · Ctrl+S: simpan keluarga · Esc: batal</source>
+        <translation>Enter: save this member and go to the next · Enter in the list: edit member · Del: remove member · Ctrl+S: save household · Esc: cancel</translation>
+    </message>
+    <message>
+        <source>Tambahkan anggota (Enter)</source>
+        <translation>Add member (Enter)</translation>
+    </message>
+    <message>
+        <source>Hapus anggota terpilih</source>
+        <translation>Remove selected member</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Simpan (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Keluarga (Kartu Keluarga)</source>
+        <translation>Household (family card)</translation>
+    </message>
+    <message>
+        <source>Anggota keluarga</source>
+        <translation>Household members</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: perbaiki isian yang ditandai merah.</source>
+        <translation>Not saved yet: correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Anggota ke-{n} (baru)</source>
+        <translation>Member {n} (new)</translation>
+    </message>
+    <message>
+        <source>Mengubah anggota ke-{n}</source>
+        <translation>Editing member {n}</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Keluarga</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>(baru)</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <source>Bandingkan dengan data terdaftar</source>
+        <translation>Compare with registered data</translation>
+    </message>
+    <message>
+        <source>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;Sedang diketik&lt;/th&gt;&lt;th&gt;Sudah terdaftar&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;&lt;p&gt;Bila orangnya sama, batalkan dan buka keluarga yang sudah terdaftar. Bila berbeda, lanjutkan; kemungkinan ganda dicatat untuk diperiksa Koordinator.&lt;/p&gt;</source>
+        <translation>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;Being entered&lt;/th&gt;&lt;th&gt;Already registered&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;&lt;p&gt;If it is the same person, cancel and open the registered household. If not, continue; the possible duplicate is recorded for the Coordinator to review.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Batalkan pendaftaran?</source>
+        <translation>Cancel registration?</translation>
+    </message>
+    <message>
+        <source>Data yang sudah diketik belum disimpan dan akan hilang. Batalkan pendaftaran?</source>
+        <translation>What you have typed is not saved and will be lost. Cancel the registration?</translation>
+    </message>
+</context>
+<context>
+    <name>SearchLabels</name>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>No. KK</source>
+        <translation>KK no.</translation>
+    </message>
+    <message>
+        <source>Awal nama</source>
+        <translation>Start of name</translation>
+    </message>
+    <message>
+        <source>Kata dalam nama</source>
+        <translation>Word in name</translation>
+    </message>
+    <message>
+        <source>Bagian nama</source>
+        <translation>Part of name</translation>
+    </message>
+    <message>
+        <source>Nama mirip</source>
+        <translation>Similar name</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>F</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Layanan</source>
+        <translation>Service desk</translation>
+    </message>
+    <message>
+        <source>Ketik NIK, nomor KK, atau nama warga (Ctrl+F)</source>
+        <translation>Type a NIK, KK number or resident&apos;s name (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Cari warga</source>
+        <translation>Find resident</translation>
+    </message>
+    <message>
+        <source>Saring RT</source>
+        <translation>Filter by RT</translation>
+    </message>
+    <message>
+        <source>Saring RW</source>
+        <translation>Filter by RW</translation>
+    </message>
+    <message>
+        <source>Daftarkan keluarga baru (Ctrl+N)</source>
+        <translation>Register new household (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Cari dulu sebelum mendaftarkan: warga mungkin sudah terdaftar.</source>
+        <translation>Search before registering: the resident may already be registered.</translation>
+    </message>
+    <message>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>NIK dan No. KK terdiri dari 16 digit; baru {n} digit diketik.</source>
+        <translation>NIK and KK numbers have 16 digits; only {n} typed so far.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang cocok. Periksa ejaan, atau daftarkan keluarga baru dengan Ctrl+N.</source>
+        <translation>No matches. Check the spelling, or register a new household with Ctrl+N.</translation>
+    </message>
+    <message>
+        <source>{n} hasil. Enter membuka hasil pertama; ↓ untuk memilih yang lain.</source>
+        <translation>Results: {n}. Enter opens the first; ↓ selects another.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsTableModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Lahir</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>JK</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Puskesos</source>
+        <translation>Puskesos</translation>
+    </message>
+    <message>
+        <source>Ditemukan lewat: {how}</source>
+        <translation>Found by: {how}</translation>
+    </message>
+    <message>
+        <source>Keluarga {number}</source>
+        <translation>Household {number}</translation>
+    </message>
+    <message>
+        <source>Terdaftar di Puskesos</source>
+        <translation>Registered at Puskesos</translation>
+    </message>
+    <message>
+        <source>Belum terdaftar di Puskesos</source>
+        <translation>Not yet registered at Puskesos</translation>
+    </message>
+    <message>
+        <source>Ada di data {dataset} (desil {desil}, per tanggal {date})</source>
+        <translation>In {dataset} data (decile {desil}, as of {date})</translation>
+    </message>
+    <message>
+        <source>Ada di data {dataset} (per tanggal {date})</source>
+        <translation>In {dataset} data (as of {date})</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Bahasa tampilan</source>
+        <translation>Display language</translation>
+    </message>
+    <message>
+        <source>Terapkan bahasa</source>
+        <translation>Apply language</translation>
+    </message>
+    <message>
+        <source>Layar disusun ulang dalam bahasa yang dipilih; isian yang belum disimpan di layar lain akan hilang. Pilihan ini disimpan untuk pengguna Windows ini.</source>
+        <translation>The screens are rebuilt in the chosen language; unsaved entries on other screens will be lost. This choice is saved for this Windows user.</translation>
+    </message>
+    <message>
+        <source>Variabel lingkungan PUSKESOS_LANG diisi: saat aplikasi dibuka, bahasanya mengikuti variabel itu.</source>
+        <translation>The PUSKESOS_LANG environment variable is set: when the app starts, it uses that language.</translation>
+    </message>
+    <message>
+        <source>Situs dan basis data</source>
+        <translation>Site and database</translation>
+    </message>
+    <message>
+        <source>Sidik jari kunci situs; dicocokkan oleh kabupaten saat pertukaran data.</source>
+        <translation>Fingerprint of the site key; the district checks it during data exchange.</translation>
+    </message>
+    <message>
+        <source>Perubahan susunan keluarga</source>
+        <translation>Household composition changes</translation>
+    </message>
+    <message>
+        <source>Koordinator boleh menyetujui perubahan keluarga di desa</source>
+        <translation>The Coordinator may approve household changes in the village</translation>
+    </message>
+    <message>
+        <source>Biasanya perubahan anggota atau kepala keluarga disetujui kabupaten melalui pertukaran data. Aktifkan hanya bila kabupaten mengizinkan persetujuan di desa.</source>
+        <translation>Changes to members or the head of household are normally approved by the district through data exchange. Turn this on only if the district allows approval in the village.</translation>
+    </message>
+    <message>
+        <source>Akun petugas, daftar lembaga layanan rujukan, dan cadangan basis data akan dikelola di bagian ini pada versi berikutnya.</source>
+        <translation>Staff accounts, the directory of referral services and database backups will be managed here in a later version.</translation>
+    </message>
+    <message>
+        <source>Nama situs</source>
+        <translation>Site name</translation>
+    </message>
+    <message>
+        <source>Kode situs</source>
+        <translation>Site code</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Sidik jari kunci</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <source>Basis data</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Versi aplikasi</source>
+        <translation>App version</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: Koordinator boleh menyetujui perubahan keluarga.</source>
+        <translation>Saved: the Coordinator may approve household changes.</translation>
+    </message>
+    <message>
+        <source>Tersimpan: perubahan keluarga menunggu persetujuan kabupaten.</source>
+        <translation>Saved: household changes await district approval.</translation>
+    </message>
+</context>
+<context>
+    <name>SplitPanel</name>
+    <message>
+        <source>Anggota yang pindah ke KK baru</source>
+        <extracomment>A sensible first guess of the relation to the new head, from the relation to the old head.</extracomment>
+        <translation>Members moving to the new KK</translation>
+    </message>
+    <message>
+        <source>Nomor KK baru (16 angka), bila sudah terbit</source>
+        <translation>New KK number (16 digits), if already issued</translation>
+    </message>
+    <message>
+        <source>(sudah ada KK)</source>
+        <translation>(has a KK)</translation>
+    </message>
+    <message>
+        <source>&amp;Yang pindah</source>
+        <translation>&amp;Moving</translation>
+    </message>
+    <message>
+        <source>Kepala KK &amp;baru</source>
+        <translation>&amp;New KK head</translation>
+    </message>
+    <message>
+        <source>Hubungan di KK baru</source>
+        <translation>Relationship in the new KK</translation>
+    </message>
+    <message>
+        <source>No. &amp;KK baru</source>
+        <translation>New &amp;KK no.</translation>
+    </message>
+    <message>
+        <source>A&amp;lamat</source>
+        <translation>A&amp;ddress</translation>
+    </message>
+    <message>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>Dusun</source>
+        <translation>Hamlet</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Tampilkan juga yang jatuh tempo 3 hari kerja ke depan</source>
+        <translation>Also show items due in the next 3 working days</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Baca ulang daftar tugas dari basis data</source>
+        <translation>Read the task list from the database again</translation>
+    </message>
+    <message>
+        <source>Tugas hari ini</source>
+        <translation>Today&apos;s tasks</translation>
+    </message>
+    <message>
+        <source>Enter atau klik dua kali: buka keluarga di Layanan.</source>
+        <translation>Enter or double-click: open the household in the Service desk.</translation>
+    </message>
+    <message>
+        <source>Buka keluarga</source>
+        <translation>Open household</translation>
+    </message>
+    <message>
+        <source>Ubah status keluhan…</source>
+        <translation>Change complaint status…</translation>
+    </message>
+    <message>
+        <source>Hanya Koordinator dan Petugas BO yang dapat mengubah status keluhan.</source>
+        <translation>Only the Coordinator and Back Office Officers can change the status of a complaint.</translation>
+    </message>
+    <message>
+        <source>Data hari libur tahun {years} belum ada: untuk tahun itu hanya akhir pekan yang tidak dihitung. Minta operator kabupaten menambahkan hari libur.</source>
+        <translation>There are no public holidays for {years} yet: for that year only weekends are skipped. Ask the district operator to add the holidays.</translation>
+    </message>
+    <message>
+        <source>Daftar tugas tidak dapat dimuat: {reason}</source>
+        <translation>The task list could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>Daftar tugas tidak dapat dimuat karena kesalahan sistem.</source>
+        <translation>The task list could not be loaded because of a system error.</translation>
+    </message>
+    <message>
+        <source>Tidak ada tugas yang jatuh tempo. Semua keluhan, kebutuhan, dan usulan masih dalam batas waktu.</source>
+        <translation>No tasks are due. All complaints, needs and proposals are within their deadlines.</translation>
+    </message>
+    <message>
+        <source>{total} tugas: {emergencies} darurat, {late} terlambat, {today} jatuh tempo hari ini</source>
+        <translation>Tasks: {total} ({emergencies} emergency, {late} overdue, {today} due today)</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTableModel</name>
+    <message>
+        <source>Urgensi</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Keluarga</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Perihal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>Timing</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message numerus="yes">
+        <source>Terlambat %n hari kerja</source>
+        <translation>
+            <numerusform>Overdue by %n working day</numerusform>
+            <numerusform>Overdue by %n working days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jatuh tempo hari ini</source>
+        <translation>Due today</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hari kerja lagi</source>
+        <translation>
+            <numerusform>%n working day left</numerusform>
+            <numerusform>%n working days left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Catat kunjungan — {number}</source>
+        <translation>Record visit — {number}</translation>
+    </message>
+    <message>
+        <source>Orang lain (tulis namanya)…</source>
+        <translation>Someone else (type the name)…</translation>
+    </message>
+    <message>
+        <source>Nama orang yang datang</source>
+        <translation>Name of the person who came</translation>
+    </message>
+    <message>
+        <source>Warga yang dibantu</source>
+        <translation>Residents being helped</translation>
+    </message>
+    <message>
+        <source>Misalnya: PBI JK nonaktif saat berobat ke puskesmas</source>
+        <translation>For example: PBI-JK inactive when seeking treatment at the health centre</translation>
+    </message>
+    <message>
+        <source>Pemberitahuan privasi sudah disampaikan (wajib)</source>
+        <translation>Privacy notice given (required)</translation>
+    </message>
+    <message>
+        <source>Sampaikan: data dipakai untuk layanan dan rujukan ke instansi pemerintah; warga boleh melihat, memperbaiki, dan meminta penghapusan datanya.</source>
+        <translation>Tell the resident: the data is used for services and referrals to government agencies; residents may see and correct their data and ask for it to be deleted.</translation>
+    </message>
+    <message>
+        <source>Nama orang tua atau wali</source>
+        <translation>Name of the parent or guardian</translation>
+    </message>
+    <message>
+        <source>Orang tua/&amp;wali (untuk anak)</source>
+        <translation>Parent/&amp;guardian (for a child)</translation>
+    </message>
+    <message>
+        <source>&amp;Kanal</source>
+        <translation>&amp;Channel</translation>
+    </message>
+    <message>
+        <source>&amp;Yang datang</source>
+        <translation>W&amp;ho came</translation>
+    </message>
+    <message>
+        <source>&amp;Hubungan</source>
+        <translation>&amp;Relationship</translation>
+    </message>
+    <message>
+        <source>&amp;Untuk siapa</source>
+        <translation>For &amp;whom</translation>
+    </message>
+    <message>
+        <source>&amp;Keperluan</source>
+        <translation>&amp;Purpose</translation>
+    </message>
+    <message>
+        <source>Pemberitahuan dan persetujuan</source>
+        <translation>Notice and consent</translation>
+    </message>
+    <message>
+        <source>Persetujuan tegas hanya bila diperlukan:</source>
+        <translation>Explicit consent, only where needed:</translation>
+    </message>
+    <message>
+        <source>&amp;Cara persetujuan</source>
+        <translation>Consent &amp;method</translation>
+    </message>
+    <message>
+        <source>Kosongkan bila {name} orang tua/walinya</source>
+        <translation>Leave empty if {name} is the parent or guardian</translation>
+    </message>
+    <message>
+        <source>Sampaikan pemberitahuan privasi kepada warga, lalu centang kotak ini.</source>
+        <translation>Give the resident the privacy notice, then tick this box.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFollowUpBar</name>
+    <message>
+        <source>Catat keluhan kunjungan ini</source>
+        <translation>Record a complaint from this visit</translation>
+    </message>
+    <message>
+        <source>Catat kebutuhan kunjungan ini</source>
+        <translation>Record a need from this visit</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Tutup saran ini</source>
+        <translation>Dismiss this prompt</translation>
+    </message>
+    <message>
+        <source>Kunjungan {number} tersimpan. Lanjutkan:</source>
+        <translation>Visit {number} saved. Next:</translation>
     </message>
 </context>
 <context>

@@ -95,3 +95,20 @@ def test_the_application_refuses_to_change_an_event(site_db) -> None:
         event = session.get(AuditEvent, 1)
         event.actor_name = "x"
         session.flush()
+
+
+def test_a_session_clock_dates_records_but_never_the_audit_log(site_db) -> None:
+    from datetime import UTC, datetime
+
+    from puskesos_desk.data.orm.household import Household
+
+    household_id = _register(site_db)
+    back_then = datetime(2026, 3, 2, 8, 30, tzinfo=UTC)
+    with site_db.db.transaction(site_db.cli.actor) as session:
+        session.info["clock"] = lambda: back_then
+        session.get(Household, household_id).hamlet = "Ngablak"
+    with sqlite3.connect(site_db.path) as conn:
+        updated = conn.execute("SELECT updated_at FROM household WHERE id = ?", (household_id,)).fetchone()[0]
+        logged = conn.execute("SELECT occurred_at FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    assert updated.startswith("2026-03-02 08:30")
+    assert not logged.startswith("2026-03-02")

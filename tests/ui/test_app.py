@@ -114,3 +114,15 @@ def test_gui_start_does_not_import_printing_or_excel() -> None:
                            check=False)
     assert child.returncode == 0, child.stderr
     assert child.stdout.strip() == "[]"
+
+
+def test_start_language_comes_from_settings_unless_the_environment_says_otherwise(
+        qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    from puskesos_desk.ui.pages.settings_page import store_language
+
+    monkeypatch.delenv("PUSKESOS_LANG", raising=False)
+    assert app_module.startup_language() == "id"
+    store_language("en")
+    assert app_module.startup_language() == "en"
+    monkeypatch.setenv("PUSKESOS_LANG", "id")
+    assert app_module.startup_language() == "id"

@@ -34,7 +34,10 @@ def _messages(path: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
             assert translation is not None
             if translation.get("type") in ("vanished", "obsolete"):
                 continue
-            result[(name, message.findtext("source") or "")] = (translation.text or "", translation.get("type"))
+            # A plural message keeps its forms in <numerusform> children; the catalogue answers with the first.
+            forms = translation.findall("numerusform")
+            text = (forms[0].text or "") if message.get("numerus") == "yes" and forms else (translation.text or "")
+            result[(name, message.findtext("source") or "")] = (text, translation.get("type"))
     return result
 
 

@@ -13,6 +13,8 @@ from puskesos_desk import __version__
 from puskesos_desk.services.auth import sign_in
 from puskesos_desk.ui.main_window import MainWindow
 from puskesos_desk.ui.pages.area_page import AreaPage
+from puskesos_desk.ui.pages.keluhan_page import KeluhanPage
+from puskesos_desk.ui.pages.settings_page import SettingsPage
 
 AREAS = ["Beranda", "Layanan", "Keluhan", "Rujukan", "Laporan", "Pertukaran Data", "Pengaturan"]
 
@@ -43,15 +45,18 @@ def test_ctrl_number_switches_area(qtbot: Any, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == 2
     page = window.stk_pages.currentWidget()
-    assert isinstance(page, AreaPage)
+    assert isinstance(page, KeluhanPage)
     assert page.lbl_title.text() == "Keluhan"
     assert window.lst_areas.currentRow() == 2
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.stk_pages.currentWidget(), SettingsPage)
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stk_pages.currentWidget() is window.page_beranda
 
 
-def test_every_area_page_has_a_title_and_a_description(qtbot: Any, window: MainWindow) -> None:
-    for index, name in enumerate(AREAS[1:], start=1):
+def test_areas_still_to_come_have_a_title_and_a_description(qtbot: Any, window: MainWindow) -> None:
+    for index in (3, 4, 5):
+        name = AREAS[index]
         window.lst_areas.setCurrentRow(index)
         page = window.stk_pages.currentWidget()
         assert isinstance(page, AreaPage)

@@ -1,0 +1,1 @@
+"""Qt item models for the lists of the screens (one model per module)."""

@@ -1,0 +1,234 @@
+"""Pengaturan: the interface language (stored per Windows user in QSettings), what this site and database are
+(read-only), and — for accounts that manage settings — whether household changes may be approved at the desa.
+
+The language is applied at once: the translators are re-installed and the main window is rebuilt for the same
+signed-in user (the session does that when `language_chosen` is emitted).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from puskesos_desk import APP_NAME, __version__
+from puskesos_desk.domain.errors import PuskesosError
+from puskesos_desk.domain.permissions import Permission
+from puskesos_desk.domain.records import SiteInfo
+from puskesos_desk.infra.paths import user_config_dir
+from puskesos_desk.services.changes import local_change_approval, set_local_change_approval
+from puskesos_desk.services.context import ServiceContext
+from puskesos_desk.ui.error_dialog import show_error
+from puskesos_desk.ui.i18n import LANGUAGES, current_language
+from puskesos_desk.ui.ops import run_op
+
+log = logging.getLogger(__name__)
+
+ORGANISATION = "Puskesos Desk"
+ENV_LANGUAGE = "PUSKESOS_LANG"
+LANGUAGE_KEY = "interface/language"
+# Each language is named in itself, so someone who cannot read the current one still finds theirs.
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+def desk_settings() -> QSettings:
+    """This user's settings file (INI) in the app's config folder (under PUSKESOS_HOME when that is set)."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(user_config_dir()))
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APP_NAME)
+
+
+def stored_language() -> str | None:
+    value = desk_settings().value(LANGUAGE_KEY)
+    return value if isinstance(value, str) and value in LANGUAGES else None
+
+
+def store_language(language: str) -> None:
+    settings = desk_settings()
+    settings.setValue(LANGUAGE_KEY, language)
+    settings.sync()
+
+
+class SettingsPage(QWidget):
+    language_chosen = Signal(str)  # "id" or "en"; the session applies it
+    approval_loaded = Signal(bool)
+    approval_saved = Signal(bool)
+
+    def __init__(self, ctx: ServiceContext, site: SiteInfo, database_location: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.site = site
+        self._can_manage = ctx.actor.can(Permission.MANAGE_SETTINGS)
+        self._approval_loaded = False
+
+        # Widgets
+        self.lbl_title = QLabel(self.tr("Pengaturan"))
+        self.lbl_title.setObjectName("lbl_title")
+        self.grp_language = QGroupBox(self.tr("Bahasa tampilan"))
+        self.cmb_language = QComboBox()
+        for code in LANGUAGES:
+            self.cmb_language.addItem(LANGUAGE_NAMES[code], code)
+        self.cmb_language.setCurrentIndex(max(0, self.cmb_language.findData(current_language())))
+        self.cmb_language.setAccessibleName(self.tr("Bahasa tampilan"))
+        self.btn_apply_language = QPushButton(self.tr("Terapkan bahasa"))
+        self.lbl_language_hint = QLabel(self.tr(
+            "Layar disusun ulang dalam bahasa yang dipilih; isian yang belum disimpan di layar lain akan hilang. "
+            "Pilihan ini disimpan untuk pengguna Windows ini."))
+        self.lbl_language_hint.setObjectName("lbl_hint")
+        self.lbl_language_hint.setWordWrap(True)
+        self.lbl_env_hint = QLabel(self.tr("Variabel lingkungan PUSKESOS_LANG diisi: saat aplikasi dibuka, bahasanya "
+                                           "mengikuti variabel itu."))
+        self.lbl_env_hint.setObjectName("lbl_hint")
+        self.lbl_env_hint.setWordWrap(True)
+        self.lbl_env_hint.setVisible(bool(os.environ.get(ENV_LANGUAGE)))
+        self.grp_site = QGroupBox(self.tr("Situs dan basis data"))
+        self.lbl_site_name = self._value(site.name)
+        self.lbl_site_code = self._value(site.code)
+        self.lbl_region = self._value(site.region_path)
+        self.lbl_address = self._value(site.address or "—")
+        self.lbl_fingerprint = self._value(site.fingerprint)
+        self.lbl_fingerprint.setToolTip(self.tr("Sidik jari kunci situs; dicocokkan oleh kabupaten saat pertukaran "
+                                                "data."))
+        self.lbl_database = self._value(database_location)
+        self.lbl_version = self._value(f"{APP_NAME} {__version__}")
+        self.grp_approval = QGroupBox(self.tr("Perubahan susunan keluarga"))
+        self.chk_local_approval = QCheckBox(self.tr("Koordinator boleh menyetujui perubahan keluarga di desa"))
+        self.chk_local_approval.setEnabled(False)
+        self.lbl_approval_hint = QLabel(self.tr(
+            "Biasanya perubahan anggota atau kepala keluarga disetujui kabupaten melalui pertukaran data. Aktifkan "
+            "hanya bila kabupaten mengizinkan persetujuan di desa."))
+        self.lbl_approval_hint.setObjectName("lbl_hint")
+        self.lbl_approval_hint.setWordWrap(True)
+        self.lbl_approval_status = QLabel("")
+        self.lbl_approval_status.setObjectName("lbl_hint")
+        self.lbl_approval_status.setWordWrap(True)
+        self.lbl_approval_status.setVisible(False)
+        self.grp_approval.setVisible(self._can_manage)
+        self.lbl_more = QLabel(self.tr("Akun petugas, daftar lembaga layanan rujukan, dan cadangan basis data akan "
+                                       "dikelola di bagian ini pada versi berikutnya."))
+        self.lbl_more.setObjectName("lbl_hint")
+        self.lbl_more.setWordWrap(True)
+
+        # Signals
+        self.btn_apply_language.clicked.connect(self._on_btn_apply_language_clicked)
+        self.cmb_language.currentIndexChanged.connect(self._on_cmb_language_current_index_changed)
+        self.chk_local_approval.clicked.connect(self._on_chk_local_approval_clicked)
+
+        # Assemble
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.cmb_language)
+        language_row.addWidget(self.btn_apply_language)
+        language_row.addStretch(1)
+        language_box = QVBoxLayout(self.grp_language)
+        language_box.addLayout(language_row)
+        language_box.addWidget(self.lbl_language_hint)
+        language_box.addWidget(self.lbl_env_hint)
+        site_form = QFormLayout(self.grp_site)
+        site_form.addRow(self.tr("Nama situs"), self.lbl_site_name)
+        site_form.addRow(self.tr("Kode situs"), self.lbl_site_code)
+        site_form.addRow(self.tr("Wilayah"), self.lbl_region)
+        site_form.addRow(self.tr("Alamat"), self.lbl_address)
+        site_form.addRow(self.tr("Sidik jari kunci"), self.lbl_fingerprint)
+        site_form.addRow(self.tr("Basis data"), self.lbl_database)
+        site_form.addRow(self.tr("Versi aplikasi"), self.lbl_version)
+        approval_box = QVBoxLayout(self.grp_approval)
+        approval_box.addWidget(self.chk_local_approval)
+        approval_box.addWidget(self.lbl_approval_hint)
+        approval_box.addWidget(self.lbl_approval_status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.lbl_title)
+        layout.addWidget(self.grp_language)
+        layout.addWidget(self.grp_site)
+        layout.addWidget(self.grp_approval)
+        layout.addWidget(self.lbl_more)
+        layout.addStretch(1)
+        for box in (self.grp_language, self.grp_site, self.grp_approval, self.lbl_more):
+            box.setMaximumWidth(880)
+        self._update_language_button()
+
+    @staticmethod
+    def _value(text: str) -> QLabel:
+        widget = QLabel(text)
+        widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        widget.setWordWrap(True)
+        return widget
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._can_manage and not self._approval_loaded:
+            self._approval_loaded = True
+            QTimer.singleShot(0, self, self._load_approval)
+
+    # Language
+
+    def chosen_language(self) -> str:
+        return str(self.cmb_language.currentData())
+
+    def _update_language_button(self) -> None:
+        self.btn_apply_language.setEnabled(self.chosen_language() != current_language())
+
+    def _on_cmb_language_current_index_changed(self, _index: int) -> None:
+        self._update_language_button()
+
+    def _on_btn_apply_language_clicked(self) -> None:
+        language = self.chosen_language()
+        log.info("interface language chosen: %s", language)
+        self.language_chosen.emit(language)
+
+    # Local approval of household changes
+
+    def _set_approval_status(self, text: str) -> None:
+        self.lbl_approval_status.setText(text)
+        self.lbl_approval_status.setVisible(bool(text))
+
+    def _load_approval(self) -> None:
+        ctx = self.ctx
+        run_op(self, lambda: local_change_approval(ctx), self._on_approval_ready, self._on_approval_failed)
+
+    def _on_approval_ready(self, enabled: bool) -> None:
+        self.chk_local_approval.setChecked(enabled)
+        self.chk_local_approval.setEnabled(True)
+        self._set_approval_status("")
+        self.approval_loaded.emit(enabled)
+
+    def _on_approval_failed(self, error: BaseException) -> None:
+        self.chk_local_approval.setEnabled(False)
+        if isinstance(error, PuskesosError):
+            self._set_approval_status(error.message)
+        else:
+            show_error(self, error)
+
+    def _on_chk_local_approval_clicked(self, checked: bool) -> None:
+        self.chk_local_approval.setEnabled(False)
+        self._set_approval_status(self.tr("Menyimpan…"))
+        ctx = self.ctx
+        run_op(self, lambda: set_local_change_approval(ctx, enabled=checked), self._on_approval_saved,
+               self._on_approval_save_failed, writes=True)
+
+    def _on_approval_saved(self, enabled: bool) -> None:
+        self.chk_local_approval.setEnabled(True)
+        self._set_approval_status(self.tr("Tersimpan: Koordinator boleh menyetujui perubahan keluarga.")
+                                         if enabled else
+                                         self.tr("Tersimpan: perubahan keluarga menunggu persetujuan kabupaten."))
+        self.approval_saved.emit(enabled)
+
+    def _on_approval_save_failed(self, error: BaseException) -> None:
+        self.chk_local_approval.setEnabled(True)
+        self.chk_local_approval.setChecked(not self.chk_local_approval.isChecked())
+        self._set_approval_status("")
+        show_error(self, error)

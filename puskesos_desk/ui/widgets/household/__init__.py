@@ -1,0 +1,1 @@
+"""Widgets of the household page and its dialogs."""

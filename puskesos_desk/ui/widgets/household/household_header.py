@@ -1,0 +1,65 @@
+"""The household at a glance: number and head, masked KK, address, and its standing in the DTSEN extract."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+
+from puskesos_desk.domain.casework import HouseholdDetail
+from puskesos_desk.domain.nik import mask_id
+from puskesos_desk.ui.formatting import format_date_long
+
+
+class HouseholdHeaderCard(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+
+        # Widgets
+        self.lbl_title = QLabel()
+        self.lbl_title.setObjectName("lbl_title")
+        self.lbl_kk = QLabel()
+        self.lbl_address = QLabel()
+        self.lbl_address.setWordWrap(True)
+        self.lbl_dtsen = QLabel()
+        self.lbl_dtsen.setObjectName("lbl_hint")
+        self.lbl_members = QLabel()
+        self.lbl_members.setObjectName("lbl_hint")
+
+        # Assemble
+        grid = QGridLayout(self)
+        grid.setContentsMargins(14, 8, 14, 8)
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.lbl_title, 0, 0, 1, 2)
+        grid.addWidget(self.lbl_kk, 1, 0)
+        grid.addWidget(self.lbl_dtsen, 1, 1)
+        grid.addWidget(self.lbl_address, 2, 0)
+        grid.addWidget(self.lbl_members, 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+
+    def show_detail(self, detail: HouseholdDetail, reason_label: str) -> None:
+        header = detail.household
+        self.lbl_title.setText(f"{header.head_name} · {header.number}")
+        kk = mask_id(header.kk_number) if header.kk_number else self.tr("tanpa KK ({reason})").format(
+            reason=reason_label)
+        self.lbl_kk.setText(self.tr("No. KK {kk}").format(kk=kk))
+        place = [header.address, self.tr("RT {rt}/RW {rw}").format(rt=header.rt, rw=header.rw)]
+        if header.hamlet:
+            place.append(self.tr("Dusun {name}").format(name=header.hamlet))
+        if header.village_name:
+            place.append(self.tr("Desa {name}").format(name=header.village_name))
+        self.lbl_address.setText(", ".join(p for p in place if p))
+        register = detail.register
+        if register is None:
+            self.lbl_dtsen.setText(self.tr("Tidak ada di data DTSEN yang aktif"))
+        elif register.desil is not None:
+            self.lbl_dtsen.setText(self.tr("Ada di data {dataset}: desil {desil}, per {date}").format(
+                dataset=register.dataset, desil=register.desil, date=format_date_long(register.as_of)))
+        else:
+            self.lbl_dtsen.setText(self.tr("Ada di data {dataset}, per {date}").format(
+                dataset=register.dataset, date=format_date_long(register.as_of)))
+        present = len(detail.present_members())
+        self.lbl_members.setText(self.tr("{present} anggota tinggal bersama, {total} tercatat").format(
+            present=present, total=len(detail.members)))
