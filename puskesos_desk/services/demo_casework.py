@@ -175,9 +175,11 @@ def proposals_and_changes(ctx: ServiceContext, rng: random.Random, households: l
         advance_proposal(ctx, proposal_id=proposal.id, expected_version=proposal.row_version,
                          to_status="DIAJUKAN", musdes_date=musdes,
                          musdes_minutes_number=f"{rng.randint(1, 40):02d}/BA-MUSDES/{musdes.year}")
-    for household in rng.sample(households, k=min(len(households), max(1, len(households) // 100))):
-        member = household.members[-1]
-        kind = "MENINGGAL" if len(household.members) == 1 or rng.random() < 0.5 else "PINDAH"
+    # A member other than the head (a head leaving needs a new head chosen, which the family decides at the desk).
+    with_others = [h for h in households if any(m.relation != "KEPALA_KELUARGA" for m in h.members)]
+    for household in rng.sample(with_others, k=min(len(with_others), max(1, len(households) // 100))):
+        member = next(m for m in reversed(household.members) if m.relation != "KEPALA_KELUARGA")
+        kind = "MENINGGAL" if rng.random() < 0.3 else "PINDAH"
         with ctx.db.transaction(ctx.actor) as session:
             request_change_in(session, ctx, ChangeRequestDraft(
                 household_id=household.id, kind=kind, person_id=member.id,
