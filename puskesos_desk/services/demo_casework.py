@@ -90,7 +90,7 @@ def casework_for_visits(session: DbSession, ctx: ServiceContext, rng: random.Ran
         ))
         counts["complaints"] += 1
         age_days = (now - visit.moment).days
-        if age_days > 20 and rng.random() < 0.92:
+        if age_days > 20 and rng.random() < 0.97:
             later = _at(ctx, visit.moment + timedelta(days=rng.randint(1, 12)))
             session.info["clock"] = later.clock
             step = update_complaint_status_in(session, later, complaint.id, status=ComplaintStatus.DITANGANI,
