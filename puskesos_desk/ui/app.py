@@ -22,6 +22,7 @@ from puskesos_desk.services.auth import SignedIn, sign_out
 from puskesos_desk.services.bootstrap import open_database
 from puskesos_desk.services.site import get_site_info
 from puskesos_desk.ui.excepthook import install_excepthook
+from puskesos_desk.ui.gc_guard import GuiThreadCollector
 from puskesos_desk.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from puskesos_desk.ui.login_dialog import LoginDialog
 from puskesos_desk.ui.main_window import MainWindow
@@ -160,10 +161,12 @@ def main(argv: list[str] | None = None, *, db_target: str | None = None) -> int:
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # DeskSession decides: sign-out returns to the sign-in dialog
     apply_style(app)
+    collector = GuiThreadCollector(app)  # before any background op can run
     install_excepthook()
     install_translators(app, startup_language())
     opened = _open(db_target)
     if opened is None:
+        collector.stop()
         return EXIT_DATABASE
     db, site = opened
     session = DeskSession(db, site)
@@ -173,6 +176,7 @@ def main(argv: list[str] | None = None, *, db_target: str | None = None) -> int:
         return app.exec()
     finally:
         wait_for_ops(10_000)
+        collector.stop()
         db.dispose()
         log.info("stopped")
 

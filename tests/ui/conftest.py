@@ -3,6 +3,7 @@ and helpers to sign in through the real dialog."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,6 +23,19 @@ def _styled_indonesian_app(qapp: QApplication) -> Iterator[None]:
     install_translators(qapp, "id")
     yield
     install_translators(qapp, "id")
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """As the application does (ui/gc_guard.py): the cyclic collector must not run on a run_op worker, where it can
+    destroy Qt objects owned by the GUI thread (it crashed PySide about one run in twelve)."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 @pytest.fixture

@@ -6,13 +6,11 @@ continues. `Keys` counts every keystroke and click (the number is reported in th
 
 from __future__ import annotations
 
-import gc
 import os
 import sqlite3
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,21 +25,6 @@ from puskesos_desk.ui.dialogs.registration_dialog import RegistrationDialog
 from puskesos_desk.ui.pages.search_page import SearchPage
 from tests.services.factories import CHILD_NIK, HEAD_NIK, KK_NUMBER, WIFE_NIK, family
 from tests.ui.test_search_page import fo_context
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
-    """Python's cyclic garbage collector runs in whichever thread happens to allocate; collecting while a worker
-    of run_op holds the GIL and the GUI thread is inside Qt has crashed PySide (1 run in ~12 here). During these
-    tests the collector runs only here, on the GUI thread (the application should do the same: gc.disable() and
-    a QTimer that calls gc.collect(), as Anki does)."""
-    gc.collect()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.collect()
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SON_NIK = "3322011003150002"  # boy, 10-03-2015

@@ -127,7 +127,8 @@ class ConfirmCard(QFrame):
             self.lbl_badge_register.setStyleSheet(BADGE_REGISTER)
             self.lbl_programs.setText(
                 self.tr("Program menurut {dataset}: {programs}").format(
-                    dataset=entry.dataset, programs=", ".join(entry.programs) or self.tr("tidak ada"))
+                    dataset=entry.dataset,
+                    programs=", ".join(code.replace("_", " ") for code in entry.programs) or self.tr("tidak ada"))
             )
         self.lbl_match.setText(self.tr("Ditemukan lewat: {how}").format(how=translated(MATCH_NAMES, hit.matched_by)))
         self.btn_register.setText(self.tr("Daftarkan dari data {dataset}").format(
