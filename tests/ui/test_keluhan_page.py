@@ -18,7 +18,8 @@ from puskesos_desk.services.auth import sign_in
 from puskesos_desk.services.complaints import update_complaint_status
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.ui.dialogs.complaint_status_dialog import ComplaintStatusDialog
-from puskesos_desk.ui.models.complaints_model import ROW_ROLE, ComplaintsTableModel
+from puskesos_desk.ui.models.complaints_model import ComplaintsTableModel
+from puskesos_desk.ui.models.record_table_model import ROW_ROLE
 from puskesos_desk.ui.models.tasks_model import TasksTableModel
 from puskesos_desk.ui.pages.keluhan_page import KeluhanPage
 

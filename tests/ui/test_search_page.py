@@ -19,7 +19,8 @@ from puskesos_desk.domain.records import HouseholdDraft, MemberDraft
 from puskesos_desk.domain.search import DeskHit, MatchKind, RegisterStatus
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.registration import register_household
-from puskesos_desk.ui.models.search_results_model import ROW_ROLE, SearchResultsTableModel
+from puskesos_desk.ui.models.record_table_model import ROW_ROLE
+from puskesos_desk.ui.models.search_results_model import SearchResultsTableModel
 from puskesos_desk.ui.pages.search_page import SearchPage
 from tests.services.factories import HEAD_NIK, family
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QBrush, QColor
 
 from puskesos_desk.domain.enums import ComplaintStatus, ComplaintType, Urgency
 from puskesos_desk.domain.followup import ComplaintItem
 from puskesos_desk.ui.formatting import format_date_short
 from puskesos_desk.ui.i18n import current_language
+from puskesos_desk.ui.models.record_table_model import RecordTableModel
 
 _CTX = "CaseLabels"
 
@@ -34,8 +35,6 @@ KIND_NAMES: dict[str, str] = {
 
 URGENT_BACKGROUND = QColor("#fde8e6")
 LATE_FOREGROUND = QColor("#b42318")
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 URGENCY_ORDER = {Urgency.DARURAT: 0, Urgency.SEGERA: 1, Urgency.BIASA: 2}
 STATUS_ORDER = {status: index for index, status in enumerate(ComplaintStatus)}
 
@@ -46,7 +45,7 @@ def label(names: dict[str, str], code: str) -> str:
     return QCoreApplication.translate(_CTX, source) if source else code
 
 
-class ComplaintsTableModel(QAbstractTableModel):
+class ComplaintsTableModel(RecordTableModel[ComplaintItem]):
     COL_NUMBER, COL_RECORDED, COL_HOUSEHOLD, COL_KIND, COL_CATEGORY, COL_URGENCY, COL_STATUS, COL_DUE = range(8)
     COLUMN_COUNT = 8
 
@@ -58,45 +57,23 @@ class ComplaintsTableModel(QAbstractTableModel):
             self.tr("Urgensi"), self.tr("Status"), self.tr("Jatuh tempo"),
         )
 
-    def set_rows(self, rows: list[ComplaintItem]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def headers(self) -> tuple[str, ...]:
+        return self._headers
 
-    def row_item(self, row: int) -> ComplaintItem:
-        return self._rows[row]
+    def cell_text(self, row: int, record: ComplaintItem, column: int) -> str:
+        return self._display(record, column)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def cell_sort(self, row: int, record: ComplaintItem, column: int) -> Any:
+        return self._sort_value(record, column)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
+    def cell_tooltip(self, row: int, record: ComplaintItem, column: int) -> str | None:
+        return record.description if column in (self.COL_CATEGORY, self.COL_HOUSEHOLD) else None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < self.COLUMN_COUNT:
-            return self._headers[section]
-        return None
+    def cell_background(self, row: int, record: ComplaintItem, column: int) -> Any:
+        return QBrush(URGENT_BACKGROUND) if record.is_open and record.urgency is Urgency.DARURAT else None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, column)
-        if role == SORT_ROLE:
-            return self._sort_value(item, column)
-        if role == ROW_ROLE:
-            return item
-        if role == Qt.ItemDataRole.ToolTipRole and column in (self.COL_CATEGORY, self.COL_HOUSEHOLD):
-            return item.description
-        if role == Qt.ItemDataRole.BackgroundRole and item.is_open and item.urgency is Urgency.DARURAT:
-            return QBrush(URGENT_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_DUE and item.working_days_late > 0:
-            return QBrush(LATE_FOREGROUND)
-        return None
+    def cell_foreground(self, row: int, record: ComplaintItem, column: int) -> Any:
+        return QBrush(LATE_FOREGROUND) if column == self.COL_DUE and record.working_days_late > 0 else None
 
     def _display(self, item: ComplaintItem, column: int) -> str:
         if column == self.COL_NUMBER:

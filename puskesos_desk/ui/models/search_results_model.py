@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from puskesos_desk.domain.nik import mask_id
 from puskesos_desk.domain.search import DeskHit, MatchKind
+from puskesos_desk.ui.models.record_table_model import RecordTableModel
 
 _CTX = "SearchLabels"
 
@@ -26,8 +27,6 @@ SEX_NAMES: dict[str, str] = {
     "P": QT_TRANSLATE_NOOP("SearchLabels", "P"),
 }
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 REGISTER_ONLY_FOREGROUND = QColor("#1c5d99")
 
 
@@ -46,7 +45,7 @@ def register_short(hit: DeskHit) -> str:
     return QCoreApplication.translate(_CTX, "{dataset} d{desil}").format(dataset=entry.dataset, desil=entry.desil)
 
 
-class SearchResultsTableModel(QAbstractTableModel):
+class SearchResultsTableModel(RecordTableModel[DeskHit]):
     """Seven narrow columns; the household number and why the person matched are on the card and in tooltips."""
 
     COL_RANK, COL_NAME, COL_BIRTH_YEAR, COL_SEX, COL_PLACE, COL_NIK, COL_STATUS = range(7)
@@ -60,46 +59,23 @@ class SearchResultsTableModel(QAbstractTableModel):
             self.tr("Status"),
         )
 
-    def set_rows(self, rows: list[DeskHit]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def headers(self) -> tuple[str, ...]:
+        return self._headers
 
-    def row_item(self, row: int) -> DeskHit:
-        return self._rows[row]
+    def cell_text(self, row: int, record: DeskHit, column: int) -> str:
+        return self._display(row, record, column)
 
-    def rows(self) -> list[DeskHit]:
-        return list(self._rows)
+    def cell_sort(self, row: int, record: DeskHit, column: int) -> Any:
+        return self._sort_value(row, record, column)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def cell_tooltip(self, row: int, record: DeskHit, column: int) -> str | None:
+        return self._status_tooltip(record) if column == self.COL_STATUS else self._name_tooltip(record)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
+    def cell_foreground(self, row: int, record: DeskHit, column: int) -> Any:
+        return None if record.registered else QBrush(REGISTER_ONLY_FOREGROUND)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < self.COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        hit = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(index.row(), hit, column)
-        if role == SORT_ROLE:
-            return self._sort_value(index.row(), hit, column)
-        if role == ROW_ROLE:
-            return hit
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._status_tooltip(hit) if column == self.COL_STATUS else self._name_tooltip(hit)
-        if role == Qt.ItemDataRole.ForegroundRole and not hit.registered:
-            return QBrush(REGISTER_ONLY_FOREGROUND)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.COL_RANK, self.COL_BIRTH_YEAR):
+    def cell_alignment(self, row: int, record: DeskHit, column: int) -> int | None:
+        if column in (self.COL_RANK, self.COL_BIRTH_YEAR):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

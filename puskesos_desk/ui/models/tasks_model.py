@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QBrush, QFont
 
 from puskesos_desk.domain.enums import ChangeKind, NeedStatus, ProposalKind, ProposalStatus, Urgency
@@ -13,13 +13,12 @@ from puskesos_desk.ui.formatting import format_date_short
 from puskesos_desk.ui.i18n import current_language
 from puskesos_desk.ui.models.complaints_model import (
     LATE_FOREGROUND,
-    ROW_ROLE,
-    SORT_ROLE,
     STATUS_NAMES,
     URGENCY_NAMES,
     URGENT_BACKGROUND,
     label,
 )
+from puskesos_desk.ui.models.record_table_model import RecordTableModel
 
 TASK_KIND_NAMES: dict[str, str] = {
     TaskKind.KELUHAN: QT_TRANSLATE_NOOP("CaseLabels", "Keluhan"),
@@ -48,7 +47,7 @@ OTHER_STATUS_NAMES: dict[str, str] = {
 }
 
 
-class TasksTableModel(QAbstractTableModel):
+class TasksTableModel(RecordTableModel[TaskItem]):
     COL_URGENCY, COL_KIND, COL_NUMBER, COL_HOUSEHOLD, COL_TOPIC, COL_DUE, COL_STATE, COL_STATUS = range(8)
     COLUMN_COUNT = 8
 
@@ -60,50 +59,31 @@ class TasksTableModel(QAbstractTableModel):
             self.tr("Jatuh tempo"), self.tr("Keadaan"), self.tr("Status"),
         )
 
-    def set_rows(self, rows: list[TaskItem]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def headers(self) -> tuple[str, ...]:
+        return self._headers
 
-    def row_item(self, row: int) -> TaskItem:
-        return self._rows[row]
+    def cell_text(self, row: int, record: TaskItem, column: int) -> str:
+        return self._display(record, column)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def cell_sort(self, row: int, record: TaskItem, column: int) -> Any:
+        return self._sort_value(record, column)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
+    def cell_tooltip(self, row: int, record: TaskItem, column: int) -> str | None:
+        return record.summary or None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < self.COLUMN_COUNT:
-            return self._headers[section]
-        return None
+    def cell_background(self, row: int, record: TaskItem, column: int) -> Any:
+        return QBrush(URGENT_BACKGROUND) if record.urgency is Urgency.DARURAT else None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def cell_foreground(self, row: int, record: TaskItem, column: int) -> Any:
+        late = record.state is TaskState.TERLAMBAT and column in (self.COL_DUE, self.COL_STATE)
+        return QBrush(LATE_FOREGROUND) if late else None
+
+    def cell_font(self, row: int, record: TaskItem, column: int) -> Any:
+        if column != self.COL_URGENCY or record.urgency is not Urgency.DARURAT:
             return None
-        task = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(task, column)
-        if role == SORT_ROLE:
-            return self._sort_value(task, column)
-        if role == ROW_ROLE:
-            return task
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return task.summary or None
-        if role == Qt.ItemDataRole.BackgroundRole and task.urgency is Urgency.DARURAT:
-            return QBrush(URGENT_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and task.state is TaskState.TERLAMBAT \
-                and column in (self.COL_DUE, self.COL_STATE):
-            return QBrush(LATE_FOREGROUND)
-        if role == Qt.ItemDataRole.FontRole and column == self.COL_URGENCY and task.urgency is Urgency.DARURAT:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+        font = QFont()
+        font.setBold(True)
+        return font
 
     def state_text(self, task: TaskItem) -> str:
         if task.state is TaskState.TERLAMBAT:

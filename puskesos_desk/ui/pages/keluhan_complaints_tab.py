@@ -25,7 +25,8 @@ from puskesos_desk.services.complaints import COMPLAINT_LIST_LIMIT, list_complai
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.formatting import format_date_long
-from puskesos_desk.ui.models.complaints_model import ROW_ROLE, SORT_ROLE, STATUS_NAMES, ComplaintsTableModel, label
+from puskesos_desk.ui.models.complaints_model import STATUS_NAMES, ComplaintsTableModel, label
+from puskesos_desk.ui.models.record_table_model import ROW_ROLE, SORT_ROLE
 from puskesos_desk.ui.ops import run_op
 
 SEARCH_DELAY_MS = 300

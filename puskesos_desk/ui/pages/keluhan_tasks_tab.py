@@ -25,7 +25,7 @@ from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.followup import tasks_today
 from puskesos_desk.ui.error_dialog import show_error
-from puskesos_desk.ui.models.complaints_model import ROW_ROLE, SORT_ROLE
+from puskesos_desk.ui.models.record_table_model import ROW_ROLE, SORT_ROLE
 from puskesos_desk.ui.models.tasks_model import TasksTableModel
 from puskesos_desk.ui.ops import run_op
 

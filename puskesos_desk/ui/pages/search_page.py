@@ -32,7 +32,8 @@ from puskesos_desk.services.registration import RegistrationResult, register_hou
 from puskesos_desk.ui.dialogs.registration.choices import RegistrationChoices, load_choices
 from puskesos_desk.ui.dialogs.registration_dialog import RegistrationDialog
 from puskesos_desk.ui.error_dialog import show_error
-from puskesos_desk.ui.models.search_results_model import ROW_ROLE, SORT_ROLE, SearchResultsTableModel
+from puskesos_desk.ui.models.record_table_model import ROW_ROLE, SORT_ROLE
+from puskesos_desk.ui.models.search_results_model import SearchResultsTableModel
 from puskesos_desk.ui.ops import run_op
 from puskesos_desk.ui.widgets.confirm_card import ConfirmCard
 

@@ -7,7 +7,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from puskesos_desk.ui.models.household_table_model import ROW_ROLE, HouseholdTableModel, sorted_proxy
+from puskesos_desk.ui.models.household_table_model import HouseholdTableModel, sorted_proxy
+from puskesos_desk.ui.models.record_table_model import ROW_ROLE
 
 MAX_COLUMN_WIDTH = 260
 
