@@ -39,7 +39,8 @@ from puskesos_desk.services.registration import RegistrationResult
 from puskesos_desk.ui.dialogs.registration.choices import RegistrationChoices, format_typed_date
 from puskesos_desk.ui.dialogs.registration.household_form import HouseholdForm, error_label, set_message
 from puskesos_desk.ui.dialogs.registration.member_editor import MemberEditor
-from puskesos_desk.ui.dialogs.registration.member_table_model import SORT_ROLE, MemberTableModel
+from puskesos_desk.ui.dialogs.registration.member_table_model import MemberTableModel
+from puskesos_desk.ui.models.record_table_model import SORT_ROLE
 
 HEAD, WIFE, HUSBAND, CHILD, PARENT = "KEPALA_KELUARGA", "ISTRI", "SUAMI", "ANAK", "ORANG_TUA"
 SPOUSES = (WIFE, HUSBAND)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QBrush, QColor
 
 from puskesos_desk.domain.nik import mask_id
@@ -12,14 +13,13 @@ from puskesos_desk.domain.records import MemberDraft
 from puskesos_desk.domain.reference import CodeItem
 from puskesos_desk.ui.dialogs.registration.choices import format_typed_date
 from puskesos_desk.ui.i18n import current_language
+from puskesos_desk.ui.models.record_table_model import RecordTableModel
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 ERROR_FOREGROUND = QColor("#b42318")
 ERROR_BACKGROUND = QColor("#fde8e6")
 
 
-class MemberTableModel(QAbstractTableModel):
+class MemberTableModel(RecordTableModel[MemberDraft]):
     COL_NUMBER, COL_NIK, COL_NAME, COL_BIRTH, COL_SEX, COL_RELATION, COL_MARITAL, COL_WORK, COL_NOTES = range(9)
     COLUMN_COUNT = 9
 
@@ -36,17 +36,9 @@ class MemberTableModel(QAbstractTableModel):
 
     # --- rows -----------------------------------------------------------------------------------------------
 
-    def set_rows(self, rows: list[MemberDraft]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def set_rows(self, rows: Sequence[MemberDraft]) -> None:
         self._errors = {}
-        self.endResetModel()
-
-    def rows(self) -> list[MemberDraft]:
-        return list(self._rows)
-
-    def row_item(self, row: int) -> MemberDraft:
-        return self._rows[row]
+        super().set_rows(rows)
 
     def append(self, member: MemberDraft) -> int:
         position = len(self._rows)
@@ -75,40 +67,25 @@ class MemberTableModel(QAbstractTableModel):
     def errors_of(self, row: int) -> list[str]:
         return list(self._errors.get(row, []))
 
-    # --- Qt -------------------------------------------------------------------------------------------------
+    # --- the base's hooks -------------------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> tuple[str, ...]:
+        return self._headers
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
+    def cell_text(self, row: int, record: MemberDraft, column: int) -> str:
+        return self._display(row, record, column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < self.COLUMN_COUNT:
-            return self._headers[section]
-        return None
+    def cell_sort(self, row: int, record: MemberDraft, column: int) -> Any:
+        return row if column == self.COL_NUMBER else self._display(row, record, column)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = index.row(), index.column()
-        member = self._rows[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, member, column)
-        if role == SORT_ROLE:
-            return row if column == self.COL_NUMBER else self._display(row, member, column)
-        if role == ROW_ROLE:
-            return member
-        if row in self._errors:
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return "\n".join(self._errors[row])
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(ERROR_FOREGROUND)
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(ERROR_BACKGROUND)
-        return None
+    def cell_tooltip(self, row: int, record: MemberDraft, column: int) -> str | None:
+        return "\n".join(self._errors[row]) if row in self._errors else None
+
+    def cell_foreground(self, row: int, record: MemberDraft, column: int) -> Any:
+        return QBrush(ERROR_FOREGROUND) if row in self._errors else None
+
+    def cell_background(self, row: int, record: MemberDraft, column: int) -> Any:
+        return QBrush(ERROR_BACKGROUND) if row in self._errors else None
 
     def _label(self, list_name: str, code: str) -> str:
         return self._labels.get(list_name, {}).get(code, code)
