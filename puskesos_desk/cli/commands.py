@@ -21,7 +21,7 @@ from puskesos_desk.services.site import get_site_info, initialise_site, site_car
 DEMO_SITE = "33.22.01.2007"  # Desa Sumogawe, Kec. Getasan, Kab. Semarang
 
 
-def _context(db: Database, os_user: str) -> ServiceContext:
+def context_for(db: Database, os_user: str) -> ServiceContext:
     try:
         site = get_site_info(db)
         return ServiceContext(db, Actor.cli(os_user, site_code=site.code, site_role=site.role))
@@ -32,7 +32,7 @@ def _context(db: Database, os_user: str) -> ServiceContext:
 def cmd_init(args: argparse.Namespace, os_user: str) -> int:
     opened = open_database(args.db)
     try:
-        ctx = _context(opened.db, os_user)
+        ctx = context_for(opened.db, os_user)
         result = initialise_site(
             ctx, code=args.site, name=args.name, role=SiteRole(args.role), admin_username=args.admin,
             admin_full_name=args.admin_name, admin_password=os.environ.get("PUSKESOS_ADMIN_PASSWORD") or None,
@@ -66,13 +66,13 @@ def cmd_demo(args: argparse.Namespace, os_user: str) -> int:
     check_demo_size(args.households)  # before the site is set up: a refused demo changes nothing
     opened = open_database(args.db)
     try:
-        ctx = _context(opened.db, os_user)
+        ctx = context_for(opened.db, os_user)
         created_site = None
         if ctx.actor.site_code is None:
             name = args.name or f"Puskesos Desa {region_name(args.site) or args.site}"
             created_site = initialise_site(ctx, code=args.site, name=name, role=SiteRole.DESA,
                                            admin_username="admin", admin_full_name="Admin Puskesos")
-            ctx = _context(opened.db, os_user)
+            ctx = context_for(opened.db, os_user)
         result = generate_demo(ctx, households=args.households, seed=args.seed)
     finally:
         opened.db.dispose()
@@ -107,7 +107,7 @@ def cmd_self_test(args: argparse.Namespace, _os_user: str) -> int:
 def cmd_site_card(args: argparse.Namespace, os_user: str) -> int:
     opened = open_database(args.db)
     try:
-        card, text = site_card(_context(opened.db, os_user))
+        card, text = site_card(context_for(opened.db, os_user))
     finally:
         opened.db.dispose()
     target = Path(args.out)

@@ -11,8 +11,9 @@ import sys
 from collections.abc import Callable, Sequence
 
 from puskesos_desk import __version__
-from puskesos_desk.cli import commands
+from puskesos_desk.cli import commands, referral_commands
 from puskesos_desk.cli.output import emit_error
+from puskesos_desk.domain.documents import Paper
 from puskesos_desk.domain.errors import PuskesosError
 from puskesos_desk.infra.logging_setup import configure_logging
 
@@ -91,6 +92,26 @@ def build_parser() -> argparse.ArgumentParser:
     _common(card)
     card.add_argument("--out", required=True, metavar="FILE")
 
+    referral = sub.add_parser("referral", help="daftar rujukan")
+    referral_sub = referral.add_subparsers(dest="referral_command", parser_class=_Parser, required=True)
+    referral_list = referral_sub.add_parser("list", help="daftar rujukan, terbaru dulu")
+    _common(referral_list)
+    referral_list.add_argument("--status", metavar="STATUS", help="DRAFT, DISETUJUI, DIKIRIM, DITERIMA, DIPROSES, "
+                               "SELESAI, DITOLAK, DIBATALKAN atau TIDAK_ADA_KABAR")
+    referral_list.add_argument("--limit", type=int, default=1000, metavar="N")
+
+    slip = sub.add_parser("slip", help="tulis surat rujukan (PDF); cetakan pertama menandai rujukan dikirim")
+    _common(slip)
+    slip.add_argument("number", metavar="NOMOR_SURAT")
+    slip.add_argument("--out", required=True, metavar="FILE.pdf")
+    slip.add_argument("--paper", choices=[p.value for p in Paper], default=Paper.F4.value)
+
+    receipt = sub.add_parser("receipt", help="tulis bukti pendaftaran kunjungan (PDF)")
+    _common(receipt)
+    receipt.add_argument("number", metavar="NOMOR_REGISTRASI")
+    receipt.add_argument("--out", required=True, metavar="FILE.pdf")
+    receipt.add_argument("--paper", choices=[p.value for p in Paper], default=Paper.A5.value)
+
     sub.add_parser("_qt-check", help=argparse.SUPPRESS)
     return parser
 
@@ -100,6 +121,9 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "demo": commands.cmd_demo,
     "self-test": commands.cmd_self_test,
     "site-card": commands.cmd_site_card,
+    "referral": referral_commands.cmd_referral_list,  # the only referral verb so far: list
+    "slip": referral_commands.cmd_slip,
+    "receipt": referral_commands.cmd_receipt,
 }
 
 

@@ -18,6 +18,7 @@ class TaskKind(StrEnum):
     KEBUTUHAN = "KEBUTUHAN"
     USULAN = "USULAN"  # DTSEN proposal
     PERUBAHAN = "PERUBAHAN"  # household change request awaiting a decision
+    RUJUKAN = "RUJUKAN"  # a referral sent and waiting for the receiving office's answer
 
 
 class TaskState(StrEnum):

@@ -40,3 +40,6 @@ class ServiceItem:
     address: str
     hours: str
     is_example: bool
+    needs_full_ids: bool = False  # the agency needs NIK and No. KK in full on the slip
+    eligibility: str = ""
+    contact_name: str = ""

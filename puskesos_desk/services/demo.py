@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from puskesos_desk.data.repositories import dashboard, regions, register, sites
 from puskesos_desk.data.repositories import users as user_repo
+from puskesos_desk.domain.casework import NeedRecord
 from puskesos_desk.domain.enums import SITE_ROLES, Role, SiteRole, VisitChannel
 from puskesos_desk.domain.errors import InputRejected
 from puskesos_desk.domain.permissions import Actor, Permission
@@ -27,6 +28,7 @@ from puskesos_desk.services.demo_casework import (
     proposals_and_changes,
 )
 from puskesos_desk.services.demo_people import HouseholdFactory, IdentityFactory, Vocabulary
+from puskesos_desk.services.demo_referrals import demo_referrals
 from puskesos_desk.services.demo_register import extract_rows
 from puskesos_desk.services.registration import register_household_in
 from puskesos_desk.services.visits import record_visit_in
@@ -189,13 +191,16 @@ def _village_activity(ctx: ServiceContext, result: DemoResult, *, households: in
                 demo_visits.append(DemoVisit(visit.id, household_id, subjects[0], moment, purpose))
                 counts["visits"] += 1
     in_extract = _load_extract(ctx, rng, records, factory, counts)
+    needs_found: list[tuple[NeedRecord, DemoVisit]] = []
     for start in range(0, len(demo_visits), BATCH):
         with ctx.db.transaction(bo.actor) as session:
-            casework_for_visits(session, bo, rng, demo_visits[start : start + BATCH], counts)
+            casework_for_visits(session, bo, rng, demo_visits[start : start + BATCH], counts, needs_found)
     with ctx.db.transaction(bo.actor) as session:
         participation_from_extract(session, bo, rng, records, in_extract, counts)
     operator = ServiceContext(ctx.db, _actor_for(ctx, DEMO_USERS[Role.OPERATOR_SIKS][0]), ctx.clock)
     proposals_and_changes(operator, rng, records, in_extract, counts)
+    koordinator = ServiceContext(ctx.db, _actor_for(ctx, DEMO_USERS[Role.KOORDINATOR][0]), ctx.clock)
+    demo_referrals(bo, koordinator, rng, needs_found, counts)
     result.counts = dict(counts)
 
 

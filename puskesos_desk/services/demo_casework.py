@@ -14,6 +14,7 @@ from puskesos_desk.domain.casework import (
     ChangeRequestDraft,
     ComplaintDraft,
     NeedDraft,
+    NeedRecord,
     ParticipationDraft,
     ProposalDraft,
 )
@@ -74,7 +75,8 @@ def _at(ctx: ServiceContext, moment: datetime) -> ServiceContext:
 
 
 def casework_for_visits(session: DbSession, ctx: ServiceContext, rng: random.Random,
-                        visits: list[DemoVisit], counts: Counter[str]) -> None:
+                        visits: list[DemoVisit], counts: Counter[str],
+                        needs_found: list[tuple[NeedRecord, DemoVisit]] | None = None) -> None:
     now = ctx.now()
     for visit in visits:
         kind, category, program, domain = CASES[visit.purpose_index % len(CASES)]
@@ -106,12 +108,14 @@ def casework_for_visits(session: DbSession, ctx: ServiceContext, rng: random.Ran
                                        expected_version=complaint.row_version)
         if domain and age_days <= 45 and rng.random() < 0.5:
             session.info["clock"] = at_visit.clock
-            record_need_in(session, at_visit, NeedDraft(
+            need = record_need_in(session, at_visit, NeedDraft(
                 household_id=visit.household_id, person_id=visit.person_id, visit_id=visit.visit_id,
                 domain_code=domain, proposed_program=program, complaint_id=complaint.id,
                 description="Kebutuhan yang teridentifikasi saat kunjungan.",
             ))
             counts["needs"] += 1
+            if needs_found is not None:
+                needs_found.append((need, visit))
     session.info.pop("clock", None)
 
 

@@ -67,6 +67,7 @@ def tasks_today(ctx: ServiceContext, *, ahead_days: int = 0) -> list[TaskItem]:
             *followup.open_complaints(session, due_until=horizon),
             *followup.open_needs(session, due_until=horizon),
             *followup.open_proposals(session, due_until=horizon),
+            *followup.awaited_referrals(session, due_until=horizon),
             *followup.pending_change_requests(session),
         ]
     tasks: list[TaskItem] = []

@@ -77,6 +77,13 @@ def get_complaint(session: Session, complaint_id: str) -> Complaint:
     return row
 
 
+def get_need(session: Session, need_id: str) -> Need:
+    row = session.get(Need, need_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFound("Kebutuhan tidak ditemukan; mungkin sudah dihapus.")
+    return row
+
+
 def person_ppks_codes(session: Session, person_id: str) -> set[str]:
     return set(session.scalars(
         select(PersonPpks.ppks_code).where(PersonPpks.person_id == person_id, PersonPpks.deleted_at.is_(None))

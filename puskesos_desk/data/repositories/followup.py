@@ -13,7 +13,8 @@ from puskesos_desk.data.orm.base import new_uuid
 from puskesos_desk.data.orm.casework import Complaint, FollowUp, Need
 from puskesos_desk.data.orm.household import Household
 from puskesos_desk.data.orm.proposals import DtsenProposal, HouseholdChangeRequest
-from puskesos_desk.data.orm.reference import ComplaintCategory, NeedDomain
+from puskesos_desk.data.orm.reference import ComplaintCategory, NeedDomain, ServiceDirectoryEntry
+from puskesos_desk.data.orm.referral import Referral
 from puskesos_desk.domain.enums import ChangeStatus, NeedStatus, ProposalStatus, Urgency
 from puskesos_desk.domain.followup import OPEN_COMPLAINT_STATUSES, FollowUpEntry, OpenItem, TaskKind
 
@@ -110,6 +111,30 @@ def open_proposals(session: Session, *, due_until: date | None) -> list[OpenItem
             due_date=row.due_date, created_at=row.created_at, row_version=row.row_version,
         )
         for row, hh_number, head in session.execute(query)
+    ]
+
+
+def awaited_referrals(session: Session, *, due_until: date | None) -> list[OpenItem]:
+    """Referrals handed over and still without an answer whose response date falls by `due_until`."""
+    query = (
+        select(Referral, Household.number, Household.head_name, ServiceDirectoryEntry.code,
+               ServiceDirectoryEntry.organization)
+        .join(Household, Household.id == Referral.household_id)
+        .join(ServiceDirectoryEntry, ServiceDirectoryEntry.id == Referral.service_id)
+        .where(
+            Referral.deleted_at.is_(None),
+            Referral.status.in_(("DIKIRIM", "TIDAK_ADA_KABAR")),
+            _due_filter(Referral.response_due, due_until),
+        )
+    )
+    return [
+        OpenItem(
+            kind=TaskKind.RUJUKAN, id=row.id, number=row.letter_number, topic_code=code, topic_name=organization,
+            topic_name_en=organization, summary=_summary(row.requested_service), status=row.status,
+            urgency=Urgency.BIASA, household_id=row.household_id, household_number=hh_number, household_name=head,
+            due_date=row.response_due, created_at=row.created_at, row_version=row.row_version,
+        )
+        for row, hh_number, head, code, organization in session.execute(query)
     ]
 
 

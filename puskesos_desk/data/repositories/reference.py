@@ -61,4 +61,5 @@ def services(session: Session) -> list[ServiceItem]:
                         organization_kind=r.organization_kind, program_code=r.program_code,
                         need_domains=tuple(r.need_domains), required_documents=tuple(r.required_documents),
                         response_days=r.response_days, needs_explicit_consent=r.needs_explicit_consent,
-                        address=r.address, hours=r.hours, is_example=r.is_example) for r in rows]
+                        address=r.address, hours=r.hours, is_example=r.is_example, needs_full_ids=r.needs_full_ids,
+                        eligibility=r.eligibility, contact_name=r.contact_name) for r in rows]

@@ -57,6 +57,19 @@ def region_path(session: Session, code: str) -> str:
     return ", ".join(names)
 
 
+def region_chain(session: Session, code: str) -> list[tuple[str, str]]:
+    """[(kind, name), …] from the region up to its province: [("desa", "Sumogawe"), ("kecamatan", "Getasan"), …]."""
+    chain: list[tuple[str, str]] = []
+    current: str | None = code
+    while current:
+        row = session.get(Wilayah, current)
+        if row is None:
+            break
+        chain.append((row.kind, row.name))
+        current = row.parent_code
+    return chain
+
+
 def count_by_level(session: Session) -> dict[int, int]:
     rows = session.execute(select(Wilayah.level, func.count()).group_by(Wilayah.level))
     return {int(level): int(count) for level, count in rows}

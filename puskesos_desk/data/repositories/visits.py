@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from puskesos_desk.data.orm.base import new_uuid
-from puskesos_desk.data.orm.casework import Consent, Visit
+from puskesos_desk.data.orm.casework import Complaint, Consent, Need, Visit
 from puskesos_desk.domain.enums import VisitChannel, VisitStatus
 from puskesos_desk.domain.records import VisitRecord
 
@@ -31,3 +32,18 @@ def insert_consent(session: Session, **fields: Any) -> Consent:
     row = Consent(id=new_uuid(), **fields)
     session.add(row)
     return row
+
+
+def find_by_registration(session: Session, number: str) -> Visit | None:
+    wanted = "".join(number.split()).upper()
+    return session.scalar(select(Visit).where(func.upper(Visit.registration_number) == wanted,
+                                              Visit.deleted_at.is_(None)))
+
+
+def recorded_in(session: Session, visit_id: str) -> tuple[list[Complaint], list[Need]]:
+    """The complaints and needs recorded during a visit, in the order they were written."""
+    complaints = list(session.scalars(select(Complaint).where(
+        Complaint.visit_id == visit_id, Complaint.deleted_at.is_(None)).order_by(Complaint.created_at)))
+    needs = list(session.scalars(select(Need).where(
+        Need.visit_id == visit_id, Need.deleted_at.is_(None)).order_by(Need.created_at)))
+    return complaints, needs
