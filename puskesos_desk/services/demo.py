@@ -14,7 +14,6 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from puskesos_desk.data.repositories import dashboard, regions, register, sites
 from puskesos_desk.data.repositories import users as user_repo
-from puskesos_desk.domain.casework import NeedRecord
 from puskesos_desk.domain.enums import SITE_ROLES, Role, SiteRole, VisitChannel
 from puskesos_desk.domain.errors import InputRejected
 from puskesos_desk.domain.permissions import Actor, Permission
@@ -23,6 +22,7 @@ from puskesos_desk.services.auth import create_user_in
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.demo_casework import (
     DemoVisit,
+    Referable,
     casework_for_visits,
     participation_from_extract,
     proposals_and_changes,
@@ -191,16 +191,16 @@ def _village_activity(ctx: ServiceContext, result: DemoResult, *, households: in
                 demo_visits.append(DemoVisit(visit.id, household_id, subjects[0], moment, purpose))
                 counts["visits"] += 1
     in_extract = _load_extract(ctx, rng, records, factory, counts)
-    needs_found: list[tuple[NeedRecord, DemoVisit]] = []
+    referable: list[Referable] = []
     for start in range(0, len(demo_visits), BATCH):
         with ctx.db.transaction(bo.actor) as session:
-            casework_for_visits(session, bo, rng, demo_visits[start : start + BATCH], counts, needs_found)
+            casework_for_visits(session, bo, rng, demo_visits[start : start + BATCH], counts, referable)
     with ctx.db.transaction(bo.actor) as session:
         participation_from_extract(session, bo, rng, records, in_extract, counts)
     operator = ServiceContext(ctx.db, _actor_for(ctx, DEMO_USERS[Role.OPERATOR_SIKS][0]), ctx.clock)
     proposals_and_changes(operator, rng, records, in_extract, counts)
     koordinator = ServiceContext(ctx.db, _actor_for(ctx, DEMO_USERS[Role.KOORDINATOR][0]), ctx.clock)
-    demo_referrals(bo, koordinator, rng, needs_found, counts)
+    demo_referrals(bo, koordinator, rng, referable, counts)
     result.counts = dict(counts)
 
 

@@ -28,6 +28,16 @@ from puskesos_desk.services.proposals import advance_proposal, create_proposal_i
 
 
 @dataclass(frozen=True)
+class Referable:
+    """A case that may lead to a referral: a complaint, and the need found with it if one was recorded."""
+
+    visit: DemoVisit
+    domain: str
+    complaint_id: str
+    need: NeedRecord | None
+
+
+@dataclass(frozen=True)
 class DemoVisit:
     visit_id: str
     household_id: str
@@ -76,7 +86,7 @@ def _at(ctx: ServiceContext, moment: datetime) -> ServiceContext:
 
 def casework_for_visits(session: DbSession, ctx: ServiceContext, rng: random.Random,
                         visits: list[DemoVisit], counts: Counter[str],
-                        needs_found: list[tuple[NeedRecord, DemoVisit]] | None = None) -> None:
+                        referable: list[Referable] | None = None) -> None:
     now = ctx.now()
     for visit in visits:
         kind, category, program, domain = CASES[visit.purpose_index % len(CASES)]
@@ -106,6 +116,7 @@ def casework_for_visits(session: DbSession, ctx: ServiceContext, rng: random.Ran
             session.info["clock"] = next_day.clock
             update_complaint_status_in(session, next_day, complaint.id, status=ComplaintStatus.DITANGANI,
                                        expected_version=complaint.row_version)
+        need = None
         if domain and age_days <= 45 and rng.random() < 0.5:
             session.info["clock"] = at_visit.clock
             need = record_need_in(session, at_visit, NeedDraft(
@@ -114,8 +125,8 @@ def casework_for_visits(session: DbSession, ctx: ServiceContext, rng: random.Ran
                 description="Kebutuhan yang teridentifikasi saat kunjungan.",
             ))
             counts["needs"] += 1
-            if needs_found is not None:
-                needs_found.append((need, visit))
+        if domain and kind == "PENGADUAN" and referable is not None:
+            referable.append(Referable(visit=visit, domain=domain, complaint_id=complaint.id, need=need))
     session.info.pop("clock", None)
 
 

@@ -12,16 +12,18 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from puskesos_desk.data.repositories import reference
-from puskesos_desk.domain.casework import NeedRecord
 from puskesos_desk.domain.enums import FeedbackSource, ReferralOutcome, ReferralStatus
 from puskesos_desk.domain.reference import ServiceItem
 from puskesos_desk.domain.referrals import ReferralChange, ReferralDraft
 from puskesos_desk.services.context import ServiceContext
-from puskesos_desk.services.demo_casework import DemoVisit
+from puskesos_desk.services.demo_casework import Referable
 from puskesos_desk.services.referrals import approve_referral, change_status_in, create_referral_in, mark_overdue
 from puskesos_desk.services.slips import issue_in
 
-SHARE = 0.45  # of the needs found at visits, how many lead to a referral
+SHARE = 0.3  # of the complaints with a need behind them, how many lead to a referral
+NEWEST_DRAFTS = 2  # the newest referrals wait for the Koordinator …
+NEWEST_APPROVED = 3  # … the ones before them are approved and ready to print …
+NEWEST_SENT = 3  # … and the ones before those were handed over yesterday and are still waiting for an answer
 OUTCOMES = ((ReferralOutcome.TERLAYANI_PENUH, 70), (ReferralOutcome.TERLAYANI_SEBAGIAN, 20),
             (ReferralOutcome.TIDAK_TERLAYANI, 10))
 SOURCES = ((FeedbackSource.LEMBAR_BALASAN, 55), (FeedbackSource.TELEPON, 25), (FeedbackSource.LAPORAN_WARGA, 15),
@@ -45,40 +47,60 @@ def _service_for(rng: random.Random, services: list[ServiceItem], domain: str) -
 
 
 def demo_referrals(bo: ServiceContext, koordinator: ServiceContext, rng: random.Random,
-                   needs: list[tuple[NeedRecord, DemoVisit]], counts: Counter[str]) -> None:
+                   cases: list[Referable], counts: Counter[str]) -> None:
     now = bo.now()
     with bo.db.reading() as session:
         services = reference.services(session)
-    chosen = sorted((item for item in needs if rng.random() < SHARE), key=lambda item: item[1].moment)
-    for need, visit in chosen:
-        service = _service_for(rng, services, need.domain_code)
-        if service is None:
-            continue
-        drafted_at = visit.moment + timedelta(hours=rng.randint(1, 30))
+    # Older referrals take the rarer outcomes first, so even a small demo shows every state at least once.
+    rare = ["DIBATALKAN", "SELESAI", "DITOLAK", "DITERIMA", "DIPROSES"]
+    chosen = [(case, service) for case in sorted(cases, key=lambda c: c.visit.moment)
+              if rng.random() < SHARE and (service := _service_for(rng, services, case.domain)) is not None]
+    for index, (case, service) in enumerate(chosen):
+        drafted_at = case.visit.moment + timedelta(hours=rng.randint(1, 30))
         if drafted_at >= now:
-            drafted_at = visit.moment
-        _one(bo, koordinator, rng, need, visit, service, drafted_at, now, counts)
+            drafted_at = case.visit.moment
+        from_end = len(chosen) - index
+        stop = _forced_stop(from_end)
+        if stop is not None:  # the desk's current work: drafted within the last day, whatever the visit date
+            drafted_at = max(drafted_at, now - timedelta(hours=3 * from_end))
+        _one(bo, koordinator, rng, case, service, drafted_at, now, counts, stop, rare)
     # With today's clock: whatever has waited past its response time now shows as "no news".
     counts["referrals_no_news"] = mark_overdue(koordinator)
 
 
-def _one(bo: ServiceContext, koordinator: ServiceContext, rng: random.Random, need: NeedRecord, visit: DemoVisit,
-         service: ServiceItem, drafted_at: datetime, now: datetime, counts: Counter[str]) -> None:
+def _forced_stop(from_end: int) -> str | None:
+    if from_end <= NEWEST_DRAFTS:
+        return "DRAFT"
+    if from_end <= NEWEST_DRAFTS + NEWEST_APPROVED:
+        return "DISETUJUI"
+    if from_end <= NEWEST_DRAFTS + NEWEST_APPROVED + NEWEST_SENT:
+        return "DIKIRIM"
+    return None
+
+
+def _one(bo: ServiceContext, koordinator: ServiceContext, rng: random.Random, case: Referable,
+         service: ServiceItem, drafted_at: datetime, now: datetime, counts: Counter[str], stop: str | None,
+         rare: list[str]) -> None:
     age_days = (now - drafted_at).days
     at_draft = _at(bo, drafted_at)
+    visit = case.visit
     with bo.db.transaction(bo.actor) as session:
         session.info["clock"] = at_draft.clock
         record = create_referral_in(session, at_draft, ReferralDraft(
-            household_id=need.household_id, person_id=need.person_id or visit.person_id, service_id=service.id,
-            requested_service=service.name, need_id=need.id, complaint_id=need.complaint_id, visit_id=visit.visit_id,
-            problem_summary="Warga membutuhkan layanan sesuai hasil kunjungan: " + need.description.lower(),
+            household_id=visit.household_id, person_id=visit.person_id, service_id=service.id,
+            requested_service=service.name, need_id=case.need.id if case.need else None,
+            complaint_id=case.complaint_id, visit_id=visit.visit_id,
+            problem_summary=f"Warga datang pada {visit.moment:%d-%m-%Y} dan membutuhkan layanan: "
+                            f"{service.name.lower()}. Mohon dibantu sesuai ketentuan.",
             documents_attached=tuple(d for d in service.required_documents if rng.random() < 0.7),
         ))
     counts["referrals"] += 1
-    if age_days < 1 and rng.random() < 0.6:
+    if stop == "DRAFT":
         counts["referrals_draft"] += 1
         return  # waiting for the Koordinator
-    if age_days > 30 and rng.random() < 0.04:
+    if age_days > 30 and (rng.random() < 0.04 or rare[:1] == ["DIBATALKAN"]):
+        if "DIBATALKAN" in rare:
+            rare.remove("DIBATALKAN")
         with bo.db.transaction(bo.actor) as session:
             session.info["clock"] = at_draft.clock
             change_status_in(session, at_draft, ReferralChange(
@@ -86,11 +108,9 @@ def _one(bo: ServiceContext, koordinator: ServiceContext, rng: random.Random, ne
                 notes="Warga sudah mendapat layanan lain sebelum surat dicetak."))
         counts["referrals_cancelled"] += 1
         return
-    approved_at = drafted_at + timedelta(hours=rng.randint(1, 20))
-    if approved_at >= now:
-        approved_at = drafted_at
+    approved_at = min(drafted_at + timedelta(hours=rng.randint(1, 20)), now)
     approve_referral(_at(koordinator, approved_at), record.id)
-    if age_days < 3 and rng.random() < 0.5:
+    if stop == "DISETUJUI":
         counts["referrals_ready_to_print"] += 1
         return  # approved, the slip not printed yet
     printed_at = approved_at + timedelta(minutes=rng.randint(5, 90))
@@ -100,17 +120,18 @@ def _one(bo: ServiceContext, koordinator: ServiceContext, rng: random.Random, ne
         issue_in(session, at_print, record.id)
     counts["referrals_sent"] += 1
     answer_days = rng.randint(1, service.response_days + 4)
-    if rng.random() < 0.15 or age_days < answer_days:
+    if stop == "DIKIRIM" or rng.random() < 0.15 or age_days < answer_days:
         return  # still waiting; mark_overdue decides whether it is late
-    _feedback(bo, rng, record.id, printed_at, answer_days, now, counts)
+    forced = rare.pop(0) if rare and age_days > 30 else None
+    _feedback(bo, rng, record.id, printed_at, answer_days, now, counts, forced)
 
 
 def _feedback(bo: ServiceContext, rng: random.Random, referral_id: str, printed_at: datetime, answer_days: int,
-              now: datetime, counts: Counter[str]) -> None:
+              now: datetime, counts: Counter[str], forced: str | None = None) -> None:
     answered_at = min(printed_at + timedelta(days=answer_days), now)
     at_answer = _at(bo, answered_at)
     source = str(_pick(rng, SOURCES))
-    roll = rng.random()
+    roll = {"DITOLAK": 0.05, "DITERIMA": 0.2, "DIPROSES": 0.3, "SELESAI": 0.9}.get(forced or "", rng.random())
     with bo.db.transaction(bo.actor) as session:
         session.info["clock"] = at_answer.clock
         if roll < 0.1:

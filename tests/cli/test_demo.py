@@ -200,3 +200,21 @@ def test_demo_text_output(run_cli, seeded_db: SiteFixture) -> None:
     again = run_cli("demo", "--db", seeded_db.path)
     assert again.rc == 0
     assert "tidak ada yang diubah" in again.out
+
+
+def test_demo_has_referrals_in_every_state_with_gap_free_numbers(run_cli, seeded_db: SiteFixture) -> None:
+    result = run_cli("demo", "--db", seeded_db.path, "--households", 150, "--seed", 7, "--json")
+    assert result.rc == 0, result.err
+    path = seeded_db.path
+    statuses = {row[0] for row in query(path, "SELECT DISTINCT status FROM referral")}
+    assert statuses == {"DRAFT", "DISETUJUI", "DIKIRIM", "DITERIMA", "DIPROSES", "SELESAI", "DITOLAK", "DIBATALKAN",
+                        "TIDAK_ADA_KABAR"}
+    for year, count, top in query(path, "SELECT letter_year, COUNT(*), MAX(letter_seq) FROM referral "
+                                        "GROUP BY letter_year"):
+        assert count == top, year  # numbered 1…n within each year, no gaps
+    # Approved slips wait for the batch print; everything sent has a response date and a print record.
+    assert scalar(path, "SELECT COUNT(*) FROM referral WHERE status = 'DISETUJUI' AND print_count = 0") >= 1
+    assert scalar(path, "SELECT COUNT(*) FROM referral WHERE status NOT IN ('DRAFT', 'DISETUJUI', 'DIBATALKAN') "
+                        "AND (response_due IS NULL OR print_count = 0)") == 0
+    assert scalar(path, "SELECT COUNT(*) FROM referral WHERE status = 'TIDAK_ADA_KABAR' "
+                        "AND response_due >= date('now', 'localtime')") == 0

@@ -22,6 +22,7 @@ from puskesos_desk.services.slips import issue_slip
 
 BO_PASSWORD = "petugas-bo-rahasia-1"
 DAY = date(2026, 3, 2)  # a Monday with no holiday near it
+OVERDUE_DAY = date(2026, 6, 1)  # long after any response time from DAY
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def step(d: Desk, referral_id: str, status: ReferralStatus) -> None:
     elif status is ReferralStatus.DIKIRIM:
         issue_slip(ctx, referral_id, paper=Paper.A4, channel=OutputChannel.CETAK)
     elif status is ReferralStatus.TIDAK_ADA_KABAR:
-        assert mark_overdue(rows.clocked(ctx, date(2026, 6, 1))) >= 1
+        assert mark_overdue(rows.clocked(ctx, OVERDUE_DAY)) >= 1
     else:
         change_status(ctx, change(referral_id, status))
 

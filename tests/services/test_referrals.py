@@ -23,7 +23,7 @@ from puskesos_desk.services.auth import sign_in
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.visits import record_visit
 from tests.services.factories import HEAD_NIK
-from tests.services.referral_rows import DAY, PATHS, Desk, change, desk, draft, referral_in, step
+from tests.services.referral_rows import DAY, OVERDUE_DAY, PATHS, Desk, change, desk, draft, referral_in, step
 
 
 @pytest.fixture
@@ -150,6 +150,8 @@ def test_every_transition_is_allowed_or_refused_as_the_flow_says(site_db: Any, d
                                                                  target: ReferralStatus) -> None:
     referral_id = referral_in(d, start)
     assert _status(site_db, referral_id) == start.value
+    if start is ReferralStatus.TIDAK_ADA_KABAR:
+        d = d.on(OVERDUE_DAY)  # news that comes after the referral was marked overdue
     allowed = target in REFERRAL_TRANSITIONS[start]
     if allowed:
         step(d, referral_id, target)

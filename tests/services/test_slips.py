@@ -122,7 +122,7 @@ def test_a_tampered_token_is_refused(site_db: Any, d: Desk) -> None:
     referral_id = referral_in(d, ReferralStatus.DISETUJUI)
     token = qr_texts(slips.issue_slip(d.koordinator, referral_id, paper=Paper.A4))[0]
     raw = bytearray(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-    raw[25] ^= 0x01  # one bit of the expiry date
+    raw[18] ^= 0x01  # one bit of the expiry date (bytes 17–18)
     tampered = base64.urlsafe_b64encode(bytes(raw)).rstrip(b"=").decode()
     with pytest.raises(InputRejected, match="tanda tangannya tidak cocok"):
         referrals.find_referral(d.koordinator, tampered)
