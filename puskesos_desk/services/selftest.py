@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from puskesos_desk.data.migrate import current_revision, head_revision
@@ -94,19 +95,23 @@ def run_self_test(db_target: str | None) -> SelfTestReport:
         return f"platform {result['platform']}, Qt {result['qt_version']}"
 
     def pdf() -> str:
-        import segno
-        from reportlab.lib.pagesizes import A5
-        from reportlab.pdfgen.canvas import Canvas
+        # A real slip through the printing layer: proves the bundled fonts, reportlab and segno all load here.
+        from puskesos_desk import printing
+        from puskesos_desk.domain import documents as doc
+        from puskesos_desk.domain.referrals import RegisterKnowledge, RegisterSnapshot
 
-        buffer = io.BytesIO()
-        canvas = Canvas(buffer, pagesize=A5, invariant=1)
-        canvas.drawString(40, 500, "Puskesos Desk: uji cetak")
-        qr = segno.make("puskesos-desk self-test", error="m")
-        canvas.drawString(40, 480, f"QR {qr.version}")
-        canvas.save()
-        if not buffer.getvalue().startswith(b"%PDF"):
-            raise RuntimeError("PDF tidak terbentuk")
-        return f"reportlab + segno, {len(buffer.getvalue())} byte"
+        sample = doc.SlipDocument(
+            letterhead=doc.Letterhead("PUSKESOS UJI", ("Desa Uji",)), number="001/RJK/UJI/I/2026",
+            letter_date=date(2026, 1, 5), recipient=doc.Recipient("Dinas Sosial", "Layanan uji", ""),
+            resident=doc.ResidentIdentity("Ñoman Śląsk", "3322••••••••0003", "-", "-", None, "-", "-"),
+            register=RegisterSnapshot(RegisterKnowledge.TIDAK_DIKETAHUI), problem_summary="Uji cetak",
+            requested_service="Uji", documents=(), officer_name="Petugas", officer_title="Petugas",
+            signer_name=None, signer_title="Koordinator Puskesos", token="A" * 150, response_days=5,
+        )
+        data = printing.render_slip(sample, doc.Paper.A5)
+        if not data.startswith(b"%PDF") or b"DejaVu" not in data:
+            raise RuntimeError("PDF tidak terbentuk atau huruf bawaan tidak termuat")
+        return f"surat rujukan A5 dengan huruf bawaan, {len(data)} byte"
 
     def excel() -> str:
         import openpyxl
