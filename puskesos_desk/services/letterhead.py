@@ -11,7 +11,7 @@ import binascii
 
 from puskesos_desk.data.db import DbSession
 from puskesos_desk.data.repositories import regions, sites
-from puskesos_desk.domain.documents import Letterhead
+from puskesos_desk.domain.documents import Letterhead, Paper, TaskListDocument
 from puskesos_desk.domain.errors import InputRejected, SiteNotInitialised
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.services.context import ServiceContext
@@ -83,3 +83,15 @@ def decode_logo(value: object) -> bytes | None:
         return base64.b64decode(value) if isinstance(value, str) and value else None
     except (binascii.Error, ValueError):
         return None
+
+
+def letterhead_sample_pdf(ctx: ServiceContext, head: Letterhead, paper: Paper) -> bytes:
+    """An empty worklist page under the letterhead as typed (not yet saved), to judge it before saving.
+
+    It holds no personal data and is never issued, so it needs the settings permission, not access to cases.
+    """
+    from puskesos_desk import printing
+
+    ctx.require(Permission.MANAGE_SETTINGS)
+    sample = TaskListDocument(letterhead=head, day=ctx.today(), officer_name=ctx.actor.name)
+    return printing.render_task_list(sample, paper)

@@ -43,9 +43,10 @@ def identity_in(session: DbSession, person_id: str, *, full_ids: bool) -> Reside
     address = ""
     if household is not None:
         village = regions.region_chain(session, household.village_code)
-        parts = [household.address.strip(),
-                 f"RT {household.rt or '-'} / RW {household.rw or '-'}",
-                 household.hamlet.strip() and f"Dusun {household.hamlet.strip()}",
+        street, hamlet = household.address.strip(), household.hamlet.strip()
+        # The street line often already names the hamlet ("Dusun Banaran"): say it once.
+        hamlet_part = f"Dusun {hamlet}" if hamlet and hamlet.lower() not in street.lower() else ""
+        parts = [street, f"RT {household.rt or '-'} / RW {household.rw or '-'}", hamlet_part,
                  village[0][1].title() if village else ""]
         address = ", ".join(p for p in parts if p)
     return ResidentIdentity(name=person.name, nik=nik, kk_number=kk, birth_place=person.birth_place,

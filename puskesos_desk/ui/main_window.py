@@ -18,6 +18,7 @@ from puskesos_desk.ui.pages.area_page import AreaPage
 from puskesos_desk.ui.pages.beranda import BerandaPage
 from puskesos_desk.ui.pages.household_page import HouseholdPage
 from puskesos_desk.ui.pages.keluhan_page import KeluhanPage
+from puskesos_desk.ui.pages.rujukan_page import RujukanPage
 from puskesos_desk.ui.pages.search_page import SearchPage
 from puskesos_desk.ui.pages.settings_page import SettingsPage
 
@@ -148,10 +149,11 @@ class MainWindow(QMainWindow):
         self.stk_layanan.addWidget(self.page_search)
         self.stk_layanan.addWidget(self.page_household)
         self.page_keluhan = KeluhanPage(self.ctx)
+        self.page_rujukan = RujukanPage(self.ctx)
         self.page_settings = SettingsPage(self.ctx, site, db.display_location)
         real_pages: dict[int, QWidget] = {
             AREA_BERANDA: self.page_beranda, AREA_LAYANAN: self.stk_layanan, AREA_KELUHAN: self.page_keluhan,
-            AREA_PENGATURAN: self.page_settings,
+            AREA_RUJUKAN: self.page_rujukan, AREA_PENGATURAN: self.page_settings,
         }
         self.area_actions: list[QAction] = []
         for index, (title, description) in enumerate(AREAS):
@@ -195,8 +197,11 @@ class MainWindow(QMainWindow):
         self.page_search.household_opened.connect(self.open_household)
         self.page_household.back_requested.connect(self._on_page_household_back_requested)
         self.page_household.changed.connect(self._on_page_household_changed)
+        self.page_household.referral_open_requested.connect(self._on_page_household_referral_open_requested)
         self.page_keluhan.household_opened.connect(self.open_household)
         self.page_keluhan.changed.connect(self._on_page_keluhan_changed)
+        self.page_rujukan.household_opened.connect(self.open_household)
+        self.page_rujukan.changed.connect(self._on_page_rujukan_changed)
         self.page_settings.language_chosen.connect(self.language_chosen)
 
         # Assemble
@@ -285,8 +290,19 @@ class MainWindow(QMainWindow):
 
     def _on_page_household_changed(self) -> None:
         self._data_changed()
+        self.page_rujukan.mark_stale()  # a referral drafted on the household page belongs in the Rujukan list
+
+    def _on_page_household_referral_open_requested(self, referral_id: str, number: str) -> None:
+        self.show_area(AREA_RUJUKAN)
+        self.page_rujukan.show_list()
+        self.page_rujukan.tab_list.show_referral(referral_id, number)
 
     def _on_page_keluhan_changed(self) -> None:
+        self._household_stale = self._household_id is not None
+        self._data_changed()
+
+    def _on_page_rujukan_changed(self) -> None:
+        # A printed or answered referral moves the household's needs and complaints on, and the worklist.
         self._household_stale = self._household_id is not None
         self._data_changed()
 

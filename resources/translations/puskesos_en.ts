@@ -193,6 +193,10 @@
         <translation>Household change</translation>
     </message>
     <message>
+        <source>Rujukan</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
         <source>Usulan baru</source>
         <translation>New proposal</translation>
     </message>
@@ -248,6 +252,14 @@
         <source>Menunggu persetujuan</source>
         <translation>Awaiting approval</translation>
     </message>
+    <message>
+        <source>Dikirim, menunggu jawaban</source>
+        <translation>Sent, awaiting reply</translation>
+    </message>
+    <message>
+        <source>Tidak ada kabar</source>
+        <translation>No reply</translation>
+    </message>
 </context>
 <context>
     <name>ChangeDecisionDialog</name>
@@ -290,6 +302,29 @@
     <message>
         <source>&amp;Catatan keputusan</source>
         <translation>Decision &amp;notes</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDecisions</name>
+    <message>
+        <source>Setujui…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>Tolak…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>Persetujuan perubahan KK dilakukan kabupaten (persetujuan di desa tidak diaktifkan).</source>
+        <translation>KK changes are approved by the district (approval in the village is turned off).</translation>
+    </message>
+    <message>
+        <source>Koordinator menyetujui atau menolak permintaan yang menunggu.</source>
+        <translation>The Coordinator approves or rejects pending requests.</translation>
+    </message>
+    <message>
+        <source>Permintaan {number} diputuskan.</source>
+        <translation>Decision on request {number} recorded.</translation>
     </message>
 </context>
 <context>
@@ -1193,6 +1228,34 @@
         <translation>Verbal, recorded by the officer</translation>
     </message>
     <message>
+        <source>Draf, menunggu persetujuan</source>
+        <translation>Draft, awaiting approval</translation>
+    </message>
+    <message>
+        <source>Disetujui, siap cetak</source>
+        <translation>Approved, ready to print</translation>
+    </message>
+    <message>
+        <source>Dikirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Diterima lembaga</source>
+        <translation>Accepted by the organisation</translation>
+    </message>
+    <message>
+        <source>Diproses</source>
+        <translation>In process</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Tidak ada kabar</source>
+        <translation>No reply</translation>
+    </message>
+    <message>
         <source>Laki-laki</source>
         <translation>Male</translation>
     </message>
@@ -1315,14 +1378,6 @@
         <translation>Change status…</translation>
     </message>
     <message>
-        <source>Setujui…</source>
-        <translation>Approve…</translation>
-    </message>
-    <message>
-        <source>Tolak…</source>
-        <translation>Reject…</translation>
-    </message>
-    <message>
         <source>Ctrl+K kunjungan · Ctrl+L keluhan · Ctrl+B kebutuhan · Ctrl+E kepesertaan · Ctrl+U usulan DTSEN · Ctrl+G perubahan KK</source>
         <translation>Ctrl+K visit · Ctrl+L complaint · Ctrl+B need · Ctrl+E programme participation · Ctrl+U DTSEN proposal · Ctrl+G KK change</translation>
     </message>
@@ -1341,14 +1396,6 @@
     <message>
         <source>Akun Anda tidak berwenang untuk tindakan ini.</source>
         <translation>Your account is not allowed to do this.</translation>
-    </message>
-    <message>
-        <source>Persetujuan perubahan KK dilakukan kabupaten (persetujuan di desa tidak diaktifkan).</source>
-        <translation>KK changes are approved by the district (approval in the village is turned off).</translation>
-    </message>
-    <message>
-        <source>Koordinator menyetujui atau menolak permintaan yang menunggu.</source>
-        <translation>The Coordinator approves or rejects pending requests.</translation>
     </message>
     <message>
         <source>Kunjungan {number} tersimpan.</source>
@@ -1381,10 +1428,6 @@
     <message>
         <source>Status usulan {number} diperbarui.</source>
         <translation>Status of proposal {number} updated.</translation>
-    </message>
-    <message>
-        <source>Permintaan {number} diputuskan.</source>
-        <translation>Decision on request {number} recorded.</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1474,33 @@
     </message>
 </context>
 <context>
+    <name>HouseholdPrints</name>
+    <message>
+        <source>Cetak bukti pendaftaran…</source>
+        <translation>Print registration receipt…</translation>
+    </message>
+    <message>
+        <source>Pratinjau dan cetak bukti pendaftaran kunjungan yang dipilih</source>
+        <translation>Preview and print the registration receipt for the selected visit</translation>
+    </message>
+    <message>
+        <source>Keterangan DTSEN…</source>
+        <translation>DTSEN note…</translation>
+    </message>
+    <message>
+        <source>Pratinjau dan cetak keterangan status DTSEN untuk anggota yang dipilih di tabel anggota</source>
+        <translation>Preview and print a DTSEN status note for the member selected in the member table</translation>
+    </message>
+    <message>
+        <source>Bukti pendaftaran {number}</source>
+        <translation>Registration receipt {number}</translation>
+    </message>
+    <message>
+        <source>Keterangan status DTSEN — {name}</source>
+        <translation>DTSEN status note — {name}</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdProposalsTableModel</name>
     <message>
         <source>Nomor</source>
@@ -1463,6 +1533,41 @@
     <message>
         <source>{met} dari {total}</source>
         <translation>{met} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdReferralsTableModel</name>
+    <message>
+        <source>Nomor surat</source>
+        <translation>Letter no.</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Warga</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Layanan tujuan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Batas jawaban</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <source>{status}, terlambat {days} hari kerja</source>
+        <translation>{status}, {days} working days overdue</translation>
+    </message>
+    <message>
+        <source>Dimohon: {service}</source>
+        <translation>Requested: {service}</translation>
     </message>
 </context>
 <context>
@@ -1537,6 +1642,133 @@
     <message>
         <source>Keluhan sudah diubah petugas lain</source>
         <translation>The complaint was changed by another officer</translation>
+    </message>
+</context>
+<context>
+    <name>LetterSettings</name>
+    <message>
+        <source>Surat dan kop</source>
+        <translation>Letters and letterhead</translation>
+    </message>
+    <message>
+        <source>Pola nomor surat rujukan</source>
+        <translation>Referral letter number pattern</translation>
+    </message>
+    <message>
+        <source>Bagian yang dapat dipakai: {seq} nomor urut (mulai lagi dari 1 setiap tahun; {seq:03d} menulis 001), {site} kode situs, {month_roman} bulan dalam angka Romawi, {month} bulan, {year} tahun.</source>
+        <translation>Parts you can use: {seq} sequence number (starts again at 1 every year; {seq:03d} writes 001), {site} site code, {month_roman} month in Roman numerals, {month} month, {year} year.</translation>
+    </message>
+    <message>
+        <source>Simpan pola nomor</source>
+        <translation>Save number pattern</translation>
+    </message>
+    <message>
+        <source>Jalan, nomor, desa, kecamatan, kode pos</source>
+        <translation>Street, number, village, subdistrict, postcode</translation>
+    </message>
+    <message>
+        <source>Telepon / WhatsApp / surel kantor, bila ada</source>
+        <translation>Office phone / WhatsApp / e-mail, if any</translation>
+    </message>
+    <message>
+        <source>Logo kop surat</source>
+        <translation>Letterhead logo</translation>
+    </message>
+    <message>
+        <source>Pilih logo…</source>
+        <translation>Choose logo…</translation>
+    </message>
+    <message>
+        <source>Gambar PNG atau JPEG, paling besar 512 KB</source>
+        <translation>PNG or JPEG image, at most 512 KB</translation>
+    </message>
+    <message>
+        <source>Hapus logo</source>
+        <translation>Remove logo</translation>
+    </message>
+    <message>
+        <source>Simpan kop</source>
+        <translation>Save letterhead</translation>
+    </message>
+    <message>
+        <source>Pratinjau kop…</source>
+        <translation>Preview letterhead…</translation>
+    </message>
+    <message>
+        <source>Lihat kop surat seperti yang diisi sekarang, sebelum disimpan</source>
+        <translation>See the letterhead as it is filled in now, before saving it</translation>
+    </message>
+    <message>
+        <source>Pola &amp;nomor surat</source>
+        <translation>Letter &amp;number pattern</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat di kop</source>
+        <translation>Letterhead a&amp;ddress</translation>
+    </message>
+    <message>
+        <source>&amp;Kontak</source>
+        <translation>&amp;Contact</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Isi pola nomor surat.</source>
+        <translation>Enter the letter number pattern.</translation>
+    </message>
+    <message>
+        <source>Contoh surat pertama tahun ini: {number}</source>
+        <translation>Example, this year&apos;s first letter: {number}</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Tersimpan. Surat rujukan berikutnya bernomor seperti {number}</source>
+        <translation>Saved. The next referral letters are numbered like {number}</translation>
+    </message>
+    <message>
+        <source>Tanpa logo</source>
+        <translation>No logo</translation>
+    </message>
+    <message>
+        <source>Pilih logo kop surat</source>
+        <translation>Choose letterhead logo</translation>
+    </message>
+    <message>
+        <source>Gambar PNG atau JPEG (*.png *.jpg *.jpeg)</source>
+        <translation>PNG or JPEG images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Berkas logo terlalu besar (paling besar 512 KB). Perkecil gambarnya lalu pilih lagi.</source>
+        <translation>The logo file is too large (at most 512 KB). Make the image smaller, then choose it again.</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca: {reason}</source>
+        <translation>The file cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Berkas ini bukan gambar PNG atau JPEG yang dapat dibaca.</source>
+        <translation>This file is not a readable PNG or JPEG image.</translation>
+    </message>
+    <message>
+        <source>Logo dipilih; tekan Simpan kop untuk memakainya.</source>
+        <translation>Logo chosen; press Save letterhead to use it.</translation>
+    </message>
+    <message>
+        <source>Logo akan dihapus saat kop disimpan.</source>
+        <translation>The logo will be removed when the letterhead is saved.</translation>
+    </message>
+    <message>
+        <source>Kop surat tersimpan; dipakai di semua cetakan berikutnya.</source>
+        <translation>Letterhead saved; it is used on everything printed from now on.</translation>
+    </message>
+    <message>
+        <source>Pratinjau kop surat</source>
+        <translation>Letterhead preview</translation>
     </message>
 </context>
 <context>
@@ -2127,6 +2359,147 @@
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>F4 / Folio (215 × 330 mm)</source>
+        <translation>F4 / Folio (215 × 330 mm)</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>A5 (148 × 210 mm)</source>
+        <translation>A5 (148 × 210 mm)</translation>
+    </message>
+    <message>
+        <source>Berkas PDF tidak dapat disimpan di {path}: {reason}</source>
+        <translation>The PDF file could not be saved to {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Ukuran kertas</source>
+        <translation>Paper size</translation>
+    </message>
+    <message>
+        <source>Selebar jendela</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <source>Pratinjau halaman</source>
+        <translation>Page preview</translation>
+    </message>
+    <message>
+        <source>Memuat pratinjau…</source>
+        <translation>Loading preview…</translation>
+    </message>
+    <message>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Pilih printer lalu cetak (Ctrl+P)</source>
+        <translation>Choose a printer, then print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai berkas PDF untuk diserahkan dengan cara lain (Ctrl+S)</source>
+        <translation>Save as a PDF file to hand over some other way (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Kertas</source>
+        <translation>&amp;Paper</translation>
+    </message>
+    <message>
+        <source>Perbesaran</source>
+        <translation>Zoom</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n halaman</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pratinjau saja: dokumen ini belum dapat dicetak.</source>
+        <translation>Preview only: this document cannot be printed yet.</translation>
+    </message>
+    <message>
+        <source>Periksa isi surat sebelum mencetak. Setiap cetakan dan simpanan dicatat.</source>
+        <translation>Check the letter before printing. Every print and every save is recorded.</translation>
+    </message>
+    <message>
+        <source>Pratinjau tidak dapat dibuat: {reason}</source>
+        <translation>The preview could not be made: {reason}</translation>
+    </message>
+    <message>
+        <source>Pratinjau tidak dapat dibuat karena kesalahan sistem.</source>
+        <translation>The preview could not be made because of a system error.</translation>
+    </message>
+    <message>
+        <source>Halaman {n} dari {total}</source>
+        <translation>Page {n} of {total}</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Mencatat dan menyiapkan cetakan…</source>
+        <translation>Recording and preparing the printout…</translation>
+    </message>
+    <message>
+        <source>Mengirim ke printer…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Terkirim ke printer: %n halaman.</source>
+        <translation>
+            <numerusform>Sent to the printer: %n page.</numerusform>
+            <numerusform>Sent to the printer: %n pages.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cetakan sudah dicatat, tetapi printer tidak dapat mencetaknya. Periksa printer, lalu tekan Cetak lagi (akan dicatat sebagai cetak ulang).</source>
+        <translation>The printout was recorded, but the printer could not print it. Check the printer, then press Print again (it will be recorded as a reprint).</translation>
+    </message>
+    <message>
+        <source>Mencatat dan menyimpan…</source>
+        <translation>Recording and saving…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Tidak dapat dicetak atau disimpan karena kesalahan sistem.</source>
+        <translation>Could not print or save because of a system error.</translation>
+    </message>
+    <message>
+        <source>Tunggu sebentar: cetakan atau berkas sedang diproses.</source>
+        <translation>Please wait: the printout or file is being processed.</translation>
+    </message>
+</context>
+<context>
     <name>ProposalDialog</name>
     <message>
         <source>Atap</source>
@@ -2242,6 +2615,621 @@
     <message>
         <source>Tanggal tidak valid (hari/bulan/tahun).</source>
         <translation>Invalid date (day/month/year).</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDetailPanel</name>
+    <message>
+        <source>Pilih rujukan di daftar untuk melihat rinciannya, atau pindai kode QR lembar balasan di atas.</source>
+        <translation>Choose a referral in the list to see its details, or scan the QR code of a return stub above.</translation>
+    </message>
+    <message>
+        <source>Warga</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Nomor keluarga</source>
+        <translation>Household number</translation>
+    </message>
+    <message>
+        <source>Lembaga tujuan</source>
+        <translation>Receiving organisation</translation>
+    </message>
+    <message>
+        <source>Layanan yang dimohon</source>
+        <translation>Service requested</translation>
+    </message>
+    <message>
+        <source>Ringkasan masalah</source>
+        <translation>Problem summary</translation>
+    </message>
+    <message>
+        <source>Status DTSEN</source>
+        <translation>DTSEN status</translation>
+    </message>
+    <message>
+        <source>Dokumen dibawa</source>
+        <translation>Documents brought</translation>
+    </message>
+    <message>
+        <source>Disusun oleh</source>
+        <translation>Drafted by</translation>
+    </message>
+    <message>
+        <source>Disetujui oleh</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>Batas jawaban</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Dicetak</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Setujui &amp;&amp; tandatangani</source>
+        <translation>Approve &amp;&amp; sign</translation>
+    </message>
+    <message>
+        <source>Koordinator memutuskan layanan dan menandatangani surat rujukan</source>
+        <translation>The Coordinator decides on the service and signs the referral letter</translation>
+    </message>
+    <message>
+        <source>Pratinjau / Cetak surat</source>
+        <translation>Preview / print letter</translation>
+    </message>
+    <message>
+        <source>Catat tanggapan…</source>
+        <translation>Record response…</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke draf</source>
+        <translation>Return to draft</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke petugas untuk diperbaiki sebelum dicetak</source>
+        <translation>Send back to the officer to be corrected before printing</translation>
+    </message>
+    <message>
+        <source>Batalkan rujukan…</source>
+        <translation>Cancel referral…</translation>
+    </message>
+    <message>
+        <source>Buka keluarga</source>
+        <translation>Open household</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lewat batas jawaban %n hari kerja: hubungi lembaga tujuan.</source>
+        <translation>
+            <numerusform>Reply %n working day overdue: contact the receiving organisation.</numerusform>
+            <numerusform>Reply %n working days overdue: contact the receiving organisation.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>belum</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>{name}, {date}</source>
+        <translation>{name}, {date}</translation>
+    </message>
+    <message>
+        <source>dihitung saat surat pertama kali dicetak</source>
+        <translation>set when the letter is first printed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kali</source>
+        <translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Ditolak: {reason}</source>
+        <translation>Rejected: {reason}</translation>
+    </message>
+    <message>
+        <source>{outcome} ({date})</source>
+        <translation>{outcome} ({date})</translation>
+    </message>
+    <message>
+        <source>Diterima lembaga tujuan {date}</source>
+        <translation>Accepted by the receiving organisation on {date}</translation>
+    </message>
+    <message>
+        <source>Belum ada riwayat.</source>
+        <translation>No history yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Buat rujukan — {number}</source>
+        <translation>New referral — {number}</translation>
+    </message>
+    <message>
+        <source>Misalnya: aktivasi kembali kepesertaan PBI-JK</source>
+        <translation>For example: reactivating PBI-JK membership</translation>
+    </message>
+    <message>
+        <source>Masalah warga secara singkat, untuk petugas lembaga tujuan</source>
+        <translation>The resident&apos;s problem in brief, for the staff of the receiving organisation</translation>
+    </message>
+    <message>
+        <source>Dokumen yang dibawa</source>
+        <translation>Documents brought</translation>
+    </message>
+    <message>
+        <source>Layanan ini tidak mensyaratkan dokumen.</source>
+        <translation>This service requires no documents.</translation>
+    </message>
+    <message>
+        <source>Cantumkan NIK dan No. KK lengkap di surat</source>
+        <translation>Show the full NIK and KK number on the letter</translation>
+    </message>
+    <message>
+        <source>Lembaga non-pemerintah: perlu persetujuan warga yang tercatat. Data warga hanya boleh dibagikan bila persetujuan &quot;rujukan non-pemerintah&quot; sudah dicatat pada kunjungannya.</source>
+        <translation>Non-government organisation: the resident&apos;s recorded consent is needed. Resident data may be shared only if consent to &quot;sharing data with non-government organisations&quot; was recorded at their visit.</translation>
+    </message>
+    <message>
+        <source>Nomor surat diberikan saat disimpan. Rujukan disimpan sebagai draf dan dicetak setelah disetujui Koordinator.</source>
+        <translation>The letter number is assigned on saving. The referral is saved as a draft and printed once the Coordinator approves it.</translation>
+    </message>
+    <message>
+        <source>&amp;Warga yang dirujuk</source>
+        <translation>&amp;Resident referred</translation>
+    </message>
+    <message>
+        <source>&amp;Layanan tujuan</source>
+        <translation>&amp;Service</translation>
+    </message>
+    <message>
+        <source>Tentang layanan ini</source>
+        <translation>About this service</translation>
+    </message>
+    <message>
+        <source>Layanan yang &amp;dimohon</source>
+        <translation>Service re&amp;quested</translation>
+    </message>
+    <message>
+        <source>&amp;Ringkasan masalah</source>
+        <translation>Problem s&amp;ummary</translation>
+    </message>
+    <message>
+        <source>D&amp;okumen yang dibawa</source>
+        <translation>&amp;Documents brought</translation>
+    </message>
+    <message>
+        <source>Dari kebutuhan {number}: {domain}</source>
+        <translation>From need {number}: {domain}</translation>
+    </message>
+    <message>
+        <source>Dari keluhan {number}: {category}</source>
+        <translation>From complaint {number}: {category}</translation>
+    </message>
+    <message>
+        <source>Rujukan tanpa kebutuhan atau keluhan yang tercatat</source>
+        <translation>Referral without a recorded need or complaint</translation>
+    </message>
+    <message>
+        <source>sesuai kebutuhan</source>
+        <translation>fits the need</translation>
+    </message>
+    <message>
+        <source>sesuai keluhan</source>
+        <translation>fits the complaint</translation>
+    </message>
+    <message>
+        <source>NIK dan No. KK dicetak lengkap; hanya bila lembaga tujuan memerlukannya.</source>
+        <translation>The NIK and KK number are printed in full; only if the receiving organisation needs them.</translation>
+    </message>
+    <message>
+        <source>Tanpa centang, NIK dan No. KK disamarkan di surat (misalnya 3322••••••••0001).</source>
+        <translation>If unticked, the NIK and KK number are masked on the letter (for example 3322••••••••0001).</translation>
+    </message>
+    <message>
+        <source>Lembaga ini memerlukan NIK dan No. KK lengkap.</source>
+        <translation>This organisation needs the full NIK and KK number.</translation>
+    </message>
+    <message>
+        <source>{n} / {limit} karakter</source>
+        <translation>{n} / {limit} characters</translation>
+    </message>
+    <message>
+        <source>Pilih warga yang dirujuk.</source>
+        <translation>Choose the resident to refer.</translation>
+    </message>
+    <message>
+        <source>Pilih layanan tujuan dari daftar.</source>
+        <translation>Choose a service from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralLabels</name>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Dikirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Diproses</source>
+        <translation>In process</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Tidak ada kabar</source>
+        <translation>No reply</translation>
+    </message>
+    <message>
+        <source>Terlayani penuh</source>
+        <translation>Fully served</translation>
+    </message>
+    <message>
+        <source>Terlayani sebagian</source>
+        <translation>Partly served</translation>
+    </message>
+    <message>
+        <source>Tidak terlayani</source>
+        <translation>Not served</translation>
+    </message>
+    <message>
+        <source>Lembar balasan</source>
+        <translation>Return stub</translation>
+    </message>
+    <message>
+        <source>Telepon / WhatsApp</source>
+        <translation>Phone / WhatsApp</translation>
+    </message>
+    <message>
+        <source>Laporan warga</source>
+        <translation>Resident&apos;s report</translation>
+    </message>
+    <message>
+        <source>Sekretariat SLRT</source>
+        <translation>SLRT secretariat</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralListTab</name>
+    <message>
+        <source>Cari nomor surat, nama warga, atau lembaga/layanan</source>
+        <translation>Search by letter number, resident name or organisation/service</translation>
+    </message>
+    <message>
+        <source>Cari rujukan</source>
+        <translation>Search referrals</translation>
+    </message>
+    <message>
+        <source>Saring menurut status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Cetak semua yang siap (0)</source>
+        <translation>Print all ready (0)</translation>
+    </message>
+    <message>
+        <source>Pratinjau dan cetak sekaligus semua surat rujukan yang sudah disetujui tetapi belum dicetak</source>
+        <translation>Preview and print in one go all referral letters that are approved but not yet printed</translation>
+    </message>
+    <message>
+        <source>Daftar rujukan</source>
+        <translation>Referral list</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Cetak semua yang siap ({n})</source>
+        <translation>Print all ready ({n})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rujukan</source>
+        <translation>
+            <numerusform>%n referral</numerusform>
+            <numerusform>%n referrals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lewat batas jawaban</source>
+        <translation>
+            <numerusform>%n past the reply deadline</numerusform>
+            <numerusform>%n past the reply deadline</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Daftar rujukan tidak dapat dimuat: {reason}</source>
+        <translation>The referral list could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>Daftar rujukan tidak dapat dimuat karena kesalahan sistem.</source>
+        <translation>The referral list could not be loaded because of a system error.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralSection</name>
+    <message>
+        <source>Belum ada rujukan.</source>
+        <translation>No referrals yet.</translation>
+    </message>
+    <message>
+        <source>Rujuk…</source>
+        <translation>Refer…</translation>
+    </message>
+    <message>
+        <source>Rujuk kebutuhan yang dipilih ke layanan di direktori</source>
+        <translation>Refer the selected need to a service in the directory</translation>
+    </message>
+    <message>
+        <source>Rujuk keluhan yang dipilih ke layanan di direktori</source>
+        <translation>Refer the selected complaint to a service in the directory</translation>
+    </message>
+    <message>
+        <source>Rujukan baru…</source>
+        <translation>New referral…</translation>
+    </message>
+    <message>
+        <source>Rujuk anggota yang dipilih di tabel anggota (atau kepala keluarga)</source>
+        <translation>Refer the member selected in the member table (or the head of household)</translation>
+    </message>
+    <message>
+        <source>Buka di Rujukan</source>
+        <translation>Open in Referrals</translation>
+    </message>
+    <message>
+        <source>Lihat riwayat, setujui, cetak, atau catat tanggapan di area Rujukan</source>
+        <translation>See the history, approve, print or record a response in the Referrals area</translation>
+    </message>
+    <message>
+        <source>Rujukan</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Hanya Koordinator dan Petugas BO yang dapat membuat rujukan.</source>
+        <translation>Only the Coordinator and Back Office Officers can make referrals.</translation>
+    </message>
+    <message>
+        <source>Rujukan {number} untuk {name} tersimpan sebagai draf; menunggu persetujuan Koordinator sebelum dicetak.</source>
+        <translation>Referral {number} for {name} saved as a draft; it awaits the Coordinator&apos;s approval before printing.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStatsTab</name>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Statistik per layanan</source>
+        <translation>Statistics by service</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Rujukan terlambat</source>
+        <translation>Overdue referrals</translation>
+    </message>
+    <message>
+        <source>Enter atau klik dua kali pada rujukan terlambat: tampilkan di daftar rujukan.</source>
+        <translation>Enter or double-click an overdue referral: show it in the referral list.</translation>
+    </message>
+    <message>
+        <source>Belum ada surat rujukan yang dikirim.</source>
+        <translation>No referral letters have been sent yet.</translation>
+    </message>
+    <message>
+        <source>{sent} surat dikirim ke {services} layanan; {answered} sudah dijawab; {late} lewat batas jawaban.</source>
+        <translation>Letters sent: {sent} (services: {services}); replied: {answered}; past the reply deadline: {late}.</translation>
+    </message>
+    <message>
+        <source>Terlambat ({n})</source>
+        <translation>Overdue ({n})</translation>
+    </message>
+    <message>
+        <source>Statistik tidak dapat dimuat: {reason}</source>
+        <translation>The statistics could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>Statistik tidak dapat dimuat karena kesalahan sistem.</source>
+        <translation>The statistics could not be loaded because of a system error.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStatusDialog</name>
+    <message>
+        <source>Catat tanggapan rujukan {number}</source>
+        <translation>Record response to referral {number}</translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation>not set yet</translation>
+    </message>
+    <message>
+        <source>Pilih dari mana kabar ini diterima</source>
+        <translation>Choose where this news came from</translation>
+    </message>
+    <message>
+        <source>Tanggal lembaga tujuan bertindak, misalnya tanggal pada lembar balasan</source>
+        <translation>The date the receiving organisation acted, for example the date on the return stub</translation>
+    </message>
+    <message>
+        <source>Alasan yang disampaikan lembaga tujuan</source>
+        <translation>The reason given by the receiving organisation</translation>
+    </message>
+    <message>
+        <source>Misalnya: nama petugas yang menelepon, isi lembar balasan</source>
+        <translation>For example: the name of the officer who phoned, what the return stub says</translation>
+    </message>
+    <message>
+        <source>Tanggapan untuk rujukan ini tidak dapat dicatat sekarang: statusnya {status}.</source>
+        <translation>A response to this referral cannot be recorded now: its status is {status}.</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Simpan tanggapan (Ctrl+S)</source>
+        <translation>Save the response (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Warga</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Lembaga tujuan</source>
+        <translation>Receiving organisation</translation>
+    </message>
+    <message>
+        <source>Status sekarang</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <source>Batas jawaban</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <source>Status &amp;baru</source>
+        <translation>&amp;New status</translation>
+    </message>
+    <message>
+        <source>&amp;Sumber kabar</source>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal tanggapan</source>
+        <translation>Response &amp;date</translation>
+    </message>
+    <message>
+        <source>&amp;Hasil layanan</source>
+        <translation>Service &amp;outcome</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan penolakan</source>
+        <translation>&amp;Reason for rejection</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan</source>
+        <translation>No&amp;tes</translation>
+    </message>
+    <message>
+        <source>Pilih dari mana kabar ini diterima.</source>
+        <translation>Choose where this news came from.</translation>
+    </message>
+    <message>
+        <source>Pilih hasil layanan: terlayani penuh, terlayani sebagian, atau tidak terlayani.</source>
+        <translation>Choose the service outcome: fully served, partly served or not served.</translation>
+    </message>
+    <message>
+        <source>Tuliskan alasan penolakan dari lembaga tujuan.</source>
+        <translation>Write the receiving organisation&apos;s reason for rejection.</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsTableModel</name>
+    <message>
+        <source>Nomor surat</source>
+        <extracomment>Status pill colours (background, text): grey while in the Puskesos, blue while out, green/red when closed.</extracomment>
+        <translation>Letter no.</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Warga</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Lembaga tujuan / layanan</source>
+        <translation>Organisation / service</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Batas jawaban</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <source>Keterlambatan</source>
+        <translation>Delay</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hari kerja</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batas hari ini</source>
+        <translation>Due today</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hari kerja lagi</source>
+        <translation>
+            <numerusform>%n working day left</numerusform>
+            <numerusform>%n working days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lewat batas jawaban {n} hari kerja; hubungi lembaga tujuan.</source>
+        <translation>Reply {n} working days overdue; contact the receiving organisation.</translation>
     </message>
 </context>
 <context>
@@ -2364,6 +3352,177 @@
     <message>
         <source>Data yang sudah diketik belum disimpan dan akan hilang. Batalkan pendaftaran?</source>
         <translation>What you have typed is not saved and will be lost. Cancel the registration?</translation>
+    </message>
+</context>
+<context>
+    <name>RujukanListTab</name>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Perlu persetujuan</source>
+        <translation>Needs approval</translation>
+    </message>
+    <message>
+        <source>Siap cetak</source>
+        <translation>Ready to print</translation>
+    </message>
+    <message>
+        <source>Menunggu jawaban</source>
+        <translation>Awaiting reply</translation>
+    </message>
+    <message>
+        <source>Terlambat / tidak ada kabar</source>
+        <translation>Overdue / no reply</translation>
+    </message>
+    <message>
+        <source>Diterima / diproses lembaga</source>
+        <translation>Accepted / in process</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>RujukanPage</name>
+    <message>
+        <source>Rujukan</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Surat rujukan ke dinas dan lembaga layanan: persetujuan Koordinator, cetak, dan tanggapan lembaga tujuan. Batas jawaban dihitung dalam hari kerja sejak surat dicetak.</source>
+        <translation>Referral letters to government offices and service providers: Coordinator approval, printing, and responses from the receiving organisations. Reply deadlines are counted in working days from when the letter is printed.</translation>
+    </message>
+    <message>
+        <source>Daftar rujukan</source>
+        <translation>Referral list</translation>
+    </message>
+    <message>
+        <source>Statistik layanan</source>
+        <translation>Service statistics</translation>
+    </message>
+    <message>
+        <source>Rujukan sudah diubah petugas lain</source>
+        <translation>The referral was changed by another officer</translation>
+    </message>
+    <message>
+        <source>Kode ini tidak dapat diperiksa karena kesalahan sistem.</source>
+        <translation>This code could not be checked because of a system error.</translation>
+    </message>
+    <message>
+        <source>Akun ini tidak berwenang mencatat tanggapan rujukan. Minta Koordinator atau Petugas BO mencatatnya.</source>
+        <translation>This account is not allowed to record referral responses. Ask the Coordinator or a Back Office Officer to record it.</translation>
+    </message>
+    <message>
+        <source>Rujukan {number} berstatus {status}: tanggapan lembaga tujuan tidak dapat dicatat untuk status ini.</source>
+        <translation>Referral {number} has the status {status}: a response from the receiving organisation cannot be recorded in this status.</translation>
+    </message>
+    <message>
+        <source>Catat tanggapan</source>
+        <translation>Record response</translation>
+    </message>
+    <message>
+        <source>Tanggapan untuk {number} dicatat: {status}.</source>
+        <translation>Response to {number} recorded: {status}.</translation>
+    </message>
+    <message>
+        <source>Setujui dan tandatangani</source>
+        <translation>Approve and sign</translation>
+    </message>
+    <message>
+        <source>Setujui rujukan {number} untuk {person} ke {organization} ({service})?
+
+Nama Anda akan tercetak sebagai penanda tangan, dan surat dapat dicetak setelah ini.</source>
+        <translation>Approve referral {number} for {person} to {organization} ({service})?
+
+Your name will be printed as the signatory, and the letter can be printed after this.</translation>
+    </message>
+    <message>
+        <source>Rujukan {number} disetujui dan siap dicetak.</source>
+        <translation>Referral {number} approved and ready to print.</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke draf</source>
+        <translation>Return to draft</translation>
+    </message>
+    <message>
+        <source>Rujukan {number} dikembalikan ke petugas untuk diperbaiki dan harus disetujui lagi.
+Apa yang perlu diperbaiki? (boleh kosong)</source>
+        <translation>Referral {number} goes back to the officer to be corrected and must be approved again.
+What needs correcting? (optional)</translation>
+    </message>
+    <message>
+        <source>Rujukan {number} dikembalikan ke draf.</source>
+        <translation>Referral {number} returned to draft.</translation>
+    </message>
+    <message>
+        <source>Batalkan rujukan</source>
+        <translation>Cancel referral</translation>
+    </message>
+    <message>
+        <source>Alasan pembatalan rujukan {number} (wajib):</source>
+        <translation>Reason for cancelling referral {number} (required):</translation>
+    </message>
+    <message>
+        <source>Rujukan {number} dibatalkan.</source>
+        <translation>Referral {number} cancelled.</translation>
+    </message>
+    <message>
+        <source>Belum disetujui Koordinator. Surat rujukan dapat dicetak setelah Koordinator menyetujui dan menandatanganinya.</source>
+        <translation>Not yet approved by the Coordinator. The referral letter can be printed once the Coordinator has approved and signed it.</translation>
+    </message>
+    <message>
+        <source>Rujukan ini sudah dibatalkan; suratnya tidak dapat dicetak.</source>
+        <translation>This referral has been cancelled; its letter cannot be printed.</translation>
+    </message>
+    <message>
+        <source>Hanya Koordinator dan Petugas BO yang dapat mencetak surat rujukan.</source>
+        <translation>Only the Coordinator and Back Office Officers can print referral letters.</translation>
+    </message>
+    <message>
+        <source>Surat rujukan {number}</source>
+        <translation>Referral letter {number}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cetak %n surat rujukan yang siap</source>
+        <translation>
+            <numerusform>Print %n ready referral letter</numerusform>
+            <numerusform>Print %n ready referral letters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cetakan surat rujukan dicatat.</source>
+        <translation>Referral letter printout recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanBar</name>
+    <message>
+        <source>Catat &amp;tanggapan</source>
+        <extracomment>A signed token is a few hundred characters; anything longer is not ours (or two scans run together).</extracomment>
+        <translation>Record &amp;response</translation>
+    </message>
+    <message>
+        <source>Pindai kode QR lembar balasan atau ketik nomor surat…</source>
+        <translation>Scan the QR code on a return stub or type the letter number…</translation>
+    </message>
+    <message>
+        <source>Kode QR lembar balasan atau nomor surat</source>
+        <translation>Return stub QR code or letter number</translation>
+    </message>
+    <message>
+        <source>Cari</source>
+        <translation>Find</translation>
     </message>
 </context>
 <context>
@@ -2509,6 +3668,83 @@
     <message>
         <source>Ada di data {dataset} (per tanggal {date})</source>
         <translation>In {dataset} data (as of {date})</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceCard</name>
+    <message>
+        <source>Pilih layanan di daftar untuk melihat alamat, jam layanan dan syarat penerimanya.</source>
+        <translation>Choose a service in the list to see its address, opening hours and eligibility requirements.</translation>
+    </message>
+    <message>
+        <source>Contoh, belum diverifikasi: periksa alamat, jam layanan dan persyaratan ke lembaganya sebelum merujuk.</source>
+        <translation>Example, not verified: check the address, opening hours and requirements with the organisation before referring.</translation>
+    </message>
+    <message>
+        <source>Alamat: {address}</source>
+        <translation>Address: {address}</translation>
+    </message>
+    <message>
+        <source>alamat belum tercatat</source>
+        <translation>address not recorded</translation>
+    </message>
+    <message>
+        <source>Jam layanan: {hours}</source>
+        <translation>Opening hours: {hours}</translation>
+    </message>
+    <message>
+        <source>Syarat penerima: {text}</source>
+        <translation>Eligibility: {text}</translation>
+    </message>
+    <message>
+        <source>Jawaban diharapkan dalam {days} hari kerja setelah surat diserahkan.</source>
+        <translation>A reply is expected within {days} working days after the letter is handed over.</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePicker</name>
+    <message>
+        <source>Cari layanan atau lembaga…</source>
+        <translation>Search services or organisations…</translation>
+    </message>
+    <message>
+        <source>Cari layanan tujuan</source>
+        <translation>Search services</translation>
+    </message>
+    <message>
+        <source>Layanan tujuan</source>
+        <translation>Services</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceStatsTableModel</name>
+    <message>
+        <source>Lembaga</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Dikirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Dijawab</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <source>Terlayani</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Median hari kerja sampai dijawab</source>
+        <translation>Median working days to reply</translation>
     </message>
 </context>
 <context>
@@ -2673,6 +3909,14 @@
         <translation>Read the task list from the database again</translation>
     </message>
     <message>
+        <source>Cetak daftar tugas…</source>
+        <translation>Print task list…</translation>
+    </message>
+    <message>
+        <source>Pratinjau dan cetak daftar ini untuk kunjungan rumah</source>
+        <translation>Preview and print this list for home visits</translation>
+    </message>
+    <message>
         <source>Tugas hari ini</source>
         <translation>Today&apos;s tasks</translation>
     </message>
@@ -2711,6 +3955,10 @@
     <message>
         <source>{total} tugas: {emergencies} darurat, {late} terlambat, {today} jatuh tempo hari ini</source>
         <translation>Tasks: {total} ({emergencies} emergency, {late} overdue, {today} due today)</translation>
+    </message>
+    <message>
+        <source>Daftar tugas hari ini</source>
+        <translation>Today&apos;s task list</translation>
     </message>
 </context>
 <context>

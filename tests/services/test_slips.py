@@ -94,6 +94,7 @@ def test_the_slip_shows_the_fields_with_masked_ids_and_no_full_number(site_db: A
                      "Rina Kartika", "Tidak diketahui", "PUSKESOS DESA SUMOGAWE"):
         assert expected.lower() in text.lower(), expected
     assert digits_only_runs(text) == []
+    assert text.count("Krajan") == 1 and "Dusun Krajan, RT 001 / RW 002" in text  # the hamlet said once
     assert HEAD_NIK not in pdf.decode("latin-1") and KK_NUMBER not in pdf.decode("latin-1")
 
 

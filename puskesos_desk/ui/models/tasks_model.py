@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QBrush, QFont
 
-from puskesos_desk.domain.enums import ChangeKind, NeedStatus, ProposalKind, ProposalStatus, Urgency
+from puskesos_desk.domain.enums import ChangeKind, NeedStatus, ProposalKind, ProposalStatus, ReferralStatus, Urgency
 from puskesos_desk.domain.followup import TaskItem, TaskKind, TaskState
 from puskesos_desk.ui.formatting import format_date_short
 from puskesos_desk.ui.i18n import current_language
@@ -25,6 +25,7 @@ TASK_KIND_NAMES: dict[str, str] = {
     TaskKind.KEBUTUHAN: QT_TRANSLATE_NOOP("CaseLabels", "Kebutuhan"),
     TaskKind.USULAN: QT_TRANSLATE_NOOP("CaseLabels", "Usulan DTSEN"),
     TaskKind.PERUBAHAN: QT_TRANSLATE_NOOP("CaseLabels", "Perubahan keluarga"),
+    TaskKind.RUJUKAN: QT_TRANSLATE_NOOP("CaseLabels", "Rujukan"),
 }
 TOPIC_NAMES: dict[str, str] = {
     ProposalKind.BARU: QT_TRANSLATE_NOOP("CaseLabels", "Usulan baru"),
@@ -44,6 +45,9 @@ OTHER_STATUS_NAMES: dict[str, str] = {
     ProposalStatus.SIAP_MUSDES: QT_TRANSLATE_NOOP("CaseLabels", "Siap musdes"),
     ProposalStatus.DIAJUKAN: QT_TRANSLATE_NOOP("CaseLabels", "Diajukan ke operator SIKS-NG"),
     "MENUNGGU": QT_TRANSLATE_NOOP("CaseLabels", "Menunggu persetujuan"),
+    # A referral is on the worklist while the receiving office owes an answer.
+    ReferralStatus.DIKIRIM: QT_TRANSLATE_NOOP("CaseLabels", "Dikirim, menunggu jawaban"),
+    ReferralStatus.TIDAK_ADA_KABAR: QT_TRANSLATE_NOOP("CaseLabels", "Tidak ada kabar"),
 }
 
 

@@ -1,6 +1,8 @@
 """The household page: who lives there, their DTSEN standing, and everything the desk recorded for them, with the
 actions of the day one key away (Ctrl+K visit, Ctrl+L complaint, Ctrl+B need, Ctrl+E participation, Ctrl+U DTSEN
 proposal, Ctrl+G household change). After a visit is saved the page offers its complaint and needs at once.
+Needs and complaints are referred to a directory service from their tabs; the household's referrals have their own
+tab (widgets/household/referral_section.py), and receipts and DTSEN notes print from the page (print_actions.py).
 
 Dialogs hand a frozen draft back; this page runs the service through run_op (writes=True), closes the dialog on
 success or shows the service's field messages in it, then reloads and emits `changed`.
@@ -26,11 +28,13 @@ from PySide6.QtWidgets import (
 from puskesos_desk.domain.casework import OPEN_PROPOSAL_STATUSES, CaseworkChoices, HouseholdDetail, VisitRow
 from puskesos_desk.domain.errors import PuskesosError
 from puskesos_desk.domain.permissions import Permission
+from puskesos_desk.domain.referrals import ReferralRecord
 from puskesos_desk.services.casework import record_complaint, record_need, record_participation
-from puskesos_desk.services.changes import decide_change, request_change
+from puskesos_desk.services.changes import request_change
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.households import casework_choices, household_detail
 from puskesos_desk.services.proposals import advance_proposal, create_proposal
+from puskesos_desk.services.referrals import list_referrals
 from puskesos_desk.services.visits import record_visit
 from puskesos_desk.ui.dialogs.change_request_dialog import ChangeRequestDialog
 from puskesos_desk.ui.dialogs.complaint_dialog import ComplaintDialog
@@ -49,12 +53,14 @@ from puskesos_desk.ui.models.household_proposals_model import HouseholdProposals
 from puskesos_desk.ui.models.household_visits_model import HouseholdVisitsTableModel
 from puskesos_desk.ui.ops import run_op
 from puskesos_desk.ui.widgets.household.case_tab import CaseTab
-from puskesos_desk.ui.widgets.household.change_decision_dialog import ChangeDecision, ChangeDecisionDialog
+from puskesos_desk.ui.widgets.household.change_decisions import ChangeDecisions
 from puskesos_desk.ui.widgets.household.dialog_runner import DialogRunner
 from puskesos_desk.ui.widgets.household.form_dialog import FormDialog
 from puskesos_desk.ui.widgets.household.household_header import HouseholdHeaderCard
 from puskesos_desk.ui.widgets.household.members_table import MembersTable
+from puskesos_desk.ui.widgets.household.print_actions import HouseholdPrints
 from puskesos_desk.ui.widgets.household.proposal_status_dialog import ProposalAdvance, ProposalStatusDialog
+from puskesos_desk.ui.widgets.household.referral_section import ReferralSection
 from puskesos_desk.ui.widgets.household.visit_follow_up_bar import VisitFollowUpBar
 
 log = logging.getLogger(__name__)
@@ -65,6 +71,7 @@ class HouseholdPage(QWidget):
     changed = Signal()  # after any save
     loaded = Signal(object)  # HouseholdDetail, each time the page has (re)loaded
     load_failed = Signal(object)  # the exception
+    referral_open_requested = Signal(str, str)  # referral id, letter number: the main window shows it in Rujukan
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,9 +119,10 @@ class HouseholdPage(QWidget):
         self.btn_visit_complaint = QPushButton(self.tr("Keluhan dari kunjungan ini"))
         self.btn_visit_need = QPushButton(self.tr("Kebutuhan dari kunjungan ini"))
         self.btn_proposal_status = QPushButton(self.tr("Ubah status…"))
-        self.btn_change_approve = QPushButton(self.tr("Setujui…"))
-        self.btn_change_reject = QPushButton(self.tr("Tolak…"))
         self.tabs = QTabWidget()
+        self.referrals = ReferralSection(self, ctx, self.runner, self._ready, self._saved_message, tabs=self.tabs,
+                                         tab_needs=self.tab_needs, tab_complaints=self.tab_complaints,
+                                         members=self.tbl_members)
 
         # Signals
         self.runner.saved.connect(self._on_runner_saved)
@@ -128,20 +136,21 @@ class HouseholdPage(QWidget):
         self.btn_visit_complaint.clicked.connect(self._on_btn_visit_complaint_clicked)
         self.btn_visit_need.clicked.connect(self._on_btn_visit_need_clicked)
         self.btn_proposal_status.clicked.connect(self.open_proposal_status_dialog)
-        self.btn_change_approve.clicked.connect(self._on_btn_change_approve_clicked)
-        self.btn_change_reject.clicked.connect(self._on_btn_change_reject_clicked)
         for tab in self._tabs():
             tab.selection_changed.connect(self._update_buttons)
         self.tab_proposals.row_activated.connect(self.open_proposal_status_dialog)
+        self.referrals.open_requested.connect(self.referral_open_requested)
 
         # Assemble
         self.tab_visits.add_button(self.btn_visit_complaint)
         self.tab_visits.add_button(self.btn_visit_need)
+        self.prints = HouseholdPrints(self, ctx, self.tab_visits, self.tbl_members)  # adds its button last
         self.tab_proposals.add_button(self.btn_proposal_status)
-        self.tab_changes.add_button(self.btn_change_approve)
-        self.tab_changes.add_button(self.btn_change_reject)
+        self.decisions = ChangeDecisions(self, ctx, self.runner, self._ready, self._saved_message, self.tab_changes)
+        self.btn_change_approve, self.btn_change_reject = self.decisions.btn_approve, self.decisions.btn_reject
         for tab in self._tabs():
             self.tabs.addTab(tab, "")
+        self.tabs.addTab(self.referrals.tab, "")
         top = QHBoxLayout()
         top.addWidget(self.btn_back)
         top.addWidget(self.lbl_status, 1)
@@ -151,6 +160,7 @@ class HouseholdPage(QWidget):
                        self.btn_change):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.prints.btn_register_note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(8)
@@ -194,15 +204,17 @@ class HouseholdPage(QWidget):
         if self.household_id is None:
             return
         ctx, household_id, choices = self.ctx, self.household_id, self.choices
-        self.lbl_status.setText(self.tr("Memuat…"))
+        if not self.lbl_status.property("keep"):  # a save's message stays through the reload that follows it
+            self.lbl_status.setText(self.tr("Memuat…"))
 
-        def op() -> tuple[HouseholdDetail, CaseworkChoices]:
-            return household_detail(ctx, household_id), choices or casework_choices(ctx)
+        def op() -> tuple[HouseholdDetail, CaseworkChoices, list[ReferralRecord]]:
+            return (household_detail(ctx, household_id), choices or casework_choices(ctx),
+                    list_referrals(ctx, household_id=household_id))
 
         run_op(self, op, self._on_loaded, self._on_load_failed)
 
-    def _on_loaded(self, result: tuple[HouseholdDetail, CaseworkChoices]) -> None:
-        detail, choices = result
+    def _on_loaded(self, result: tuple[HouseholdDetail, CaseworkChoices, list[ReferralRecord]]) -> None:
+        detail, choices, referrals = result
         if detail.household.id != self.household_id:
             return  # an older load arrived after the user opened another household
         self.detail, self.choices = detail, choices
@@ -216,6 +228,7 @@ class HouseholdPage(QWidget):
             tab.model.set_choices(choices)
             tab.model.set_rows(rows_of_tab)
             tab.refresh()
+        self.referrals.show_rows(referrals)
         self._retitle_tabs()
         self._update_buttons()
         if not self.lbl_status.property("keep"):
@@ -240,6 +253,7 @@ class HouseholdPage(QWidget):
         for index, (tab, title) in enumerate(zip(self._tabs(), titles, strict=True)):
             count = tab.model.rowCount()
             self.tabs.setTabText(index, f"{title} ({count})" if count else title)
+        self.referrals.retitle()
 
     def _update_buttons(self) -> None:
         ready = self.detail is not None
@@ -259,17 +273,9 @@ class HouseholdPage(QWidget):
         self.btn_visit_need.setEnabled(visit)
         self.btn_proposal_status.setEnabled(self.btn_proposal_status.isEnabled()
                                             and self.tab_proposals.selected() is not None)
-        request = self.tab_changes.selected()
-        decidable = (request is not None and request.status == "MENUNGGU" and self.detail is not None
-                     and self.detail.local_change_approval and can(Permission.APPROVE_HOUSEHOLD_CHANGE))
-        self.btn_change_approve.setEnabled(decidable)
-        self.btn_change_reject.setEnabled(decidable)
-        if self.detail is not None and not self.detail.local_change_approval:
-            hint = self.tr("Persetujuan perubahan KK dilakukan kabupaten (persetujuan di desa tidak diaktifkan).")
-        else:
-            hint = self.tr("Koordinator menyetujui atau menolak permintaan yang menunggu.")
-        self.btn_change_approve.setToolTip(hint)
-        self.btn_change_reject.setToolTip(hint)
+        self.decisions.update_buttons(self.detail)
+        self.referrals.update_buttons()
+        self.prints.update_buttons()
 
     # --- dialogs -----------------------------------------------------------------------------------------------------
 
@@ -381,20 +387,6 @@ class HouseholdPage(QWidget):
         self._open(ProposalStatusDialog(proposal, parent=self), save,
                    lambda r: self._saved_message(self.tr("Status usulan {number} diperbarui.").format(number=r.number)))
 
-    def open_change_decision_dialog(self, approve: bool) -> None:
-        request = self.tab_changes.selected()
-        if request is None or self._ready() is None or not self.btn_change_approve.isEnabled():
-            return
-        ctx = self.ctx
-        subject = self.tab_changes.model.person(request)  # type: ignore[attr-defined]
-
-        def save(decision: ChangeDecision) -> Any:
-            return decide_change(ctx, request_id=decision.request_id, expected_version=decision.expected_version,
-                                 approve=decision.approve, reason=decision.reason)
-
-        self._open(ChangeDecisionDialog(request, subject, approve=approve, parent=self), save,
-                   lambda r: self._saved_message(self.tr("Permintaan {number} diputuskan.").format(number=r.number)))
-
     # --- slots ------------------------------------------------------------------------------------------------------
 
     def _on_btn_complaint_clicked(self) -> None:
@@ -414,9 +406,3 @@ class HouseholdPage(QWidget):
 
     def _on_btn_visit_need_clicked(self) -> None:
         self.open_need_dialog(self.tab_visits.selected())
-
-    def _on_btn_change_approve_clicked(self) -> None:
-        self.open_change_decision_dialog(True)
-
-    def _on_btn_change_reject_clicked(self) -> None:
-        self.open_change_decision_dialog(False)

@@ -1,8 +1,10 @@
-"""Keluhan → "Tugas hari ini": what is due or overdue, emergencies first, loaded when the tab is shown."""
+"""Keluhan → "Tugas hari ini": what is due or overdue, emergencies first, loaded when the tab is shown; printed
+on paper ("Cetak daftar tugas") for the officer who goes out on home visits."""
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from puskesos_desk.domain.documents import OutputChannel, Paper
 from puskesos_desk.domain.enums import Urgency
 from puskesos_desk.domain.errors import PuskesosError
 from puskesos_desk.domain.followup import TaskItem, TaskKind, TaskState
@@ -28,6 +31,9 @@ from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.models.record_table_model import ROW_ROLE, SORT_ROLE
 from puskesos_desk.ui.models.tasks_model import TasksTableModel
 from puskesos_desk.ui.ops import run_op
+
+if TYPE_CHECKING:
+    from puskesos_desk.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +61,9 @@ class TasksTab(QWidget):
         self.chk_ahead = QCheckBox(self.tr("Tampilkan juga yang jatuh tempo 3 hari kerja ke depan"))
         self.btn_refresh = QPushButton(self.tr("Muat ulang"))
         self.btn_refresh.setToolTip(self.tr("Baca ulang daftar tugas dari basis data"))
+        self.btn_print = QPushButton(self.tr("Cetak daftar tugas…"))
+        self.btn_print.setToolTip(self.tr("Pratinjau dan cetak daftar ini untuk kunjungan rumah"))
+        self.preview: PdfPreviewDialog | None = None  # the preview open now (tests look at it)
         self.model = TasksTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -91,6 +100,7 @@ class TasksTab(QWidget):
 
         # Signals
         self.btn_refresh.clicked.connect(self._on_btn_refresh_clicked)
+        self.btn_print.clicked.connect(self._on_btn_print_clicked)
         self.chk_ahead.toggled.connect(self._on_chk_ahead_toggled)
         self.tbl_tasks.activated.connect(self._on_tbl_tasks_activated)
         self.tbl_tasks.selectionModel().selectionChanged.connect(self._on_tbl_tasks_selection_changed)
@@ -102,6 +112,7 @@ class TasksTab(QWidget):
         top.addWidget(self.lbl_summary, 1)
         top.addWidget(self.chk_ahead)
         top.addWidget(self.btn_refresh)
+        top.addWidget(self.btn_print)
         bottom = QHBoxLayout()
         bottom.addWidget(self.lbl_hint, 1)
         bottom.addWidget(self.btn_open_household)
@@ -203,6 +214,32 @@ class TasksTab(QWidget):
 
     def _on_btn_refresh_clicked(self) -> None:
         self.refresh()
+
+    def _on_btn_print_clicked(self) -> None:
+        """The list as it is now (with the days ahead when they are shown), on A4 unless the officer changes it.
+        The printouts service and the preview are imported here: reportlab and PDFium are not needed at start-up."""
+        from puskesos_desk.services.printouts import task_list_pdf
+        from puskesos_desk.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
+
+        ctx = self.ctx
+        ahead = AHEAD_WORKING_DAYS if self.chk_ahead.isChecked() else 0
+
+        def render(paper: Paper) -> bytes:
+            return task_list_pdf(ctx, paper=paper, ahead_days=ahead, channel=None)  # a preview records nothing
+
+        def issue(paper: Paper, channel: OutputChannel) -> bytes:
+            return task_list_pdf(ctx, paper=paper, ahead_days=ahead, channel=channel)
+
+        dialog = PdfPreviewDialog(self, title=self.tr("Daftar tugas hari ini"), render=render, issue=issue,
+                                  papers=(Paper.A4, Paper.F4, Paper.A5), paper=Paper.A4,
+                                  suggested_file_name=f"tugas-{ctx.today().isoformat()}.pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_preview_finished)
+        self.preview = dialog
+        dialog.open()
+
+    def _on_preview_finished(self, _result: int) -> None:
+        self.preview = None
 
     def _on_chk_ahead_toggled(self, _checked: bool) -> None:
         self.mark_stale()

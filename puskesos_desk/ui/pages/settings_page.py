@@ -1,5 +1,6 @@
 """Pengaturan: the interface language (stored per Windows user in QSettings), what this site and database are
-(read-only), and — for accounts that manage settings — whether household changes may be approved at the desa.
+(read-only), and — for accounts that manage settings — whether household changes may be approved at the desa, and
+the referral letter numbers and letterhead (widgets/letter_settings.py).
 
 The language is applied at once: the translators are re-installed and the main window is rebuilt for the same
 signed-in user (the session does that when `language_chosen` is emitted).
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +36,7 @@ from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.i18n import LANGUAGES, current_language
 from puskesos_desk.ui.ops import run_op
+from puskesos_desk.ui.widgets.letter_settings import LetterSettings
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +120,8 @@ class SettingsPage(QWidget):
         self.lbl_approval_status.setWordWrap(True)
         self.lbl_approval_status.setVisible(False)
         self.grp_approval.setVisible(self._can_manage)
+        self.grp_letters = LetterSettings(ctx, site)
+        self.grp_letters.setVisible(self._can_manage)
         self.lbl_more = QLabel(self.tr("Akun petugas, daftar lembaga layanan rujukan, dan cadangan basis data akan "
                                        "dikelola di bagian ini pada versi berikutnya."))
         self.lbl_more.setObjectName("lbl_hint")
@@ -148,17 +153,32 @@ class SettingsPage(QWidget):
         approval_box.addWidget(self.chk_local_approval)
         approval_box.addWidget(self.lbl_approval_hint)
         approval_box.addWidget(self.lbl_approval_status)
-        layout = QVBoxLayout(self)
+        column = QWidget()
+        column.setMaximumWidth(920)  # long lines are hard to read on a wide screen
+        layout = QVBoxLayout(column)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(12)
         layout.addWidget(self.lbl_title)
         layout.addWidget(self.grp_language)
         layout.addWidget(self.grp_site)
         layout.addWidget(self.grp_approval)
+        layout.addWidget(self.grp_letters)
         layout.addWidget(self.lbl_more)
         layout.addStretch(1)
-        for box in (self.grp_language, self.grp_site, self.grp_approval, self.lbl_more):
-            box.setMaximumWidth(880)
+        # The sections of an Admin are taller than a 1366×768 screen at 125 %: the page scrolls as a whole. The
+        # width limit sits on one column (not on each box) so wrapped texts are measured at the width they get.
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(column, 1)
+        row.addStretch(0)
+        self.scr_body = QScrollArea()
+        self.scr_body.setWidget(body)
+        self.scr_body.setWidgetResizable(True)
+        self.scr_body.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scr_body)
         self._update_language_button()
 
     @staticmethod

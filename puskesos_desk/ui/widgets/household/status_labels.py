@@ -66,6 +66,17 @@ CONSENT_METHODS: dict[str, str] = {
     "CAP_JEMPOL": QT_TRANSLATE_NOOP("HouseholdLabels", "Cap jempol"),
     "LISAN_TERCATAT": QT_TRANSLATE_NOOP("HouseholdLabels", "Lisan, dicatat petugas"),
 }
+REFERRAL_STATUSES: dict[str, str] = {
+    "DRAFT": QT_TRANSLATE_NOOP("HouseholdLabels", "Draf, menunggu persetujuan"),
+    "DISETUJUI": QT_TRANSLATE_NOOP("HouseholdLabels", "Disetujui, siap cetak"),
+    "DIKIRIM": QT_TRANSLATE_NOOP("HouseholdLabels", "Dikirim"),
+    "DITERIMA": QT_TRANSLATE_NOOP("HouseholdLabels", "Diterima lembaga"),
+    "DIPROSES": QT_TRANSLATE_NOOP("HouseholdLabels", "Diproses"),
+    "SELESAI": QT_TRANSLATE_NOOP("HouseholdLabels", "Selesai"),
+    "DITOLAK": QT_TRANSLATE_NOOP("HouseholdLabels", "Ditolak"),
+    "DIBATALKAN": QT_TRANSLATE_NOOP("HouseholdLabels", "Dibatalkan"),
+    "TIDAK_ADA_KABAR": QT_TRANSLATE_NOOP("HouseholdLabels", "Tidak ada kabar"),
+}
 SEXES: dict[str, str] = {
     "L": QT_TRANSLATE_NOOP("HouseholdLabels", "Laki-laki"),
     "P": QT_TRANSLATE_NOOP("HouseholdLabels", "Perempuan"),

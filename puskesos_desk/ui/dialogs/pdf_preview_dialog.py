@@ -1,0 +1,486 @@
+"""The preview of a printed document, and the one place it is printed or saved from.
+
+The dialog is given two callables: `render(paper)` makes the PDF without recording anything (a preview is not a
+disclosure) and `issue(paper, channel)` makes the PDF that goes out and records that it did. What goes to the
+printer or the file is the PDF `issue` returned, not the preview, so the record and the paper always agree. Both
+run through run_op; rasterising and painting on the printer run on a worker too (Qt allows QPainter on a QPrinter
+there), so a 300 dpi page never freezes the window.
+
+Tests replace the two modal steps: `exec_print_dialog(printer)` (set a PDF output file, return True) and
+`choose_save_path()` (return a path).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QResizeEvent, QShortcut
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from puskesos_desk.domain.documents import OutputChannel, Paper
+from puskesos_desk.domain.errors import InputRejected, PuskesosError
+from puskesos_desk.ui.error_dialog import show_error
+from puskesos_desk.ui.ops import run_op
+from puskesos_desk.ui.pdf_pages import PdfPages, PrintFailed, prepare_printer, print_pdf, rasterise
+
+log = logging.getLogger(__name__)
+
+_CTX = "PdfPreviewDialog"
+
+PAPER_NAMES: dict[Paper, str] = {
+    Paper.F4: QT_TRANSLATE_NOOP("PdfPreviewDialog", "F4 / Folio (215 × 330 mm)"),
+    Paper.A4: QT_TRANSLATE_NOOP("PdfPreviewDialog", "A4 (210 × 297 mm)"),
+    Paper.A5: QT_TRANSLATE_NOOP("PdfPreviewDialog", "A5 (148 × 210 mm)"),
+}
+
+ZOOM_FIT_WIDTH = 0
+ZOOM_ACTUAL = 1
+PAGE_GAP = 16  # pixels between pages and around them, on the grey desk
+RELAYOUT_DELAY_MS = 60
+
+BLOCKED_STYLE = (
+    "QLabel#lbl_blocked { background: #fdecea; color: #8a1c12; border: 1px solid #f5b8b1; border-radius: 4px; "
+    "padding: 8px 10px; font-weight: 600; }"
+)
+DESK_STYLE = "QWidget#wdg_desk { background: #cbd2d9; }"
+PAGE_STYLE = "QLabel { background: white; border: 1px solid #9aa5b1; }"
+ZOOM_STYLE = "QPushButton:checked { background: #d9e6f2; border: 1px solid #1c5d99; color: #174b7c; }"
+
+
+def paper_name(paper: Paper) -> str:
+    return QCoreApplication.translate(_CTX, PAPER_NAMES[paper])
+
+
+ISSUED_BUT_NOT_WRITTEN = "issued-but-not-written"
+
+
+def _write_issued(issue: Callable[[Paper, OutputChannel], bytes], paper: Paper, path: Path) -> Path:
+    """Issue and write to `path`. The file is opened before issuing, so a folder that cannot be written stops the
+    save before anything is recorded; a half-written file never replaces an existing one."""
+    partial = path.with_name(path.name + ".part")
+    issued = False
+    try:
+        with partial.open("wb") as handle:
+            pdf = issue(paper, OutputChannel.SIMPAN_PDF)
+            issued = True
+            handle.write(pdf)
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        # A literal context (not _CTX): pyside6-lupdate only collects translate() calls it can read.
+        message = QCoreApplication.translate("PdfPreviewDialog", "Berkas PDF tidak dapat disimpan di {path}: {reason}")
+        raise InputRejected(message.format(path=path, reason=exc.strerror or exc),
+                            detail=ISSUED_BUT_NOT_WRITTEN if issued else None) from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return path
+
+
+class PageScroller(QScrollArea):
+    """The scroll area that says when it was resized (fit-width zoom follows the window). A signal, not an event
+    filter on the viewport: a Python filter can be called while the dialog is half destroyed."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+
+class PdfPreviewDialog(QDialog):
+    """`pages_rendered(n)` after each preview; `output_finished(channel)` after a print or save went out;
+    `output_failed(message)` when it did not."""
+
+    pages_rendered = Signal(int)
+    output_finished = Signal(str)  # OutputChannel value
+    output_failed = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        title: str,
+        render: Callable[[Paper], bytes],
+        issue: Callable[[Paper, OutputChannel], bytes] | None,
+        papers: Sequence[Paper] = (Paper.F4, Paper.A4, Paper.A5),
+        paper: Paper = Paper.F4,
+        blocked_reason: str | None = None,
+        suggested_file_name: str = "dokumen.pdf",
+        on_issued: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.render_pdf = render
+        self.issue_pdf = issue
+        self.blocked_reason = blocked_reason
+        self.suggested_file_name = suggested_file_name
+        self.on_issued = on_issued
+        self.pages: PdfPages | None = None
+        self._generation = 0
+        self._rendering = False
+        self._output_busy = False
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.setMinimumSize(720, 520)
+
+        # Widgets
+        self.cmb_paper = QComboBox()
+        self.cmb_paper.setAccessibleName(self.tr("Ukuran kertas"))
+        for choice in papers:
+            self.cmb_paper.addItem(paper_name(choice), choice.value)
+        self.cmb_paper.setCurrentIndex(max(0, self.cmb_paper.findData(paper.value)))
+        self.btn_fit_width = QPushButton(self.tr("Selebar jendela"))
+        self.btn_actual_size = QPushButton(self.tr("100%"))
+        self.grp_zoom = QButtonGroup(self)
+        for button, zoom in ((self.btn_fit_width, ZOOM_FIT_WIDTH), (self.btn_actual_size, ZOOM_ACTUAL)):
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            button.setStyleSheet(ZOOM_STYLE)
+            self.grp_zoom.addButton(button, zoom)
+        self.btn_fit_width.setChecked(True)
+        self.lbl_pages = QLabel("")
+        self.lbl_pages.setObjectName("lbl_hint")
+        self.lbl_blocked = QLabel(blocked_reason or "")
+        self.lbl_blocked.setObjectName("lbl_blocked")
+        self.lbl_blocked.setStyleSheet(BLOCKED_STYLE)
+        self.lbl_blocked.setWordWrap(True)
+        self.lbl_blocked.setVisible(bool(blocked_reason))
+        self.wdg_desk = QWidget()
+        self.wdg_desk.setObjectName("wdg_desk")
+        self.wdg_desk.setStyleSheet(DESK_STYLE)
+        self.lay_pages = QVBoxLayout(self.wdg_desk)
+        self.lay_pages.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
+        self.lay_pages.setSpacing(PAGE_GAP)
+        self.lay_pages.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.lbl_page_images: list[QLabel] = []
+        self.scr_pages = PageScroller()
+        self.scr_pages.setWidget(self.wdg_desk)
+        self.scr_pages.setWidgetResizable(True)
+        self.scr_pages.setAccessibleName(self.tr("Pratinjau halaman"))
+        # Always shown: a bar that comes and goes would change the width that "fit width" scales to.
+        self.scr_pages.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.lbl_status = QLabel(self.tr("Memuat pratinjau…"))
+        self.lbl_status.setObjectName("lbl_hint")
+        self.lbl_status.setWordWrap(True)
+        self.lbl_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.btn_print = QPushButton(self.tr("Cetak…"))
+        self.btn_print.setToolTip(self.tr("Pilih printer lalu cetak (Ctrl+P)"))
+        self.btn_print.setDefault(issue is not None and not blocked_reason)
+        self.btn_save = QPushButton(self.tr("Simpan PDF…"))
+        self.btn_save.setToolTip(self.tr("Simpan sebagai berkas PDF untuk diserahkan dengan cara lain (Ctrl+S)"))
+        self.btn_save.setAutoDefault(False)
+        self.btn_close = QPushButton(self.tr("Tutup"))
+        self.btn_close.setAutoDefault(False)
+        self.sc_print = QShortcut(QKeySequence.StandardKey.Print, self)
+        self.sc_save = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.tmr_relayout = QTimer(self)
+        self.tmr_relayout.setSingleShot(True)
+        self.tmr_relayout.setInterval(RELAYOUT_DELAY_MS)
+        self._update_buttons()
+
+        # Signals
+        self.cmb_paper.currentIndexChanged.connect(self._on_cmb_paper_current_index_changed)
+        self.grp_zoom.idClicked.connect(self._on_grp_zoom_id_clicked)
+        self.btn_print.clicked.connect(self._on_btn_print_clicked)
+        self.btn_save.clicked.connect(self._on_btn_save_clicked)
+        self.btn_close.clicked.connect(self.reject)
+        self.sc_print.activated.connect(self._on_btn_print_clicked)
+        self.sc_save.activated.connect(self._on_btn_save_clicked)
+        self.tmr_relayout.timeout.connect(self._show_pages)
+        self.scr_pages.resized.connect(self._on_scr_pages_resized)
+
+        # Assemble
+        lbl_paper = QLabel(self.tr("&Kertas"))
+        lbl_paper.setBuddy(self.cmb_paper)
+        top = QHBoxLayout()
+        top.addWidget(lbl_paper)
+        top.addWidget(self.cmb_paper)
+        top.addSpacing(16)
+        top.addWidget(self.lbl_pages)
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("Perbesaran")))
+        top.addWidget(self.btn_fit_width)
+        top.addWidget(self.btn_actual_size)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.lbl_status, 1)
+        buttons.addWidget(self.btn_print)
+        buttons.addWidget(self.btn_save)
+        buttons.addWidget(self.btn_close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.lbl_blocked)
+        layout.addWidget(self.scr_pages, 1)
+        layout.addLayout(buttons)
+        self.resize(960, 720)
+        self.cmb_paper.setFocus()
+        self.refresh()
+
+    # --- state -----------------------------------------------------------------------------------------------------
+
+    def paper(self) -> Paper:
+        return Paper(self.cmb_paper.currentData())
+
+    def is_busy(self) -> bool:
+        return self._rendering or self._output_busy
+
+    def can_output(self) -> bool:
+        return self.issue_pdf is not None and not self.blocked_reason
+
+    def _update_buttons(self) -> None:
+        ready = self.can_output() and self.pages is not None and not self.is_busy()
+        self.btn_print.setEnabled(ready)
+        self.btn_save.setEnabled(ready)
+        self.btn_close.setEnabled(not self._output_busy)
+        self.cmb_paper.setEnabled(not self._output_busy)
+
+    def _set_status(self, text: str) -> None:
+        self.lbl_status.setText(text)
+        self.lbl_status.setToolTip(text)
+
+    # --- preview ---------------------------------------------------------------------------------------------------
+
+    def refresh(self, *, keep_status: bool = False) -> None:
+        """Render the preview for the chosen paper; a result that arrives after a newer request is dropped.
+        `keep_status`: the status line keeps what it says (the outcome of a print or save stays readable)."""
+        self._generation += 1
+        generation = self._generation
+        self._rendering = True
+        self._update_buttons()
+        if not keep_status:
+            self._set_status(self.tr("Memuat pratinjau…"))
+        render, paper = self.render_pdf, self.paper()
+        run_op(self, lambda: rasterise(render(paper)),
+               lambda pages: self._on_rendered(generation, pages, keep_status),
+               lambda error: self._on_render_failed(generation, error))
+
+    def _on_rendered(self, generation: int, pages: PdfPages, keep_status: bool = False) -> None:
+        if generation != self._generation:
+            return
+        self._rendering = False
+        self.pages = pages
+        self.lbl_pages.setText(self.tr("%n halaman", "", pages.page_count))
+        if not keep_status:
+            self._set_status(self._ready_text())
+        self._show_pages()
+        self._update_buttons()
+        self.pages_rendered.emit(pages.page_count)
+
+    def _ready_text(self) -> str:
+        if self.issue_pdf is None or self.blocked_reason:
+            return self.tr("Pratinjau saja: dokumen ini belum dapat dicetak.")
+        return self.tr("Periksa isi surat sebelum mencetak. Setiap cetakan dan simpanan dicatat.")
+
+    def _on_render_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._rendering = False
+        self.pages = None
+        self._clear_pages()
+        self.lbl_pages.setText("")
+        if isinstance(error, PuskesosError):
+            self._set_status(self.tr("Pratinjau tidak dapat dibuat: {reason}").format(reason=error.message))
+        else:
+            self._set_status(self.tr("Pratinjau tidak dapat dibuat karena kesalahan sistem."))
+            show_error(self, error)
+        self._update_buttons()
+
+    def _clear_pages(self) -> None:
+        for label in self.lbl_page_images:
+            self.lay_pages.removeWidget(label)
+            label.deleteLater()
+        self.lbl_page_images = []
+
+    def zoom(self) -> int:
+        return self.grp_zoom.checkedId()
+
+    def page_widths(self) -> list[int]:
+        """The width each page is shown at, in logical pixels, for the current zoom."""
+        if self.pages is None:
+            return []
+        widest = max(width for width, _ in self.pages.sizes_pt)
+        if self.zoom() == ZOOM_ACTUAL:
+            per_point = self.logicalDpiX() / 72.0
+            return [max(1, round(width * per_point)) for width, _ in self.pages.sizes_pt]
+        room = max(200, self.scr_pages.viewport().width() - 2 * PAGE_GAP)
+        return [max(1, round(room * width / widest)) for width, _ in self.pages.sizes_pt]
+
+    def _show_pages(self) -> None:
+        if self.pages is None:
+            return
+        while len(self.lbl_page_images) < self.pages.page_count:
+            label = QLabel()
+            label.setStyleSheet(PAGE_STYLE)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.lay_pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.lbl_page_images.append(label)
+        while len(self.lbl_page_images) > self.pages.page_count:
+            label = self.lbl_page_images.pop()
+            self.lay_pages.removeWidget(label)
+            label.deleteLater()
+        ratio = self.devicePixelRatioF()
+        for index, (label, width) in enumerate(zip(self.lbl_page_images, self.page_widths(), strict=True)):
+            image = self.pages.images[index]
+            scaled = image.scaledToWidth(max(1, round(width * ratio)), Qt.TransformationMode.SmoothTransformation)
+            pixmap = QPixmap.fromImage(scaled)
+            pixmap.setDevicePixelRatio(ratio)
+            label.setPixmap(pixmap)
+            label.setFixedSize(round(scaled.width() / ratio) + 2, round(scaled.height() / ratio) + 2)
+            label.setAccessibleName(self.tr("Halaman {n} dari {total}").format(n=index + 1,
+                                                                                total=self.pages.page_count))
+
+    def _on_scr_pages_resized(self) -> None:
+        if self.zoom() == ZOOM_FIT_WIDTH:
+            self.tmr_relayout.start()
+
+    def _on_grp_zoom_id_clicked(self, _zoom: int) -> None:
+        self._show_pages()
+
+    def _on_cmb_paper_current_index_changed(self, _index: int) -> None:
+        self.refresh()
+
+    # --- the modal steps (tests replace these) ---------------------------------------------------------------------
+
+    def make_printer(self, paper: Paper) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare_printer(printer, paper)
+        printer.setDocName(self.windowTitle())
+        return printer
+
+    def exec_print_dialog(self, printer: QPrinter) -> bool:
+        """The system print dialog. Printing to a file and page ranges are off: "Simpan PDF" saves (and records
+        the save as such), and a slip always goes out whole, return stub included."""
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Cetak"))
+        dialog.setOptions(QAbstractPrintDialog.PrintDialogOption.PrintShowPageSize
+                          | QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return accepted
+
+    def choose_save_path(self) -> str | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan sebagai PDF"), str(Path(folder) / self.suggested_file_name),
+            self.tr("Dokumen PDF (*.pdf)"))
+        return path or None
+
+    # --- output ----------------------------------------------------------------------------------------------------
+
+    def _begin_output(self, text: str) -> None:
+        self._output_busy = True
+        self._set_status(text)
+        self._update_buttons()
+
+    def _end_output(self) -> None:
+        self._output_busy = False
+        self._update_buttons()
+
+    def _on_btn_print_clicked(self) -> None:
+        issue = self.issue_pdf
+        if issue is None or not self.btn_print.isEnabled():
+            return
+        paper = self.paper()
+        printer = self.make_printer(paper)
+        if not self.exec_print_dialog(printer):
+            return
+        self._begin_output(self.tr("Mencatat dan menyiapkan cetakan…"))
+        run_op(self, lambda: issue(paper, OutputChannel.CETAK),
+               lambda pdf: self._on_issued_for_print(printer, pdf), self._on_output_failed, writes=True)
+
+    def _on_issued_for_print(self, printer: QPrinter, pdf: bytes) -> None:
+        self._set_status(self.tr("Mengirim ke printer…"))
+        self._notify_issued()
+        run_op(self, lambda: print_pdf(printer, pdf), self._on_printed, self._on_print_failed)
+
+    def _on_printed(self, count: int) -> None:
+        self._end_output()
+        self._set_status(self.tr("Terkirim ke printer: %n halaman.", "", count))
+        log.info("printed %d page(s): %s", count, self.windowTitle())
+        self.output_finished.emit(OutputChannel.CETAK.value)
+        self.refresh(keep_status=True)  # what the next print would look like ("cetak ulang")
+
+    def _on_print_failed(self, error: BaseException) -> None:
+        self._end_output()
+        if not isinstance(error, PrintFailed | PuskesosError):
+            show_error(self, error)
+        message = self.tr("Cetakan sudah dicatat, tetapi printer tidak dapat mencetaknya. Periksa printer, lalu "
+                          "tekan Cetak lagi (akan dicatat sebagai cetak ulang).")
+        self._set_status(message)
+        self.output_failed.emit(message)
+        self.refresh(keep_status=True)
+
+    def _on_btn_save_clicked(self) -> None:
+        issue = self.issue_pdf
+        if issue is None or not self.btn_save.isEnabled():
+            return
+        chosen = self.choose_save_path()
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        paper = self.paper()
+        self._begin_output(self.tr("Mencatat dan menyimpan…"))
+        run_op(self, lambda: _write_issued(issue, paper, path), self._on_saved, self._on_output_failed, writes=True)
+
+    def _on_saved(self, path: Path) -> None:
+        self._end_output()
+        self._notify_issued()
+        self._set_status(self.tr("Tersimpan: {path}").format(path=path))
+        log.info("saved a PDF: %s", self.windowTitle())
+        self.output_finished.emit(OutputChannel.SIMPAN_PDF.value)
+        self.refresh(keep_status=True)
+
+    def _on_output_failed(self, error: BaseException) -> None:
+        """Issuing was refused, or the file could not be written (then the issue may already be recorded)."""
+        self._end_output()
+        if isinstance(error, PuskesosError) and error.detail == ISSUED_BUT_NOT_WRITTEN:
+            self._notify_issued()
+        if isinstance(error, PuskesosError):
+            self._set_status(error.message)
+        else:
+            self._set_status(self.tr("Tidak dapat dicetak atau disimpan karena kesalahan sistem."))
+        show_error(self, error)
+        self.output_failed.emit(self.lbl_status.text())
+
+    def _notify_issued(self) -> None:
+        if self.on_issued is not None:
+            self.on_issued()
+
+    # --- closing ---------------------------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        # While a print or save is on its way the dialog stays: its result must reach on_issued and the officer.
+        if self._output_busy:
+            self._set_status(self.tr("Tunggu sebentar: cetakan atau berkas sedang diproses."))
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        # Let go of the caller's callback: a bound method of the page would keep the page's Python side alive
+        # through this dialog, and the two would then be torn down in the wrong order.
+        self.on_issued = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._output_busy:
+            event.ignore()
+            return
+        super().closeEvent(event)
