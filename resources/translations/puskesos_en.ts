@@ -3591,6 +3591,10 @@ What needs correcting? (optional)</translation>
         <translation>Search before registering: the resident may already be registered.</translation>
     </message>
     <message>
+        <source>Hasil pencarian</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
         <source>RT</source>
         <translation>RT</translation>
     </message>

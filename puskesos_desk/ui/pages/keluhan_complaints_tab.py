@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +23,9 @@ from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.formatting import format_date_long
 from puskesos_desk.ui.models.complaints_model import STATUS_NAMES, ComplaintsTableModel, label
-from puskesos_desk.ui.models.record_table_model import ROW_ROLE, SORT_ROLE
+from puskesos_desk.ui.models.record_table_model import ROW_ROLE
 from puskesos_desk.ui.ops import run_op
+from puskesos_desk.ui.widgets.record_table import record_table
 
 SEARCH_DELAY_MS = 300
 MAX_COLUMN_WIDTH = 240
@@ -61,24 +59,9 @@ class ComplaintsTab(QWidget):
             self.cmb_status.addItem(label(STATUS_NAMES, status), status.value)
         self.btn_refresh = QPushButton(self.tr("Muat ulang"))
         self.model = ComplaintsTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.tbl_complaints = QTableView()
-        self.tbl_complaints.setObjectName("tbl_complaints")
-        self.tbl_complaints.setModel(self.proxy)
-        self.tbl_complaints.setAccessibleName(self.tr("Daftar keluhan"))
-        self.tbl_complaints.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tbl_complaints.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tbl_complaints.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tbl_complaints.setTabKeyNavigation(False)
-        self.tbl_complaints.verticalHeader().setVisible(False)
-        self.tbl_complaints.setWordWrap(False)
-        header = self.tbl_complaints.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setMaximumSectionSize(MAX_COLUMN_WIDTH)  # a long name is elided, not a reason to scroll sideways
-        header.setSectionResizeMode(ComplaintsTableModel.COL_CATEGORY, QHeaderView.ResizeMode.Stretch)
-        self.tbl_complaints.setSortingEnabled(True)
+        self.tbl_complaints, self.proxy = record_table(
+            self.model, accessible_name=self.tr("Daftar keluhan"), stretch_column=ComplaintsTableModel.COL_CATEGORY,
+            max_column_width=MAX_COLUMN_WIDTH, object_name="tbl_complaints")
         self.tbl_complaints.sortByColumn(ComplaintsTableModel.COL_RECORDED, Qt.SortOrder.DescendingOrder)
         self.lbl_count = QLabel(self.tr("Memuat…"))
         self.lbl_count.setObjectName("lbl_hint")

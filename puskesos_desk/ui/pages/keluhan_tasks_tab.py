@@ -6,16 +6,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,9 +25,10 @@ from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.followup import tasks_today
 from puskesos_desk.ui.error_dialog import show_error
-from puskesos_desk.ui.models.record_table_model import ROW_ROLE, SORT_ROLE
+from puskesos_desk.ui.models.record_table_model import ROW_ROLE
 from puskesos_desk.ui.models.tasks_model import TasksTableModel
 from puskesos_desk.ui.ops import run_op
+from puskesos_desk.ui.widgets.record_table import record_table
 
 if TYPE_CHECKING:
     from puskesos_desk.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
@@ -65,24 +63,9 @@ class TasksTab(QWidget):
         self.btn_print.setToolTip(self.tr("Pratinjau dan cetak daftar ini untuk kunjungan rumah"))
         self.preview: PdfPreviewDialog | None = None  # the preview open now (tests look at it)
         self.model = TasksTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.tbl_tasks = QTableView()
-        self.tbl_tasks.setObjectName("tbl_tasks")
-        self.tbl_tasks.setModel(self.proxy)
-        self.tbl_tasks.setAccessibleName(self.tr("Tugas hari ini"))
-        self.tbl_tasks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tbl_tasks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tbl_tasks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tbl_tasks.setTabKeyNavigation(False)
-        self.tbl_tasks.verticalHeader().setVisible(False)
-        self.tbl_tasks.setWordWrap(False)
-        header = self.tbl_tasks.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setMaximumSectionSize(MAX_COLUMN_WIDTH)  # a long name is elided, not a reason to scroll sideways
-        header.setSectionResizeMode(TasksTableModel.COL_TOPIC, QHeaderView.ResizeMode.Stretch)
-        self.tbl_tasks.setSortingEnabled(True)
+        self.tbl_tasks, self.proxy = record_table(
+            self.model, accessible_name=self.tr("Tugas hari ini"), stretch_column=TasksTableModel.COL_TOPIC,
+            max_column_width=MAX_COLUMN_WIDTH, object_name="tbl_tasks")
         self.tbl_tasks.sortByColumn(TasksTableModel.COL_URGENCY, Qt.SortOrder.AscendingOrder)
         self.lbl_note = QLabel("")
         self.lbl_note.setObjectName("lbl_hint")

@@ -10,22 +10,18 @@ from PySide6.QtCore import (
     QCoreApplication,
     QItemSelection,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,10 +33,11 @@ from puskesos_desk.domain.referrals import ReferralDetail, ReferralRecord
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.referrals import list_referrals, mark_overdue, ready_to_print, referral_detail
 from puskesos_desk.ui.error_dialog import show_error
-from puskesos_desk.ui.models.record_table_model import ROW_ROLE, SORT_ROLE
+from puskesos_desk.ui.models.record_table_model import ROW_ROLE
 from puskesos_desk.ui.models.referrals_model import ReferralsTableModel, is_late
 from puskesos_desk.ui.ops import run_op
 from puskesos_desk.ui.pages.rujukan_detail_panel import ReferralDetailPanel
+from puskesos_desk.ui.widgets.record_table import record_table
 
 _CTX = "RujukanListTab"
 SEARCH_DELAY_MS = 300
@@ -123,24 +120,9 @@ class ReferralListTab(QWidget):
         self.btn_print_ready.setToolTip(self.tr("Pratinjau dan cetak sekaligus semua surat rujukan yang sudah "
                                                 "disetujui tetapi belum dicetak"))
         self.model = ReferralsTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.tbl_referrals = QTableView()
-        self.tbl_referrals.setObjectName("tbl_referrals")
-        self.tbl_referrals.setModel(self.proxy)
-        self.tbl_referrals.setAccessibleName(self.tr("Daftar rujukan"))
-        self.tbl_referrals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tbl_referrals.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tbl_referrals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tbl_referrals.setTabKeyNavigation(False)
-        self.tbl_referrals.verticalHeader().setVisible(False)
-        self.tbl_referrals.setWordWrap(False)
-        header = self.tbl_referrals.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setMaximumSectionSize(MAX_COLUMN_WIDTH)
-        header.setSectionResizeMode(ReferralsTableModel.COL_SERVICE, QHeaderView.ResizeMode.Stretch)
-        self.tbl_referrals.setSortingEnabled(True)
+        self.tbl_referrals, self.proxy = record_table(
+            self.model, accessible_name=self.tr("Daftar rujukan"), stretch_column=ReferralsTableModel.COL_SERVICE,
+            max_column_width=MAX_COLUMN_WIDTH, object_name="tbl_referrals")
         self.tbl_referrals.sortByColumn(ReferralsTableModel.COL_NUMBER, Qt.SortOrder.DescendingOrder)
         self.pnl_detail = ReferralDetailPanel()
         # The detail goes under the list: the list keeps room for all its columns on a 1366-pixel screen.

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -23,10 +21,11 @@ from puskesos_desk.domain.referrals import ReferralRecord, ServiceStats
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.referrals import overdue_referrals, service_statistics
 from puskesos_desk.ui.error_dialog import show_error
-from puskesos_desk.ui.models.record_table_model import ROW_ROLE, SORT_ROLE, RecordTableModel
+from puskesos_desk.ui.models.record_table_model import ROW_ROLE, RecordTableModel
 from puskesos_desk.ui.models.referrals_model import ReferralsTableModel
 from puskesos_desk.ui.models.service_stats_model import ServiceStatsTableModel
 from puskesos_desk.ui.ops import run_op
+from puskesos_desk.ui.widgets.record_table import record_table
 
 MAX_COLUMN_WIDTH = 300
 
@@ -42,24 +41,7 @@ def load_statistics(ctx: ServiceContext) -> ReferralStatistics:
 
 
 def _table(model: RecordTableModel, name: str, stretch_column: int) -> tuple[QTableView, QSortFilterProxyModel]:
-    proxy = QSortFilterProxyModel(model)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    table = QTableView()
-    table.setModel(proxy)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setMaximumSectionSize(MAX_COLUMN_WIDTH)
-    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-    table.setSortingEnabled(True)
-    return table, proxy
+    return record_table(model, accessible_name=name, stretch_column=stretch_column, max_column_width=MAX_COLUMN_WIDTH)
 
 
 class ReferralStatsTab(QWidget):

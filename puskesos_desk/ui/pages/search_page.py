@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,10 +29,11 @@ from puskesos_desk.services.registration import RegistrationResult, register_hou
 from puskesos_desk.ui.dialogs.registration.choices import RegistrationChoices, load_choices
 from puskesos_desk.ui.dialogs.registration_dialog import RegistrationDialog
 from puskesos_desk.ui.error_dialog import show_error
-from puskesos_desk.ui.models.record_table_model import ROW_ROLE, SORT_ROLE
+from puskesos_desk.ui.models.record_table_model import ROW_ROLE
 from puskesos_desk.ui.models.search_results_model import SearchResultsTableModel
 from puskesos_desk.ui.ops import run_op
 from puskesos_desk.ui.widgets.confirm_card import ConfirmCard
+from puskesos_desk.ui.widgets.record_table import record_table
 
 log = logging.getLogger(__name__)
 
@@ -81,20 +79,9 @@ class SearchPage(QWidget):
         self.lbl_status = QLabel(self.tr("Cari dulu sebelum mendaftarkan: warga mungkin sudah terdaftar."))
         self.lbl_status.setObjectName("lbl_hint")
         self.model = SearchResultsTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.tbl_results = QTableView()
-        self.tbl_results.setModel(self.proxy)
-        self.tbl_results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tbl_results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tbl_results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tbl_results.setTabKeyNavigation(False)
-        self.tbl_results.verticalHeader().setVisible(False)
-        header = self.tbl_results.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SearchResultsTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        self.tbl_results.setSortingEnabled(True)
+        self.tbl_results, self.proxy = record_table(
+            self.model, accessible_name=self.tr("Hasil pencarian"), stretch_column=SearchResultsTableModel.COL_NAME,
+            word_wrap=True)
         self.tbl_results.sortByColumn(SearchResultsTableModel.COL_RANK, Qt.SortOrder.AscendingOrder)
         self.card = ConfirmCard()
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
