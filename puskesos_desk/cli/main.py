@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from puskesos_desk import __version__
-from puskesos_desk.cli import commands, referral_commands
+from puskesos_desk.cli import commands, exchange_commands, referral_commands
 from puskesos_desk.cli.output import emit_error
 from puskesos_desk.domain.documents import Paper
 from puskesos_desk.domain.errors import PuskesosError
@@ -112,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.add_argument("--out", required=True, metavar="FILE.pdf")
     receipt.add_argument("--paper", choices=[p.value for p in Paper], default=Paper.A5.value)
 
+    trust = sub.add_parser("trust", help="percayai kunci situs lain dari kartu situsnya (untuk pertukaran data)")
+    _common(trust)
+    trust.add_argument("--card", required=True, metavar="FILE", help="kartu situs dari perintah site-card")
+
     sub.add_parser("_qt-check", help=argparse.SUPPRESS)
     return parser
 
@@ -124,6 +128,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "referral": referral_commands.cmd_referral_list,  # the only referral verb so far: list
     "slip": referral_commands.cmd_slip,
     "receipt": referral_commands.cmd_receipt,
+    "trust": exchange_commands.cmd_trust,
 }
 
 

@@ -23,6 +23,18 @@ class SiteInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class TrustedSiteInfo:
+    """Another site whose signatures this site accepts."""
+
+    code: str
+    name: str
+    role: str  # desa | kabupaten
+    fingerprint: str
+    public_key: bytes
+    trusted_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class SiteCard:
     """What another site trusts: enough to verify this site's signatures."""
 
