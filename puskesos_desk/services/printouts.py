@@ -6,6 +6,8 @@ the resident holds their own cards, and nobody else needs the full numbers from 
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
+
 from puskesos_desk import printing
 from puskesos_desk.data.db import DbSession
 from puskesos_desk.data.repositories import households, referrals, visits
@@ -43,6 +45,11 @@ TASK_KIND_NAMES = {TaskKind.KELUHAN: "Keluhan", TaskKind.KEBUTUHAN: "Kebutuhan",
                    TaskKind.PERUBAHAN: "Perubahan KK", TaskKind.RUJUKAN: "Rujukan"}
 
 
+def _session(ctx: ServiceContext, channel: OutputChannel | None) -> AbstractContextManager[DbSession]:
+    """A preview only reads; issuing writes its disclosure record, so it takes the write lock."""
+    return ctx.db.reading() if channel is None else ctx.db.transaction(ctx.actor)
+
+
 def _receipt_in(session: DbSession, registration_number: str) -> ReceiptDocument:
     visit = visits.find_by_registration(session, registration_number)
     if visit is None:
@@ -76,7 +83,7 @@ def receipt_pdf(ctx: ServiceContext, registration_number: str, *, paper: Paper =
                 channel: OutputChannel | None = OutputChannel.CETAK) -> bytes:
     """The registration receipt for a visit. `channel=None` is a preview and records nothing."""
     ctx.require(Permission.RECORD_VISIT)
-    with ctx.db.transaction(ctx.actor) as session:
+    with _session(ctx, channel) as session:
         document = _receipt_in(session, registration_number)
         if channel is not None:
             visit = visits.find_by_registration(session, registration_number)
@@ -92,7 +99,7 @@ def register_note_pdf(ctx: ServiceContext, person_id: str, *, paper: Paper = Pap
                       channel: OutputChannel | None = OutputChannel.CETAK) -> bytes:
     """What the district's extract says about one resident, with its date; for the resident to keep."""
     ctx.require(Permission.VIEW_CASES)
-    with ctx.db.transaction(ctx.actor) as session:
+    with _session(ctx, channel) as session:
         person = households.get_person(session, person_id)
         officer, _ = referrals.staff(session, ctx.actor.id)
         document = RegisterNoteDocument(
@@ -119,7 +126,8 @@ def _task_line(item: TaskItem) -> TaskLine:
         state = f"{-item.working_days_late} hari kerja lagi"
     topic = item.topic_name or item.topic_code
     return TaskLine(state=state, kind=TASK_KIND_NAMES.get(item.kind, item.kind.value), number=item.number,
-                    household=f"{item.household_name} ({item.household_number})",
+                    # The village's own code is the same on every line: its serial is enough to find the family.
+                    household=f"{item.household_name} ({item.household_number.rsplit('-', 1)[-1]})",
                     summary=f"{topic}: {item.summary}" if topic else item.summary, due=item.due_date,
                     urgent=item.urgency is Urgency.DARURAT)
 
@@ -128,7 +136,7 @@ def task_list_pdf(ctx: ServiceContext, *, paper: Paper = Paper.A4, ahead_days: i
                   channel: OutputChannel | None = OutputChannel.CETAK) -> bytes:
     """The "Tugas hari ini" worklist on paper, for the officer who goes out on home visits."""
     items = tasks_today(ctx, ahead_days=ahead_days)
-    with ctx.db.transaction(ctx.actor) as session:
+    with _session(ctx, channel) as session:
         officer, _ = referrals.staff(session, ctx.actor.id)
         document = TaskListDocument(letterhead=letterhead_in(session), day=ctx.today(), officer_name=officer,
                                     lines=tuple(_task_line(i) for i in items))
