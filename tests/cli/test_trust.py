@@ -4,7 +4,6 @@ key replacement, and a damaged card is refused."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ def _site(template: Path, target: Path, code: str, name: str, role: SiteRole) ->
 
 
 @pytest.fixture
-def cards(seeded_template: Path, tmp_path: Path) -> Iterator[dict[str, Path]]:
+def cards(seeded_template: Path, tmp_path: Path) -> dict[str, Path]:
     """Site cards of the district 33.22, another district 33.23, another village of 33.22, and a second key for
     33.22 (a re-initialised district)."""
     made: dict[str, Path] = {}
@@ -43,7 +42,7 @@ def cards(seeded_template: Path, tmp_path: Path) -> Iterator[dict[str, Path]]:
         made[label] = tmp_path / f"{label}.json"
         made[label].write_text(text, encoding="utf-8")
         db.dispose()
-    yield made
+    return made
 
 
 def test_a_village_trusts_its_district_once(run_cli, site_db: Any, cards: dict[str, Path]) -> None:

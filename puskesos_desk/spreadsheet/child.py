@@ -1,0 +1,171 @@
+"""The reader process: python-calamine reads the sheets here, never in the application's own process.
+
+calamine can abort the whole process (an uncatchable SIGABRT) or allocate gigabytes on a hostile workbook, so it
+runs in this separate interpreter, started by puskesos_desk.spreadsheet.reader as
+`python -m puskesos_desk.spreadsheet.child --memory-bytes N --max-frame-bytes M`. On POSIX the address space is
+capped with RLIMIT_AS before calamine is even imported; Windows has no RLIMIT, and there the guard's limits are the
+defence. If this process dies, only the import fails.
+
+Protocol. The parent writes one JSON request on stdin:
+    {"path": "...", "sheets": [{"name": "...", "cells": 1234}, ...], "batch_rows": 5000, "max_cells": N}
+and reads frames from stdout: a 4-byte little-endian length, then a pickle of one of
+    ("batch", sheet, first_row, rows)   rows: list of tuples of normalised values, first_row 1-based
+    ("error", kind, detail)             calamine refused the file; nothing more follows
+    ("end",)                            every requested sheet was sent
+Anything else (no "end", a cut frame) means this process died.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import struct
+import sys
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, BinaryIO
+
+FRAME_HEADER = struct.Struct("<I")
+FROZEN_FLAG = "--xlsx-reader-child"  # argv[1] that makes a frozen build's entry point run main() (see reader.py)
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = _arguments(argv)
+    frames = _claim_stdout()
+    _limit_memory(options.memory_bytes)
+    # Imported only now, so that the library's own mappings already count against the limit.
+    import python_calamine
+
+    request = json.loads(sys.stdin.buffer.read() or b"null")
+    if not request:
+        return 2  # the parent refused the file (or went away) before asking for anything
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(request["path"])
+        for frame in _batches(workbook, request):
+            _send(frames, frame, options.max_frame_bytes)
+    except python_calamine.CalamineError as exc:
+        _send(frames, ("error", type(exc).__name__, str(exc)[:2000]), options.max_frame_bytes)
+        return 1
+    _send(frames, ("end",), options.max_frame_bytes)
+    return 0
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="puskesos_desk.spreadsheet.child")
+    parser.add_argument("--memory-bytes", type=int, required=True)
+    parser.add_argument("--max-frame-bytes", type=int, required=True)
+    return parser.parse_args(argv)
+
+
+def _claim_stdout() -> BinaryIO:
+    """Keep the real stdout for frames and point file descriptor 1 at stderr, so that a stray print from any
+    library cannot corrupt the frame stream."""
+    frames = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    return frames
+
+
+def _limit_memory(memory_bytes: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: no RLIMIT; the guard bounds what calamine may allocate
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:  # an unprivileged process cannot raise its hard limit, only stay under it
+        memory_bytes = min(memory_bytes, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+
+
+def _send(stream: BinaryIO, frame: tuple[Any, ...], max_frame_bytes: int) -> None:
+    """Write one frame; a batch too big for a frame (very wide rows of long text) goes as two halves."""
+    payload = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
+    if len(payload) > max_frame_bytes:
+        if frame[0] != "batch" or len(frame[3]) < 2:
+            raise ValueError(f"frame of {len(payload)} bytes exceeds {max_frame_bytes}")
+        _, sheet, first_row, rows = frame
+        half = len(rows) // 2
+        _send(stream, ("batch", sheet, first_row, rows[:half]), max_frame_bytes)
+        _send(stream, ("batch", sheet, first_row + half, rows[half:]), max_frame_bytes)
+        return
+    stream.write(FRAME_HEADER.pack(len(payload)))
+    stream.write(payload)
+    stream.flush()
+
+
+def _batches(workbook: Any, request: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
+    batch_rows = int(request["batch_rows"])
+    for name, sheet in _loaded_sheets(workbook, request["sheets"], int(request["max_cells"])):
+        if sheet.start is None:
+            continue  # an empty sheet sends no batch
+        first_col = sheet.start[1]
+        last_row, last_col = sheet.end
+        pad: tuple[None, ...] | None = None
+        rows: list[tuple[Any, ...]] = []
+        first_row = 1
+        count = 0
+        for raw in sheet.iter_rows():
+            if pad is None:
+                pad = _left_padding(len(raw), first_col, last_col)
+            rows.append(pad + _normalised(raw) if pad else _normalised(raw))
+            count += 1
+            if len(rows) == batch_rows:
+                yield ("batch", name, first_row, rows)
+                first_row += len(rows)
+                rows = []
+        if rows:
+            yield ("batch", name, first_row, rows)
+        del sheet
+        if count != last_row + 1:
+            # python-calamine 0.9 yields every row from row 1 (and the columns from the first used one). If a
+            # release changes that, the row numbers sent above are wrong: fail rather than misnumber rows.
+            raise _contract_broken(f"{name}: {count} rows for a sheet ending at row {last_row + 1}")
+
+
+def _loaded_sheets(workbook: Any, sheets: list[dict[str, Any]], max_cells: int) -> Iterator[tuple[str, Any]]:
+    """Sheets in the requested order. calamine parses a sheet with the GIL released, so the next sheet is
+    parsed in a thread while the current one is converted and sent, when both fit the cell budget together."""
+    with ThreadPoolExecutor(max_workers=1) as loader:
+        upcoming: Future[Any] | None = None
+        for index, wanted in enumerate(sheets):
+            sheet = upcoming.result() if upcoming is not None else workbook.get_sheet_by_name(wanted["name"])
+            upcoming = None
+            if index + 1 < len(sheets):
+                following = sheets[index + 1]
+                if wanted["cells"] + following["cells"] <= max_cells:
+                    upcoming = loader.submit(workbook.get_sheet_by_name, following["name"])
+            yield wanted["name"], sheet
+            del sheet  # the caller drops its reference too, so a sheet not prefetched loads after this one is gone
+
+
+def _left_padding(width: int, first_col: int, last_col: int) -> tuple[None, ...]:
+    """Rows start at the first used column; pad them so that index 0 is always column A."""
+    if width == last_col - first_col + 1:
+        return (None,) * first_col
+    if width == last_col + 1:
+        return ()
+    raise _contract_broken(f"row of {width} cells for columns {first_col}..{last_col}")
+
+
+def _normalised(row: list[Any]) -> tuple[Any, ...]:
+    """calamine's values as the importer wants them: '' is an empty cell (None) and an integral float is an
+    int (calamine returns every number as float). Text stays text, so "0012" is never turned into 12."""
+    for index, value in enumerate(row):
+        kind = type(value)
+        if kind is str:
+            if not value:
+                row[index] = None
+        elif kind is float and value.is_integer():
+            row[index] = int(value)
+    return tuple(row)
+
+
+def _contract_broken(detail: str) -> Exception:
+    import python_calamine
+
+    return python_calamine.CalamineError(f"unexpected python-calamine behaviour: {detail}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,696 @@
+"""The xlsx guard: refuse hostile or unusable workbooks before any reader touches a row.
+
+Everything here is decided from the zip directory and from one streaming pass over the parts, in 1 MiB chunks;
+nothing is decompressed whole and no third-party parser sees a part before it passed. What is checked, in order
+(the measured reasons are in stack-notes part 2 §0 and §6):
+
+1. the first bytes: empty, OLE container (password-protected OOXML or legacy .xls), text (CSV, HTML), not a zip;
+2. the zip directory: entry count, duplicate names, declared sizes and compression ratios. Both python-calamine
+   and zipfile enforce the declared sizes while reading, so checking them before decompressing is sound;
+3. every XML part: no NUL byte (UTF-16 tricks), no DOCTYPE/ENTITY declaration (Excel never writes one);
+4. every worksheet: the farthest cell. python-calamine allocates rows x columns x 32 bytes and aborts the whole
+   process (an uncatchable SIGABRT) when that fails, so extents are refused here, not discovered by the reader.
+
+The extent scan has a fast path for the canonical XML that Excel, LibreOffice, xlsxwriter and openpyxl write
+(`<row r="7" ...>`, `<c r="B7" ...>`, one space between attributes): regular expressions look only for cells that
+break that form or lie beyond the bounds learned so far. Anything else (prefixed tags, cells without `r`,
+reordered or repeated attributes) is parsed again with expat, which follows the same positions calamine uses and
+refuses what is not well-formed XML (a repeated attribute that calamine would quietly read) as CORRUPT.
+
+On Windows the reader process has no memory limit, so there these limits are the only bound on calamine.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import posixpath
+import re
+import struct
+import weakref
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
+from xml.etree import ElementTree
+from xml.parsers import expat
+
+import msoffcrypto
+from msoffcrypto import exceptions as office_errors
+
+from puskesos_desk.spreadsheet.errors import UnsafeWorkbook
+
+MiB = 1 << 20
+GiB = 1 << 30
+CHUNK_BYTES = MiB
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_part_bytes: int = 200 * MiB  # one decompressed part
+    max_total_bytes: int = 400 * MiB  # all parts decompressed; also the largest file accepted on disk
+    max_ratio: float = 200  # decompressed / compressed, checked for parts larger than ratio_floor_bytes
+    ratio_floor_bytes: int = MiB
+    max_cells: int = 20_000_000  # rows x columns of one sheet: calamine needs 32 bytes a cell, so 640 MB
+    max_rows: int = 1_100_000
+    max_cols: int = 300
+    max_parts: int = 10_000  # zip entries; zipfile keeps an object per entry in memory
+    max_meta_bytes: int = 16 * MiB  # workbook.xml, its relationships and docProps, which are parsed whole
+    reader_memory_bytes: int = 2 * GiB  # RLIMIT_AS of the reader process (POSIX only)
+    reader_timeout_s: float = 600  # time the caller may spend waiting for the reader process
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class SheetShape:
+    name: str
+    state: str  # "visible", "hidden" or "veryHidden", as workbook.xml says
+    kind: str  # "worksheet", "chartsheet", "dialogsheet" or "macrosheet"
+    part: str  # path of the sheet part inside the zip
+    max_row: int  # 1-based extent of the cells present; 0 for an empty sheet
+    max_col: int
+    formula_count: int = 0
+    formula_cells: tuple[str, ...] = ()  # the first few, e.g. ("B2", "C2")
+
+    @property
+    def hidden(self) -> bool:
+        return self.state != "visible"
+
+
+@dataclass(frozen=True)
+class PackageSizes:
+    file_bytes: int
+    parts: int
+    uncompressed_bytes: int
+    largest_part: str
+    largest_part_bytes: int
+    max_ratio: float  # over parts larger than Limits.ratio_floor_bytes; 0 when none is
+
+
+@dataclass(frozen=True, eq=False)
+class WorkbookShape:
+    path: Path
+    sheets: tuple[SheetShape, ...]
+    custom_properties: dict[str, str]  # docProps/custom.xml; values as text (LibreOffice turns 7 into 7.0)
+    application: str | None  # docProps/app.xml <Application>: the program that saved the file last
+    app_version: str | None
+    sizes: PackageSizes
+    limits: Limits
+    file_stamp: tuple[int, ...] = field(repr=False)  # see _stamp()
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return [sheet.name for sheet in self.sheets]
+
+    @property
+    def has_formulas(self) -> bool:
+        return any(sheet.formula_count for sheet in self.sheets)
+
+    def sheet(self, name: str) -> SheetShape | None:
+        return next((sheet for sheet in self.sheets if sheet.name == name), None)
+
+
+# Shapes made by inspect_xlsx, so that the reader can tell a guarded shape from one built by hand.
+_ISSUED: weakref.WeakSet[WorkbookShape] = weakref.WeakSet()
+
+
+def is_current(shape: WorkbookShape, path: str | os.PathLike[str], limits: Limits) -> bool:
+    """True when `shape` came from inspect_xlsx for this very file, unchanged since, under the same limits."""
+    try:
+        return (
+            shape in _ISSUED
+            and shape.limits == limits
+            and shape.path.resolve() == Path(path).resolve()
+            and shape.file_stamp == _stamp(Path(path))
+        )
+    except OSError:
+        return False
+
+
+def inspect_xlsx(path: str | os.PathLike[str], limits: Limits = Limits()) -> WorkbookShape:
+    """Check the workbook at `path` and describe it; raise UnsafeWorkbook when it must not be read."""
+    path = Path(path)
+    try:
+        stamp = _stamp(path)
+        if stamp[0] == 0:
+            raise UnsafeWorkbook("EMPTY")
+        if stamp[0] > limits.max_total_bytes:
+            raise UnsafeWorkbook("TOO_LARGE", what=f"{stamp[0] / MiB:.0f} MB", detail=f"file of {stamp[0]} bytes")
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+            if not head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+                raise _refusal_for_non_zip(path, head)
+            _check_central_directory(handle, stamp[0], limits)
+        with zipfile.ZipFile(path) as archive:
+            shape = _inspect_archive(path, archive, limits, stamp)
+    except UnsafeWorkbook:
+        raise
+    except OSError as exc:
+        if exc.errno == errno.EINVAL:  # zipfile seeking to an offset a damaged directory gave it
+            raise UnsafeWorkbook("CORRUPT", detail=repr(exc)) from exc
+        raise UnsafeWorkbook("UNREADABLE", reason=_reason(exc), detail=repr(exc)) from exc
+    except zipfile.BadZipFile as exc:
+        code = "TRUNCATED" if "not a zip file" in str(exc) or "Truncated" in str(exc) else "CORRUPT"
+        raise UnsafeWorkbook(code, detail=repr(exc)) from exc
+    except (zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, struct.error) as exc:
+        # zipfile's ways of saying a member cannot be read: bad deflate data, cut data, an unknown method.
+        raise UnsafeWorkbook("CORRUPT", detail=repr(exc)) from exc
+    except (ElementTree.ParseError, LookupError) as exc:  # parts not well-formed, or in an unknown encoding
+        raise UnsafeWorkbook("CORRUPT", detail=repr(exc)) from exc
+    _ISSUED.add(shape)
+    return shape
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "berkas tidak ditemukan"
+    if isinstance(error, PermissionError):
+        return "tidak ada izin untuk membacanya"
+    if isinstance(error, IsADirectoryError):
+        return "yang dipilih adalah folder"
+    return "gangguan saat membaca disk"
+
+
+def _stamp(path: Path) -> tuple[int, ...]:
+    """What changes when the file is rewritten or replaced: size, times, and the file's identity on disk."""
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+# --- 1. What a file is when it is not a zip -------------------------------------------------------------------
+
+_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_TEXT_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+
+
+def _refusal_for_non_zip(path: Path, head: bytes) -> UnsafeWorkbook:
+    if head.startswith(_OLE_MAGIC):
+        return _refusal_for_ole(path)
+    text = _as_text(head)
+    if text is None:
+        return UnsafeWorkbook("NOT_ZIP", detail=f"starts with {head[:8].hex()}")
+    if text.lstrip().startswith("<"):
+        return UnsafeWorkbook("MARKUP", detail="HTML or XML text")
+    return UnsafeWorkbook("CSV", detail="plain text")
+
+
+def _as_text(head: bytes) -> str | None:
+    """The head decoded as text when it reads as text (UTF-8, UTF-16 with BOM or Windows-1252), else None."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", errors="replace")
+    if b"\x00" in head:
+        return None
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut at the end of the head is still UTF-8; an error earlier means another code page.
+        text = head[: exc.start].decode("utf-8") if exc.start >= len(head) - 3 else head.decode("cp1252", "replace")
+    controls = sum(1 for char in text if ord(char) in _TEXT_CONTROL or char == "\ufffd")
+    return text if controls <= len(text) // 100 else None
+
+
+def _refusal_for_ole(path: Path) -> UnsafeWorkbook:
+    """OLE compound files: a password-protected xlsx (an EncryptionInfo stream) or a legacy Office file."""
+    try:
+        with path.open("rb") as handle:
+            office = msoffcrypto.OfficeFile(handle)
+            encrypted = office.format == "ooxml" and office.is_encrypted()
+    except office_errors.FileFormatError as exc:  # an OLE file, but no Office stream msoffcrypto knows
+        return UnsafeWorkbook("LEGACY_XLS", detail=repr(exc))
+    except Exception as exc:  # olefile and msoffcrypto raise many kinds of errors on a damaged container
+        return UnsafeWorkbook("CORRUPT", detail=f"OLE container: {exc!r}")
+    if encrypted:
+        return UnsafeWorkbook("ENCRYPTED", detail=f"OOXML {getattr(office, 'type', '?')} encryption")
+    return UnsafeWorkbook("LEGACY_XLS", detail=f"OLE format {office.format}")
+
+
+# --- 2. The zip directory ---------------------------------------------------------------------------------------
+
+_EOCD = struct.Struct("<4sHHHHIIH")
+_ZIP64_LOCATOR = struct.Struct("<4sIQI")
+_ZIP64_EOCD = struct.Struct("<4sQHHIIQQQQ")
+
+
+def _check_central_directory(handle: BinaryIO, file_bytes: int, limits: Limits) -> None:
+    """Read the entry count from the end record before zipfile builds one object per entry."""
+    tail_bytes = min(file_bytes, _EOCD.size + 0xFFFF)
+    handle.seek(file_bytes - tail_bytes)
+    tail = handle.read(tail_bytes)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < _EOCD.size:
+        raise UnsafeWorkbook("TRUNCATED", detail="no end of central directory record")
+    _, disk, _, _, entries, directory_bytes, directory_at, _ = _EOCD.unpack_from(tail, at)
+    if disk != 0:
+        raise UnsafeWorkbook("CORRUPT", detail="multi-disk zip")
+    if entries == 0xFFFF or directory_bytes == 0xFFFFFFFF or directory_at == 0xFFFFFFFF:
+        locator_at = at - _ZIP64_LOCATOR.size
+        if locator_at < 0 or tail[locator_at : locator_at + 4] != b"PK\x06\x07":
+            raise UnsafeWorkbook("CORRUPT", detail="zip64 markers without a zip64 locator")
+        record_at = _ZIP64_LOCATOR.unpack_from(tail, locator_at)[2]
+        handle.seek(record_at)
+        record = handle.read(_ZIP64_EOCD.size)
+        if len(record) < _ZIP64_EOCD.size or record[:4] != b"PK\x06\x06":
+            raise UnsafeWorkbook("CORRUPT", detail="zip64 end record missing")
+        entries, directory_bytes = _ZIP64_EOCD.unpack(record)[7:9]
+    if entries > limits.max_parts:
+        raise UnsafeWorkbook("TOO_LARGE", what=f"{entries} bagian", detail=f"{entries} zip entries")
+    if directory_bytes > file_bytes:
+        raise UnsafeWorkbook("TRUNCATED", detail="central directory larger than the file")
+
+
+def _check_members(infos: list[zipfile.ZipInfo], file_bytes: int, limits: Limits) -> PackageSizes:
+    seen: set[str] = set()
+    total = 0
+    worst_ratio = 0.0
+    largest = max(infos, key=lambda info: info.file_size, default=None)
+    for info in infos:
+        folded = info.filename.lower()
+        if folded in seen:  # which copy a reader would take is unknowable: refuse
+            raise UnsafeWorkbook("CORRUPT", detail=f"duplicate part {info.filename}")
+        seen.add(folded)
+        if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise UnsafeWorkbook("CORRUPT", detail=f"{info.filename}: method {info.compress_type}, encrypted entry")
+        if info.file_size > limits.ratio_floor_bytes:
+            ratio = info.file_size / max(info.compress_size, 1)
+            worst_ratio = max(worst_ratio, ratio)
+            if ratio > limits.max_ratio:
+                raise UnsafeWorkbook("BOMB", detail=f"{info.filename}: {info.file_size} bytes, ratio {ratio:.0f}")
+        if info.file_size > limits.max_part_bytes:
+            raise UnsafeWorkbook(
+                "TOO_LARGE", what=f"bagian {info.file_size / MiB:.0f} MB", detail=f"{info.filename} {info.file_size}"
+            )
+        total += info.file_size
+        if total > limits.max_total_bytes:
+            raise UnsafeWorkbook("TOO_LARGE", what=f"lebih dari {limits.max_total_bytes / MiB:.0f} MB", detail="total")
+    return PackageSizes(
+        file_bytes=file_bytes,
+        parts=len(infos),
+        uncompressed_bytes=total,
+        largest_part=largest.filename if largest else "",
+        largest_part_bytes=largest.file_size if largest else 0,
+        max_ratio=round(worst_ratio, 1),
+    )
+
+
+# --- 3. The parts -----------------------------------------------------------------------------------------------
+
+_WORKBOOK = "xl/workbook.xml"
+_WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+_APP = "docprops/app.xml"
+_CUSTOM = "docprops/custom.xml"
+_PARSED_PARTS = (_WORKBOOK, _WORKBOOK_RELS, _APP, _CUSTOM)  # lower case: zip names are matched case-blind
+_SHEET_FOLDERS = ("xl/worksheets/", "xl/dialogsheets/", "xl/macrosheets/")
+# Media and binary parts: no reader parses them as XML, and their bytes would trip the NUL check.
+_BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".bin", ".ico", ".wdp")
+_SHEET_KINDS = {"worksheet": "worksheet", "chartsheet": "chartsheet", "dialogsheet": "dialogsheet",
+                "xlMacrosheet": "macrosheet", "xlIntlMacrosheet": "macrosheet"}  # fmt: skip
+
+
+def _inspect_archive(path: Path, archive: zipfile.ZipFile, limits: Limits, stamp: tuple[int, ...]) -> WorkbookShape:
+    infos = archive.infolist()
+    sizes = _check_members(infos, stamp[0], limits)
+    by_name = {info.filename.lower(): info for info in infos}
+    if _WORKBOOK not in by_name:
+        raise _refusal_for_other_zip(by_name)
+
+    parsed: dict[str, bytes] = {}
+    for name in _PARSED_PARTS:
+        info = by_name.get(name)
+        if info is not None:
+            if info.file_size > limits.max_meta_bytes:
+                raise UnsafeWorkbook("TOO_LARGE", what=f"bagian {info.filename} {info.file_size / MiB:.0f} MB")
+            parsed[name] = b"".join(_xml_chunks(archive, info))  # checked for NUL and DTD before parsing
+    declared = _declared_sheets(parsed[_WORKBOOK], parsed.get(_WORKBOOK_RELS))
+    for sheet in declared:
+        if sheet.part not in by_name:
+            raise UnsafeWorkbook("CORRUPT", detail=f"sheet {sheet.name!r} points at missing {sheet.part}")
+
+    sheet_parts = {sheet.part: sheet.name for sheet in declared}
+    extents: dict[str, _Extent] = {}
+    for folded, info in by_name.items():
+        if folded in sheet_parts or (folded.startswith(_SHEET_FOLDERS) and folded.endswith(".xml")):
+            extents[folded] = _scan_sheet(archive, info, _Extent(sheet_parts.get(folded, info.filename), limits))
+        elif folded not in parsed and not folded.endswith(_BINARY_SUFFIXES):
+            for _ in _xml_chunks(archive, info):
+                pass
+
+    application, app_version = _application(parsed.get(_APP))
+    return WorkbookShape(
+        path=path,
+        sheets=tuple(
+            SheetShape(
+                name=sheet.name,
+                state=sheet.state,
+                kind=sheet.kind,
+                part=by_name[sheet.part].filename,
+                max_row=extents[sheet.part].max_row,
+                max_col=extents[sheet.part].max_col,
+                formula_count=extents[sheet.part].formula_count,
+                formula_cells=tuple(extents[sheet.part].formula_cells),
+            )
+            for sheet in declared
+        ),
+        custom_properties=_custom_properties(parsed.get(_CUSTOM)),
+        application=application,
+        app_version=app_version,
+        sizes=sizes,
+        limits=limits,
+        file_stamp=stamp,
+    )
+
+
+def _refusal_for_other_zip(by_name: dict[str, zipfile.ZipInfo]) -> UnsafeWorkbook:
+    if "xl/workbook.bin" in by_name:
+        return UnsafeWorkbook("XLSB", detail="xl/workbook.bin")
+    if "content.xml" in by_name and "mimetype" in by_name:
+        return UnsafeWorkbook("ODS", detail="OpenDocument package")
+    return UnsafeWorkbook("NO_WORKBOOK", detail="no xl/workbook.xml")
+
+
+_DECLARATION = re.compile(rb"<!(?!--|\[CDATA\[)")  # <!DOCTYPE, <!ENTITY, ...; comments and CDATA are harmless
+
+
+def _xml_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The decompressed part in chunks of about 1 MiB that never end inside a tag, each checked for NUL bytes
+    and markup declarations. A tag longer than a chunk is refused (Excel writes none near that size)."""
+    carry = b""
+    with archive.open(info) as stream:
+        while block := stream.read(CHUNK_BYTES):
+            data = carry + block if carry else block
+            cut = data.rfind(b"<")
+            if cut >= 0 and data.find(b">", cut) < 0:
+                data, carry = data[:cut], data[cut:]
+                if len(carry) > CHUNK_BYTES:
+                    raise UnsafeWorkbook("CORRUPT", detail=f"{info.filename}: a tag longer than {CHUNK_BYTES} bytes")
+            else:
+                carry = b""
+            _check_markup(data, info.filename)
+            yield data
+    if carry:
+        _check_markup(carry, info.filename)
+        yield carry
+
+
+def _check_markup(data: bytes, part: str) -> None:
+    if b"\x00" in data:  # not XML 1.0; a UTF-16 part would hide its tags from a byte scan
+        raise UnsafeWorkbook("CORRUPT", detail=f"{part}: NUL byte")
+    if b"!" in data and (found := _DECLARATION.search(data)):
+        raise UnsafeWorkbook("DTD", detail=f"{part}: {found.group()!r} at chunk offset {found.start()}")
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+class _DeclaredSheet(NamedTuple):
+    name: str
+    state: str
+    kind: str
+    part: str  # lower case, like the keys of by_name
+
+
+def _declared_sheets(workbook_xml: bytes, rels_xml: bytes | None) -> list[_DeclaredSheet]:
+    """Sheets in workbook order with their state, kind and part, resolved the way readers resolve them."""
+    targets: dict[str, tuple[str, str]] = {}
+    if rels_xml:
+        for rel in ElementTree.fromstring(rels_xml):
+            if _local(rel.tag) == "Relationship" and rel.get("TargetMode") != "External":
+                targets[rel.get("Id", "")] = (rel.get("Type", ""), rel.get("Target", ""))
+    sheets = []
+    for element in ElementTree.fromstring(workbook_xml).iter():
+        if _local(element.tag) != "sheet":
+            continue
+        rel_id = next((value for key, value in element.attrib.items() if key.endswith("}id")), None)
+        name = element.get("name")
+        if name is None or rel_id not in targets:
+            raise UnsafeWorkbook("CORRUPT", detail=f"sheet {name!r} without a relationship")
+        rel_type, target = targets[rel_id]
+        part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+        kind = rel_type.rpartition("/")[2]
+        state = element.get("state", "visible")
+        sheets.append(_DeclaredSheet(name, state, _SHEET_KINDS.get(kind, kind), posixpath.normpath(part).lower()))
+    return sheets
+
+
+def _custom_properties(xml: bytes | None) -> dict[str, str]:
+    properties: dict[str, str] = {}
+    for element in ElementTree.fromstring(xml) if xml else ():
+        name = element.get("name")
+        if _local(element.tag) == "property" and name:
+            value = next(iter(element), None)  # <vt:lpwstr>, <vt:i4>, <vt:r8>, <vt:bool>, <vt:filetime>, ...
+            properties[name] = (value.text or "") if value is not None else ""
+    return properties
+
+
+def _application(xml: bytes | None) -> tuple[str | None, str | None]:
+    found: dict[str, str] = {}
+    for element in ElementTree.fromstring(xml) if xml else ():
+        if _local(element.tag) in ("Application", "AppVersion") and element.text:
+            found[_local(element.tag)] = element.text.strip()
+    return found.get("Application"), found.get("AppVersion")
+
+
+# --- 4. Cell extents of a worksheet -----------------------------------------------------------------------------
+
+_FEW_FORMULAS = 5
+
+
+class _Extent:
+    """The farthest row and column seen in one sheet part, refused as soon as it passes the limits."""
+
+    def __init__(self, sheet: str, limits: Limits) -> None:
+        self.sheet = sheet
+        self.limits = limits
+        self.max_row = 0
+        self.max_col = 0
+        self.formula_count = 0
+        self.formula_cells: list[str] = []
+        self.last_cell = ""  # the last cell reference of the previous chunk, owner of a formula split from it
+
+    def include(self, row: int, col: int) -> None:
+        if row <= self.max_row and col <= self.max_col:
+            return
+        self.max_row = max(self.max_row, row)
+        self.max_col = max(self.max_col, col)
+        limits = self.limits
+        if (
+            self.max_row > limits.max_rows
+            or self.max_col > limits.max_cols
+            or self.max_row * self.max_col > limits.max_cells
+        ):
+            corner = f"{_column_letters(self.max_col)}{self.max_row}"
+            raise UnsafeWorkbook("FAR_CELLS", sheet=self.sheet, cell=corner, detail=f"extent {corner}")
+
+    def add_formula(self, cell: str) -> None:
+        self.formula_count += 1
+        if len(self.formula_cells) < _FEW_FORMULAS:
+            self.formula_cells.append(cell)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, extent: _Extent) -> _Extent:
+    """The fast scan when the whole part is canonical, else the expat scan from the start."""
+    for chunk in _xml_chunks(archive, info):
+        if not _scan_canonical(chunk, extent):
+            return _scan_with_expat(archive, info, _Extent(extent.sheet, extent.limits))
+    return extent
+
+
+# Canonical cells: `<c r="B7" ...>`, the reference first, upper case, no leading zero. Any other attribute named r
+# sends the part to expat: quick-xml keeps the last of repeated attributes, needs no space after a closing quote
+# (`<c r="A1"r="XFD9">`) and allows `>` and `<` inside values, so the test looks at every "r=" in the chunk.
+_CELL_TAG = re.compile(rb"<c(?=[^\w.:-])")  # any start tag of an unprefixed element named exactly c
+_CELL_CANONICAL = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?=[\s/>])')
+_STRAY_R = re.compile(rb"r(?<=[\s\"']r)\s*=(?<!<c r=)(?<!<row r=)")
+_PREFIXED_CELL = re.compile(rb":c(?![\w.:-])")  # <x:c ...>: calamine matches local names
+_FORMULA_TAG = re.compile(rb"<f(?=[^\w.:-])")
+
+
+@lru_cache(maxsize=64)
+def _outside(max_col: int, max_row: int) -> re.Pattern[bytes]:
+    """Matches any cell tag that is not canonical or lies beyond column max_col or row max_row."""
+    bounds = rb"(?:" + _columns_up_to(max_col) + rb")(?:" + _numbers_up_to(max_row) + rb")"
+    return re.compile(rb'<c(?=[^\w.:-])(?! r="' + bounds + rb'"[\s/>])')
+
+
+def _numbers_up_to(limit: int) -> bytes:
+    """A regex alternation for the decimal numbers 1..limit written without leading zeros."""
+    if limit < 1:
+        return rb"(?!)"
+    digits = str(limit)
+    # Possessive (3.11+): a longer number fails the shorter option at once instead of backtracking through it.
+    options = [f"[1-9][0-9]{{0,{len(digits) - 2}}}+"] if len(digits) > 1 else []
+    for at, digit in enumerate(digits):
+        lowest = 1 if at == 0 else 0
+        if int(digit) - 1 >= lowest:
+            options.append(f"{digits[:at]}[{lowest}-{int(digit) - 1}][0-9]{{{len(digits) - at - 1}}}")
+    options.append(digits)
+    return "|".join(options).encode()
+
+
+def _columns_up_to(limit: int) -> bytes:
+    """A regex alternation for the column names A..the limit-th column."""
+    if limit < 1:
+        return rb"(?!)"
+    name = _column_letters(limit)
+    options = [f"[A-Z]{{1,{len(name) - 1}}}+"] if len(name) > 1 else []
+    for at, letter in enumerate(name):
+        if letter > "A":
+            options.append(f"{name[:at]}[A-{chr(ord(letter) - 1)}][A-Z]{{{len(name) - at - 1}}}")
+    options.append(name)
+    return "|".join(options).encode()
+
+
+def _scan_canonical(chunk: bytes, extent: _Extent) -> bool:
+    """Update `extent` from one chunk; False when the chunk is not canonical and expat must decide."""
+    if _PREFIXED_CELL.search(chunk) or _STRAY_R.search(chunk):
+        return False
+    if _FORMULA_TAG.search(chunk):
+        _locate_formulas(chunk, extent)
+    at = chunk.rfind(b'<c r="')
+    last = _CELL_CANONICAL.match(chunk, at) if at >= 0 else None
+    if last:
+        # Rows ascend in canonical files, so the last cell of a chunk normally holds the chunk's largest row;
+        # the search below catches every cell outside the bounds learned so far, wherever it is.
+        extent.include(int(last[2]), _column_number(last[1].decode()))
+        extent.last_cell = (last[1] + last[2]).decode()
+    if _outside(extent.max_col, extent.max_row).search(chunk):
+        cells = _CELL_CANONICAL.findall(chunk)
+        if len(cells) != len(_CELL_TAG.findall(chunk)):
+            return False
+        columns = {letters for letters, _ in cells}
+        extent.include(max(int(row) for _, row in cells), max(_column_number(c.decode()) for c in columns))
+    return True
+
+
+def _locate_formulas(chunk: bytes, extent: _Extent) -> None:
+    """Count the formulas of a chunk and name the cells of the first few (a cell's tag precedes its <f>)."""
+    if len(extent.formula_cells) >= _FEW_FORMULAS:
+        extent.formula_count += len(_FORMULA_TAG.findall(chunk))
+        return
+    for found in _FORMULA_TAG.finditer(chunk):
+        at = chunk.rfind(b'<c r="', 0, found.start())
+        owner = _CELL_CANONICAL.match(chunk, at) if at >= 0 else None
+        extent.add_formula((owner[1] + owner[2]).decode() if owner else extent.last_cell)
+
+
+_LOOSE_REF = re.compile(r"([A-Za-z]+)([0-9]+)")
+
+
+def _scan_with_expat(archive: zipfile.ZipFile, info: zipfile.ZipInfo, extent: _Extent) -> _Extent:
+    """Follow cell positions as calamine does: `r` when present, else the next column of the current row,
+    where a row without `r` follows the previous row. Element names are matched on their local part."""
+    row = col = 0
+    cell: str | None = None
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal row, col, cell
+        local = name.rpartition(":")[2]
+        if local == "row":
+            number = attrs.get("r")
+            if number is not None and not number.isdigit():
+                raise UnsafeWorkbook("CORRUPT", detail=f"{info.filename}: row r={number!r}")
+            row, col = (int(number) if number is not None else row + 1), 0
+        elif local == "c":
+            ref = attrs.get("r")
+            if ref is None:
+                col += 1
+                cell = f"{_column_letters(col)}{max(row, 1)}"
+                extent.include(max(row, 1), col)
+            else:
+                cell_row, col = _parse_ref(ref, info.filename)
+                cell = ref
+                extent.include(cell_row, col)
+        elif local == "f" and cell is not None:
+            extent.add_formula(cell)
+
+    def end(name: str) -> None:
+        nonlocal cell
+        if name.rpartition(":")[2] == "c":
+            cell = None
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        for chunk in _xml_chunks(archive, info):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise UnsafeWorkbook("CORRUPT", detail=f"{info.filename}: {exc}") from exc
+    return extent
+
+
+def _parse_ref(ref: str, part: str) -> tuple[int, int]:
+    """(row, column) of a cell reference as calamine reads it: letters in any case, then digits."""
+    found = _LOOSE_REF.fullmatch(ref)
+    if not found or int(found[2]) == 0:
+        raise UnsafeWorkbook("CORRUPT", detail=f"{part}: cell reference {ref!r}")
+    letters, digits = found[1], found[2].lstrip("0")
+    # Anything longer than four letters or nine digits is far beyond every limit; keep the numbers small.
+    column = _column_number(letters) if len(letters) <= 4 else 1 << 30
+    return (int(digits) if len(digits) <= 9 else 1 << 30), column
+
+
+# --- Password-protected workbooks -------------------------------------------------------------------------------
+
+
+def decrypt_to(
+    path: str | os.PathLike[str],
+    password: str,
+    out_path: str | os.PathLike[str],
+    *,
+    limits: Limits = Limits(),
+) -> Path:
+    """Decrypt a password-protected xlsx (Agile from Excel, Standard from LibreOffice) into `out_path`.
+
+    The output is written whole or not at all; it is an ordinary xlsx that still has to pass inspect_xlsx.
+    """
+    source, target = Path(path), Path(out_path)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        if source.stat().st_size > limits.max_total_bytes:
+            raise UnsafeWorkbook("TOO_LARGE", what=f"{source.stat().st_size / MiB:.0f} MB")
+        with source.open("rb") as handle:
+            if handle.read(len(_OLE_MAGIC)) != _OLE_MAGIC:
+                raise UnsafeWorkbook("NOT_ENCRYPTED")
+            office = msoffcrypto.OfficeFile(handle)
+            if office.format != "ooxml":
+                raise UnsafeWorkbook("LEGACY_XLS", detail=f"OLE format {office.format}")
+            if not password:
+                raise UnsafeWorkbook("BAD_PASSWORD", detail="empty password")
+            try:
+                office.load_key(password=password, verify_password=True)
+            except office_errors.InvalidKeyError as exc:
+                raise UnsafeWorkbook("BAD_PASSWORD", detail=repr(exc)) from exc
+            with partial.open("wb") as sink:
+                office.decrypt(sink, verify_integrity=True)
+        os.replace(partial, target)
+    except UnsafeWorkbook:
+        raise
+    except OSError as exc:
+        raise UnsafeWorkbook("UNREADABLE", reason=_reason(exc), detail=repr(exc)) from exc
+    except Exception as exc:  # msoffcrypto and olefile: damaged container, failed integrity check, unknown cipher
+        raise UnsafeWorkbook("CORRUPT", detail=f"decrypting: {exc!r}") from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    return target

@@ -1,0 +1,251 @@
+"""The bounded reader: rows come back complete, in order and with the importer's types; a reader process that
+dies or hangs becomes an UnsafeWorkbook and the application carries on."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from puskesos_desk.spreadsheet import guard
+from puskesos_desk.spreadsheet import reader as reader_module
+from puskesos_desk.spreadsheet.errors import UnsafeWorkbook
+from puskesos_desk.spreadsheet.guard import Limits, decrypt_to, inspect_xlsx
+from puskesos_desk.spreadsheet.reader import SheetBatch, read_sheets
+from spreadsheet import hostile
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def rows_of(batches: list[SheetBatch], sheet: str) -> list[tuple[object, ...]]:
+    return [row for batch in batches if batch.sheet == sheet for row in batch.rows]
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    return hostile.good_workbook(tmp_path / "baik.xlsx")
+
+
+def test_values_come_back_with_the_importers_types(good: Path) -> None:
+    batches = list(read_sheets(good))
+
+    header, siti, budi = rows_of(batches, "Anggota Keluarga")
+    assert header == ("nik", "nama", "lahir", "anak", "berat", "kunjungan", "catatan", "aktif")
+    assert siti == (
+        "3322014505800003",
+        "Siti Aminah",
+        date(1980, 5, 5),
+        3,
+        52.5,
+        datetime(2026, 11, 2, 9, 30),
+        None,
+        True,
+    )
+    assert budi == ("0012345678901234", "Budi", date(2001, 1, 31), 0, 60, datetime(2026, 11, 3, 14, 0), "=1+1", False)
+    assert type(siti[3]) is int and type(budi[4]) is int  # calamine's 3.0 and 60.0, integral
+    assert type(siti[2]) is date  # a date-only cell is a date, not a datetime
+
+
+def test_every_worksheet_is_read_hidden_ones_included(good: Path) -> None:
+    batches = list(read_sheets(good))
+
+    assert [batch.sheet for batch in batches] == ["Anggota Keluarga", "Rumah Tangga", "_meta"]
+    assert rows_of(batches, "_meta") == [("format", 3)]
+    assert inspect_xlsx(good).sheet("_meta").hidden  # type: ignore[union-attr]
+
+
+def test_rows_keep_their_numbers_and_columns_when_data_starts_lower_right(tmp_path: Path) -> None:
+    rows = (
+        '<row r="3"><c r="C3" t="inlineStr"><is><t>x</t></is></c><c r="D3"><v>1</v></c></row>'
+        '<row r="5"><c r="E5"><v>2.5</v></c></row>'
+    )
+    batches = list(read_sheets(hostile.one_sheet(tmp_path / "geser.xlsx", rows)))
+
+    assert [(batch.first_row, len(batch.rows)) for batch in batches] == [(1, 5)]
+    table = batches[0].rows
+    assert table[2] == (None, None, "x", 1, None)  # row 3, index 0 is column A
+    assert table[4] == (None, None, None, None, 2.5)
+    assert table[0] == table[1] == table[3] == (None,) * 5
+
+
+def test_a_lying_dimension_does_not_change_what_is_read(tmp_path: Path) -> None:
+    rows = hostile.cells(1, "a", "b") + hostile.cells(2, 1, 2)
+    path = hostile.write_package(tmp_path / "dim.xlsx", {"Data": hostile.sheet_xml(rows, dimension="A1:XFD1048576")})
+
+    assert rows_of(list(read_sheets(path)), "Data") == [("a", "b"), (1, 2)]
+
+
+def test_three_sheets_in_batches_give_every_row_once_in_order(tmp_path: Path) -> None:
+    counts = {"Satu": 2_345, "Dua": 1, "Tiga": 1_000}
+    path = hostile.multi_sheet(tmp_path / "tiga.xlsx", counts)
+
+    batches = list(read_sheets(path, ["Tiga", "Satu", "Dua"], batch_rows=500))
+
+    assert all(len(batch.rows) <= 500 for batch in batches)
+    for index, (name, count) in enumerate(counts.items()):
+        mine = [batch for batch in batches if batch.sheet == name]
+        assert [batch.first_row for batch in mine] == list(range(1, count + 1, 500))
+        numbered = [(batch.first_row + at, row) for batch in mine for at, row in enumerate(batch.rows)]
+        assert numbered == [(number, (index, number, f"baris {number}")) for number in range(1, count + 1)]
+    assert [batch.sheet for batch in batches] == ["Tiga"] * 2 + ["Satu"] * 5 + ["Dua"]  # the order asked
+
+
+def test_a_batch_too_big_for_one_frame_arrives_in_pieces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader_module, "MAX_FRAME_BYTES", 4096)  # the reader process is told the same limit
+    path = hostile.multi_sheet(tmp_path / "lebar.xlsx", {"A": 1_000})
+
+    batches = list(read_sheets(path, batch_rows=500))
+
+    assert len(batches) > 2
+    numbered = [(batch.first_row + at, row[1]) for batch in batches for at, row in enumerate(batch.rows)]
+    assert numbered == [(number, number) for number in range(1, 1_001)]
+
+
+def test_an_unknown_sheet_is_refused_by_name(good: Path) -> None:
+    with pytest.raises(UnsafeWorkbook) as caught:
+        list(read_sheets(good, ["Kunjungan"]))
+    assert caught.value.code == "NO_SHEET"
+    assert "'Kunjungan'" in caught.value.message
+
+
+def test_the_guard_runs_before_the_reader(tmp_path: Path) -> None:
+    # calamine would abort on this cell; the guard's code proves it never got the file.
+    with pytest.raises(UnsafeWorkbook) as caught:
+        list(read_sheets(hostile.far_cell(tmp_path / "jauh.xlsx", "XFD1048576")))
+    assert caught.value.code == "FAR_CELLS"
+
+
+def test_a_shape_from_before_a_change_does_not_skip_the_guard(tmp_path: Path, good: Path) -> None:
+    path = tmp_path / "paket.xlsx"
+    path.write_bytes(good.read_bytes())
+    shape = inspect_xlsx(path)
+    hostile.far_cell(path, "XFD1048576")  # the file is replaced after it was inspected
+
+    with pytest.raises(UnsafeWorkbook) as caught:
+        list(read_sheets(path, shape=shape))
+    assert caught.value.code == "FAR_CELLS"
+
+
+def test_a_hand_made_shape_does_not_skip_the_guard(tmp_path: Path, good: Path) -> None:
+    path = hostile.far_cell(tmp_path / "jauh.xlsx", "XFD1048576")
+    # Everything matches this file except that inspect_xlsx did not make it.
+    forged = dataclasses.replace(inspect_xlsx(good), path=path, file_stamp=guard._stamp(path))
+
+    with pytest.raises(UnsafeWorkbook) as caught:
+        list(read_sheets(path, shape=forged))
+    assert caught.value.code == "FAR_CELLS"
+
+
+def test_a_current_shape_is_used_as_it_is(good: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shape = inspect_xlsx(good)
+
+    def guard_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("inspected twice")
+
+    monkeypatch.setattr(reader_module, "inspect_xlsx", guard_again)
+    assert len(list(read_sheets(good, ["Rumah Tangga"], shape=shape))) == 1
+
+
+def test_a_password_protected_workbook_reads_after_decryption(tmp_path: Path, good: Path) -> None:
+    sealed = hostile.encrypted(good, tmp_path / "sandi.xlsx", "Rahasia-123")
+    with pytest.raises(UnsafeWorkbook) as caught:
+        list(read_sheets(sealed))
+    assert caught.value.code == "ENCRYPTED"
+
+    opened = decrypt_to(sealed, "Rahasia-123", tmp_path / "terbuka.xlsx")
+
+    assert rows_of(list(read_sheets(opened)), "Rumah Tangga") == [
+        ("kk", "alamat"),
+        ("3322010101000001", "Dusun Krajan"),
+    ]
+
+
+def test_a_file_calamine_rejects_is_a_reader_failure(tmp_path: Path) -> None:
+    path = hostile.one_sheet(tmp_path / "bool.xlsx", '<row r="1"><c r="A1" t="b"><v>x</v></c></row>')
+
+    with pytest.raises(UnsafeWorkbook) as caught:
+        list(read_sheets(path))
+
+    assert caught.value.code == "READER_FAILED"
+    assert "boolean" in (caught.value.detail or "")
+
+
+@pytest.mark.skipif(
+    sys.platform != "linux", reason="RLIMIT_AS is enforced on Linux only (Windows has none: the guard is the defence)"
+)
+def test_a_reader_killed_by_its_memory_limit_leaves_the_application_running(tmp_path: Path, good: Path) -> None:
+    # 50,000 rows x 300 columns passes the guard (15 M cells) but calamine wants a 480 MB grid: under a 256 MiB
+    # address-space limit its allocation fails and the reader process aborts.
+    path = hostile.one_sheet(
+        tmp_path / "berat.xlsx", hostile.cells(1, 1) + '<row r="50000"><c r="KN50000"><v>1</v></c></row>'
+    )
+    limits = Limits(reader_memory_bytes=256 << 20)
+
+    with pytest.raises(UnsafeWorkbook) as caught:
+        list(read_sheets(path, limits=limits))
+
+    assert caught.value.code == "READER_FAILED"
+    assert "exit status" in (caught.value.detail or "")
+    assert rows_of(list(read_sheets(good, ["_meta"])), "_meta") == [("format", 3)]  # and life goes on
+
+
+def test_a_reader_that_takes_too_long_is_stopped(tmp_path: Path) -> None:
+    path = hostile.multi_sheet(tmp_path / "lama.xlsx", {"A": 20_000})  # parsing alone takes far more than 1 ms
+
+    with pytest.raises(UnsafeWorkbook) as caught:
+        list(read_sheets(path, limits=Limits(reader_timeout_s=0.001)))
+
+    assert caught.value.code == "TIMEOUT"
+    assert "0.001 detik" in caught.value.message
+
+
+def test_an_abandoned_read_stops_its_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[subprocess.Popen[bytes]] = []
+    real_popen = subprocess.Popen
+
+    def recording_popen(*args: object, **kwargs: object) -> subprocess.Popen[bytes]:
+        process = real_popen(*args, **kwargs)  # type: ignore[call-overload]
+        started.append(process)
+        return process
+
+    monkeypatch.setattr(reader_module.subprocess, "Popen", recording_popen)
+    path = hostile.multi_sheet(tmp_path / "banyak.xlsx", {"A": 5_000, "B": 5_000})
+
+    batches = read_sheets(path, batch_rows=100)
+    assert next(batches).first_row == 1
+    batches.close()
+
+    assert len(started) == 1
+    assert started[0].returncode is not None  # killed and reaped, not left running
+
+
+MARKUP_BYTES = list(b'<>"=/ rc019AZ\x00!&;tsvf:')
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    part=st.integers(0, 50),
+    edits=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.sampled_from(MARKUP_BYTES)), min_size=1, max_size=4),
+)
+def test_damaged_xml_gives_rows_or_a_refusal(tmp_path: Path, part: int, edits: list[tuple[float, int]]) -> None:
+    """Damage inside the XML (not caught by the zip CRC): rows come back, or an UnsafeWorkbook; never a crash."""
+    source = tmp_path / "asli.xlsx"
+    if not source.exists():
+        hostile.good_workbook(source)
+    damaged = hostile.with_edited_xml(source, tmp_path / "rusak.xlsx", part, edits)
+
+    assert outcome_of_reading(damaged) in {"rows", "CORRUPT", "DTD", "FAR_CELLS", "NO_WORKBOOK", "READER_FAILED"}
+
+
+def outcome_of_reading(path: Path) -> str:
+    try:
+        batches = list(read_sheets(path))
+    except UnsafeWorkbook as refused:
+        return refused.code
+    return "rows" if all(isinstance(batch.rows, list) for batch in batches) else "not rows"
