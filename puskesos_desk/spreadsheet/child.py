@@ -22,7 +22,6 @@ import json
 import os
 import pickle
 import struct
-import sys
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, BinaryIO
@@ -38,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     # Imported only now, so that the library's own mappings already count against the limit.
     import python_calamine
 
-    request = json.loads(sys.stdin.buffer.read() or b"null")
+    with os.fdopen(0, "rb", closefd=False) as stdin:  # file descriptors, not sys.std*: a windowed build has None
+        request = json.loads(stdin.read() or b"null")
     if not request:
         return 2  # the parent refused the file (or went away) before asking for anything
     try:
@@ -62,8 +62,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
 def _claim_stdout() -> BinaryIO:
     """Keep the real stdout for frames and point file descriptor 1 at stderr, so that a stray print from any
     library cannot corrupt the frame stream."""
-    frames = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    frames = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
     return frames
 
 

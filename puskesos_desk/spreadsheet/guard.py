@@ -23,6 +23,7 @@ On Windows the reader process has no memory limit, so there these limits are the
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import posixpath
 import re
@@ -42,6 +43,8 @@ import msoffcrypto
 from msoffcrypto import exceptions as office_errors
 
 from puskesos_desk.spreadsheet.errors import UnsafeWorkbook
+
+log = logging.getLogger(__name__)
 
 MiB = 1 << 20
 GiB = 1 << 30
@@ -134,7 +137,16 @@ def is_current(shape: WorkbookShape, path: str | os.PathLike[str], limits: Limit
 
 def inspect_xlsx(path: str | os.PathLike[str], limits: Limits = Limits()) -> WorkbookShape:
     """Check the workbook at `path` and describe it; raise UnsafeWorkbook when it must not be read."""
-    path = Path(path)
+    try:
+        shape = _inspect(Path(path), limits)
+    except UnsafeWorkbook as refused:
+        log.info("workbook %s refused: %s (%s)", Path(path).name, refused.code, refused.detail)
+        raise
+    _ISSUED.add(shape)
+    return shape
+
+
+def _inspect(path: Path, limits: Limits) -> WorkbookShape:
     try:
         stamp = _stamp(path)
         if stamp[0] == 0:
@@ -162,7 +174,6 @@ def inspect_xlsx(path: str | os.PathLike[str], limits: Limits = Limits()) -> Wor
         raise UnsafeWorkbook("CORRUPT", detail=repr(exc)) from exc
     except (ElementTree.ParseError, LookupError) as exc:  # parts not well-formed, or in an unknown encoding
         raise UnsafeWorkbook("CORRUPT", detail=repr(exc)) from exc
-    _ISSUED.add(shape)
     return shape
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
 import pickle
 import site
@@ -43,6 +44,8 @@ from typing import IO, Any, NamedTuple
 from puskesos_desk.spreadsheet import child
 from puskesos_desk.spreadsheet.errors import UnsafeWorkbook
 from puskesos_desk.spreadsheet.guard import DEFAULT_LIMITS, Limits, WorkbookShape, inspect_xlsx, is_current
+
+log = logging.getLogger(__name__)
 
 CellValue = str | int | float | bool | date | datetime | time_of_day | timedelta | None
 Row = tuple[CellValue, ...]
@@ -134,15 +137,17 @@ class _ReaderProcess:
 
     def batches(self) -> Iterator[SheetBatch]:
         while True:
-            frame = self._next_frame()
-            if frame[0] == "batch":
-                yield SheetBatch(frame[1], frame[2], frame[3])
-            elif frame[0] == "end":
-                return
-            elif frame[0] == "error":
-                raise UnsafeWorkbook("READER_FAILED", detail=f"{frame[1]}: {frame[2]}")
-            else:
-                raise UnsafeWorkbook("READER_FAILED", detail=f"unknown frame {frame[0]!r}")
+            match self._next_frame():
+                case ("batch", str(sheet), int(first_row), list(rows)):
+                    yield SheetBatch(sheet, first_row, rows)
+                case ("end",):
+                    return
+                case ("error", kind, detail):
+                    log.warning("xlsx reader refused the workbook: %s: %s", kind, detail)
+                    raise UnsafeWorkbook("READER_FAILED", detail=f"{kind}: {detail}")
+                case other:
+                    self._process.kill()
+                    raise UnsafeWorkbook("READER_FAILED", detail=f"unexpected frame {str(other)[:200]}")
 
     def close(self) -> None:
         process = self._process
@@ -160,7 +165,7 @@ class _ReaderProcess:
                 stream.close()
         self._stderr.close()
 
-    def _next_frame(self) -> tuple[Any, ...]:
+    def _next_frame(self) -> Any:
         stdout = self._process.stdout
         assert stdout is not None
         with self._waiting():
@@ -179,9 +184,7 @@ class _ReaderProcess:
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
             self._process.kill()
             raise UnsafeWorkbook("READER_FAILED", detail=f"bad frame: {exc!r}") from exc
-        if not isinstance(frame, tuple) or not frame:
-            raise UnsafeWorkbook("READER_FAILED", detail="frame is not a tuple")
-        self._ended = frame[0] == "end"
+        self._ended = frame == ("end",)
         return frame
 
     @contextmanager
@@ -207,8 +210,11 @@ class _ReaderProcess:
         code = self._process.wait()
         if self._timed_out:
             seconds = f"{self._limits.reader_timeout_s:g}"
+            log.warning("xlsx reader stopped after %s s", seconds)
             return UnsafeWorkbook("TIMEOUT", seconds=seconds, detail=f"reader killed after {seconds} s")
-        return UnsafeWorkbook("READER_FAILED", detail=f"reader exit status {code}: {_tail(self._stderr)}")
+        detail = f"reader exit status {code}: {_tail(self._stderr)}"
+        log.warning("xlsx reader failed: %s", detail)
+        return UnsafeWorkbook("READER_FAILED", detail=detail)
 
 
 class _ValueUnpickler(pickle.Unpickler):
