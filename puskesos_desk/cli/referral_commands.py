@@ -11,7 +11,7 @@ from puskesos_desk.domain.documents import OutputChannel, Paper
 from puskesos_desk.domain.enums import ReferralStatus
 from puskesos_desk.domain.errors import InputRejected
 from puskesos_desk.domain.referrals import STATUS_LABELS, ReferralRecord
-from puskesos_desk.services import printouts, referrals, slips
+from puskesos_desk.services import printouts, referral_queries, referrals, slips
 from puskesos_desk.services.bootstrap import open_database
 
 
@@ -39,7 +39,7 @@ def cmd_referral_list(args: argparse.Namespace, os_user: str) -> int:
     try:
         ctx = context_for(opened.db, os_user)
         referrals.mark_overdue(ctx)
-        records = referrals.list_referrals(ctx, statuses=statuses, limit=args.limit)
+        records = referral_queries.list_referrals(ctx, statuses=statuses, limit=args.limit)
     finally:
         opened.db.dispose()
     lines = [f"{r.number}  {STATUS_LABELS[r.status]:<16} {r.organization} — {r.person_name}" for r in records]
@@ -64,7 +64,7 @@ def cmd_slip(args: argparse.Namespace, os_user: str) -> int:
         ctx = context_for(opened.db, os_user)
         number, pdf = slips.issue_slip_by_number(ctx, args.number, paper=Paper(args.paper),
                                                  channel=OutputChannel.SIMPAN_PDF)
-        record = referrals.find_referral(ctx, number)
+        record = referral_queries.find_referral(ctx, number)
     finally:
         opened.db.dispose()
     target = Path(args.out)

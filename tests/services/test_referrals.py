@@ -18,7 +18,7 @@ from puskesos_desk.domain.enums import FeedbackSource, ReferralOutcome, Referral
 from puskesos_desk.domain.errors import Conflict, FieldErrors, InputRejected, PermissionDenied
 from puskesos_desk.domain.records import VisitDraft
 from puskesos_desk.domain.referrals import REFERRAL_TRANSITIONS, RegisterKnowledge
-from puskesos_desk.services import referrals
+from puskesos_desk.services import referral_queries, referrals
 from puskesos_desk.services.auth import sign_in
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.visits import record_visit
@@ -50,7 +50,7 @@ def test_a_new_referral_is_a_draft_with_the_next_letter_number_and_an_event(site
     assert first.organization == "Dinas Sosial Kabupaten Semarang"
     assert first.register.knowledge is RegisterKnowledge.TIDAK_DIKETAHUI  # no extract loaded: never made up
     assert "nik_lengkap" not in first.data_shared and "nik_disamarkan" in first.data_shared
-    detail = referrals.referral_detail(d.bo, first.id)
+    detail = referral_queries.referral_detail(d.bo, first.id)
     assert [(e.status_before, e.status_after) for e in detail.events] == [(None, "DRAFT")]
 
 
@@ -156,7 +156,7 @@ def test_every_transition_is_allowed_or_refused_as_the_flow_says(site_db: Any, d
     if allowed:
         step(d, referral_id, target)
         assert _status(site_db, referral_id) == target.value
-        events = referrals.referral_detail(d.koordinator, referral_id).events
+        events = referral_queries.referral_detail(d.koordinator, referral_id).events
         assert (events[-1].status_before, events[-1].status_after) == (start.value, target.value)
         return
     if target is ReferralStatus.DISETUJUI:
@@ -224,7 +224,7 @@ def test_closing_records_outcome_dates_and_fulfils_the_need(site_db: Any, d: Des
     assert done.outcome is ReferralOutcome.TERLAYANI_PENUH and done.outcome_notes == "PBI aktif kembali"
     with sqlite3.connect(site_db.path) as con:
         assert con.execute("SELECT status FROM need WHERE id = ?", (need.id,)).fetchone()[0] == "TERPENUHI"
-    events = referrals.referral_detail(d.koordinator, record.id).events
+    events = referral_queries.referral_detail(d.koordinator, record.id).events
     assert [e.source for e in events[-2:]] == ["LEMBAR_BALASAN", "TELEPON"]
     assert "04-03-2026" in events[-2].notes
 
@@ -300,13 +300,13 @@ def test_no_news_past_the_response_time_turns_the_referral_overdue(site_db: Any,
     assert referrals.mark_overdue(late.koordinator) == 1
     assert referrals.mark_overdue(late.koordinator) == 0
     assert _status(site_db, referral_id) == "TIDAK_ADA_KABAR"
-    [overdue] = referrals.overdue_referrals(late.koordinator)
+    [overdue] = referral_queries.overdue_referrals(late.koordinator)
     assert overdue.id == referral_id and overdue.working_days_late == 2
-    events = referrals.referral_detail(late.koordinator, referral_id).events
+    events = referral_queries.referral_detail(late.koordinator, referral_id).events
     assert "terlewati" in events[-1].notes
     referrals.change_status(late.koordinator, change(referral_id, ReferralStatus.DITERIMA))  # late news still counts
     assert _status(site_db, referral_id) == "DITERIMA"
-    assert referrals.overdue_referrals(late.koordinator) == []
+    assert referral_queries.overdue_referrals(late.koordinator) == []
 
 
 def test_service_statistics_count_sent_answered_served_and_the_median_days(site_db: Any, d: Desk) -> None:
@@ -320,7 +320,7 @@ def test_service_statistics_count_sent_answered_served_and_the_median_days(site_
     referral_in(d, ReferralStatus.DRAFT)  # not sent: not counted
     baznas_free = referral_in(d, ReferralStatus.DISETUJUI)  # approved, not printed: not counted
     assert baznas_free
-    [stats] = referrals.service_statistics(late.koordinator)
+    [stats] = referral_queries.service_statistics(late.koordinator)
     assert (stats.service_code, stats.sent, stats.answered, stats.served, stats.waiting) == (
         "DINSOS-PBI-REAKTIVASI", 3, 2, 2, 1)
     assert stats.median_working_days_to_answer == 2.0
@@ -329,19 +329,19 @@ def test_service_statistics_count_sent_answered_served_and_the_median_days(site_
 def test_the_list_filters_by_status_text_and_household(site_db: Any, d: Desk) -> None:
     sent = referral_in(d, ReferralStatus.DIKIRIM)
     drafted = referral_in(d, ReferralStatus.DRAFT)
-    assert [r.id for r in referrals.list_referrals(d.koordinator, statuses=(ReferralStatus.DRAFT,))] == [drafted]
-    assert {r.id for r in referrals.list_referrals(d.koordinator, text="slamet")} == {sent, drafted}
-    assert referrals.list_referrals(d.koordinator, text="tidak ada orang ini") == []
+    assert [r.id for r in referral_queries.list_referrals(d.koordinator, statuses=(ReferralStatus.DRAFT,))] == [drafted]
+    assert {r.id for r in referral_queries.list_referrals(d.koordinator, text="slamet")} == {sent, drafted}
+    assert referral_queries.list_referrals(d.koordinator, text="tidak ada orang ini") == []
     other = rows.household(site_db.cli, head_name="Tukiman")
-    assert referrals.list_referrals(d.koordinator, household_id=other.id) == []
-    assert [r.id for r in referrals.ready_to_print(d.koordinator)] == []
+    assert referral_queries.list_referrals(d.koordinator, household_id=other.id) == []
+    assert [r.id for r in referral_queries.ready_to_print(d.koordinator)] == []
     approved = referral_in(d, ReferralStatus.DISETUJUI)
-    assert [r.id for r in referrals.ready_to_print(d.koordinator)] == [approved]
+    assert [r.id for r in referral_queries.ready_to_print(d.koordinator)] == [approved]
 
 
 def test_find_by_letter_number_forgives_case_and_spaces(site_db: Any, d: Desk) -> None:
     record = referrals.create_referral(d.bo, draft(d))
     typed = " " + record.number.lower().replace("/", " / ", 1) + " "
-    assert referrals.find_referral(d.koordinator, typed).id == record.id
+    assert referral_queries.find_referral(d.koordinator, typed).id == record.id
     with pytest.raises(InputRejected, match="Tidak ada surat rujukan"):
-        referrals.find_referral(d.koordinator, "999/RJK/X/2026")
+        referral_queries.find_referral(d.koordinator, "999/RJK/X/2026")

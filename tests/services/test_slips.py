@@ -20,7 +20,7 @@ from puskesos_desk.domain.documents import OutputChannel, Paper
 from puskesos_desk.domain.enums import ReferralStatus
 from puskesos_desk.domain.errors import InputRejected
 from puskesos_desk.domain.slip_token import SlipClaim
-from puskesos_desk.services import keys, referrals, slips
+from puskesos_desk.services import keys, referral_queries, referrals, slips
 from tests.services.factories import HEAD_NIK, KK_NUMBER
 from tests.services.referral_rows import Desk, desk, draft, referral_in
 
@@ -55,11 +55,11 @@ def audit_prints(site_db: Any) -> list[tuple[str, str, str]]:
 def test_the_first_print_sends_the_referral_and_later_prints_are_reprints(site_db: Any, d: Desk) -> None:
     referral_id = referral_in(d, ReferralStatus.DISETUJUI)
     first = slips.issue_slip(d.koordinator, referral_id, paper=Paper.F4)
-    record = referrals.referral_detail(d.koordinator, referral_id).referral
+    record = referral_queries.referral_detail(d.koordinator, referral_id).referral
     assert record.status is ReferralStatus.DIKIRIM and record.print_count == 1
     assert record.response_due == date(2026, 3, 5)
     second = slips.issue_slip(d.koordinator, referral_id, paper=Paper.A5, channel=OutputChannel.SIMPAN_PDF)
-    assert referrals.referral_detail(d.koordinator, referral_id).referral.status is ReferralStatus.DIKIRIM
+    assert referral_queries.referral_detail(d.koordinator, referral_id).referral.status is ReferralStatus.DIKIRIM
     assert "Cetak ulang ke-1" not in pdf_text(first) and "Cetak ulang ke-1" in pdf_text(second)
     prints = audit_prints(site_db)
     assert [p[0] for p in prints] == [referral_id, referral_id]
@@ -73,7 +73,7 @@ def test_a_draft_or_cancelled_referral_is_not_printed(site_db: Any, d: Desk, sta
     referral_id = referral_in(d, status)
     with pytest.raises(InputRejected, match=r"belum disetujui|dibatalkan"):
         slips.issue_slip(d.koordinator, referral_id)
-    assert referrals.referral_detail(d.koordinator, referral_id).referral.print_count == 0
+    assert referral_queries.referral_detail(d.koordinator, referral_id).referral.print_count == 0
     assert audit_prints(site_db) == []
 
 
@@ -88,7 +88,7 @@ def test_the_slip_shows_the_fields_with_masked_ids_and_no_full_number(site_db: A
     referral_id = referral_in(d, ReferralStatus.DISETUJUI)
     pdf = slips.issue_slip(d.koordinator, referral_id, paper=Paper.F4)
     text = pdf_text(pdf)
-    record = referrals.referral_detail(d.koordinator, referral_id).referral
+    record = referral_queries.referral_detail(d.koordinator, referral_id).referral
     for expected in (record.number, "Dinas Sosial Kabupaten Semarang", "SLAMET RIYADI", "3322••••••••0003",
                      "3322••••••••0007", "Pengaktifan kembali PBI-JK", "Fotokopi KTP-el", "Sri Wahyuni",
                      "Rina Kartika", "Tidak diketahui", "PUSKESOS DESA SUMOGAWE"):
@@ -113,7 +113,7 @@ def test_both_qr_codes_decode_to_a_token_that_leads_back_to_the_referral(site_db
     assert len(codes) == 2 and codes[0] == codes[1]
     token = codes[0]
     assert not re.search(r"\d{16}", token) and "SLAMET" not in token.upper()
-    assert referrals.find_referral(d.koordinator, token).id == referral_id
+    assert referral_queries.find_referral(d.koordinator, token).id == referral_id
     _, _, claim = slip_token.decode(token)
     assert claim.site_code == "33.22.01.2007" and claim.destination == "DINSOS-PBI-REAKTIVASI"
     assert claim.expires_on == date(2027, 3, 2)
@@ -126,10 +126,10 @@ def test_a_tampered_token_is_refused(site_db: Any, d: Desk) -> None:
     raw[18] ^= 0x01  # one bit of the expiry date (bytes 17–18)
     tampered = base64.urlsafe_b64encode(bytes(raw)).rstrip(b"=").decode()
     with pytest.raises(InputRejected, match="tanda tangannya tidak cocok"):
-        referrals.find_referral(d.koordinator, tampered)
+        referral_queries.find_referral(d.koordinator, tampered)
     flipped = token[:-3] + ("A" if token[-3] != "A" else "B") + token[-2:]  # a character of the signature
     with pytest.raises(InputRejected, match="tidak sah"):
-        referrals.find_referral(d.koordinator, flipped)
+        referral_queries.find_referral(d.koordinator, flipped)
 
 
 def test_a_token_from_another_puskesos_is_refused_even_with_a_valid_signature(site_db: Any, d: Desk) -> None:
@@ -140,7 +140,7 @@ def test_a_token_from_another_puskesos_is_refused_even_with_a_valid_signature(si
     foreign = slip_token.encode(body, keys.sign(seed, body))
     assert keys.verify(public, body, keys.sign(seed, body))
     with pytest.raises(InputRejected, match=r"Puskesos lain \(kode wilayah 33\.22\.01\.2008\)"):
-        referrals.find_referral(d.koordinator, foreign)
+        referral_queries.find_referral(d.koordinator, foreign)
 
 
 def test_a_token_signed_with_another_key_under_our_code_is_refused(site_db: Any, d: Desk) -> None:
@@ -150,16 +150,16 @@ def test_a_token_signed_with_another_key_under_our_code_is_refused(site_db: Any,
                       expires_on=date(2027, 1, 1))
     body = slip_token.pack(claim)
     with pytest.raises(InputRejected, match="tidak sah"):
-        referrals.find_referral(d.koordinator, slip_token.encode(body, keys.sign(seed, body)))
+        referral_queries.find_referral(d.koordinator, slip_token.encode(body, keys.sign(seed, body)))
 
 
 def test_batch_printing_sends_every_approved_referral_in_one_pdf(site_db: Any, d: Desk) -> None:
     ids = [referral_in(d, ReferralStatus.DISETUJUI) for _ in range(3)]
-    ready = [r.id for r in referrals.ready_to_print(d.koordinator)]
+    ready = [r.id for r in referral_queries.ready_to_print(d.koordinator)]
     assert ready == ids
     pdf = slips.issue_slips(d.koordinator, ready, paper=Paper.F4)
     text = pdf_text(pdf)
-    for record in referrals.list_referrals(d.koordinator):
+    for record in referral_queries.list_referrals(d.koordinator):
         assert record.number in text and record.status is ReferralStatus.DIKIRIM
-    assert referrals.ready_to_print(d.koordinator) == []
+    assert referral_queries.ready_to_print(d.koordinator) == []
     assert len(audit_prints(site_db)) == 3

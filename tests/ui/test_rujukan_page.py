@@ -25,15 +25,8 @@ from puskesos_desk.services.auth import sign_in
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.followup import tasks_today
 from puskesos_desk.services.reference import directory_services
-from puskesos_desk.services.referrals import (
-    approve_referral,
-    change_status,
-    create_referral,
-    list_referrals,
-    mark_overdue,
-    referral_detail,
-    service_statistics,
-)
+from puskesos_desk.services.referral_queries import list_referrals, referral_detail, service_statistics
+from puskesos_desk.services.referrals import approve_referral, change_status, create_referral, mark_overdue
 from puskesos_desk.services.slips import issue_slip
 from puskesos_desk.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 from puskesos_desk.ui.dialogs.referral_status_dialog import ReferralStatusDialog

@@ -34,7 +34,7 @@ from puskesos_desk.services.changes import request_change
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.households import casework_choices, household_detail
 from puskesos_desk.services.proposals import advance_proposal, create_proposal
-from puskesos_desk.services.referrals import list_referrals
+from puskesos_desk.services.referral_queries import list_referrals
 from puskesos_desk.services.visits import record_visit
 from puskesos_desk.ui.dialogs.change_request_dialog import ChangeRequestDialog
 from puskesos_desk.ui.dialogs.complaint_dialog import ComplaintDialog

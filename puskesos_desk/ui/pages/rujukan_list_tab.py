@@ -31,7 +31,8 @@ from puskesos_desk.domain.errors import PuskesosError
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.referrals import ReferralDetail, ReferralRecord
 from puskesos_desk.services.context import ServiceContext
-from puskesos_desk.services.referrals import list_referrals, mark_overdue, ready_to_print, referral_detail
+from puskesos_desk.services.referral_queries import list_referrals, ready_to_print, referral_detail
+from puskesos_desk.services.referrals import mark_overdue
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.models.record_table_model import ROW_ROLE
 from puskesos_desk.ui.models.referrals_model import ReferralsTableModel, is_late

@@ -19,7 +19,8 @@ from puskesos_desk.domain.errors import Conflict, FieldErrors, PuskesosError
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.referrals import ReferralChange, ReferralDetail, ReferralRecord
 from puskesos_desk.services.context import ServiceContext
-from puskesos_desk.services.referrals import approve_referral, change_status, find_referral, referral_detail
+from puskesos_desk.services.referral_queries import find_referral, referral_detail
+from puskesos_desk.services.referrals import approve_referral, change_status
 from puskesos_desk.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 from puskesos_desk.ui.dialogs.referral_status_dialog import ReferralStatusDialog, feedback_choices
 from puskesos_desk.ui.error_dialog import show_error

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from puskesos_desk.domain.errors import PuskesosError
 from puskesos_desk.domain.referrals import ReferralRecord, ServiceStats
 from puskesos_desk.services.context import ServiceContext
-from puskesos_desk.services.referrals import overdue_referrals, service_statistics
+from puskesos_desk.services.referral_queries import overdue_referrals, service_statistics
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.models.record_table_model import ROW_ROLE, RecordTableModel
 from puskesos_desk.ui.models.referrals_model import ReferralsTableModel
