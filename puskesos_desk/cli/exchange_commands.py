@@ -1,14 +1,17 @@
-"""CLI verbs for data exchange between sites: `trust` (and, as the exchange grows, export and import)."""
+"""CLI verbs for data exchange between sites: `trust`, `export`, `import` and `conflicts`."""
 
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from puskesos_desk.cli.commands import context_for
 from puskesos_desk.cli.output import emit
 from puskesos_desk.domain.errors import InputRejected
 from puskesos_desk.services.bootstrap import open_database
+from puskesos_desk.services.exchange_export import export_package
+from puskesos_desk.services.exchange_import import import_package
 from puskesos_desk.services.trust import trust_site
 
 
@@ -30,3 +33,61 @@ def cmd_trust(args: argparse.Namespace, os_user: str) -> int:
          lines=[f"{info.name} ({info.code}) {verb}.", f"Sidik jari kunci: {info.fingerprint}",
                 "Cocokkan sidik jari ini lewat telepon dengan petugas situs tersebut."])
     return 0
+
+
+def cmd_export(args: argparse.Namespace, os_user: str) -> int:
+    opened = open_database(args.db)
+    try:
+        outcome = export_package(context_for(opened.db, os_user), Path(args.out), full=args.full, receiver=args.to,
+                                 purpose=args.purpose)
+    finally:
+        opened.db.dispose()
+    total = sum(outcome.rows.values())
+    lines = [f"Paket ke-{outcome.sequence} untuk {outcome.receiver} ditulis: {outcome.path}",
+             f"Isi: {total} baris ({'semua data' if outcome.scope == 'FULL' else 'perubahan'})"]
+    lines += [f"  {sheet}: {count}" for sheet, count in outcome.rows.items() if count]
+    lines.append(f"SHA-256: {outcome.sha256}")
+    emit({"ok": True, **outcome.as_json()}, as_json=args.json, unmask=args.unmask, lines=lines)
+    return 0
+
+
+_CLASS_WORDS = {"new": "baru", "identical": "sama", "changed": "berubah", "conflict": "konflik",
+                "edited": "diubah di luar aplikasi", "rejected": "ditolak", "stale": "versi lama"}
+_STATUS_WORDS = {"applied": "Paket diterapkan.", "would-apply": "Pemeriksaan selesai; paket dapat diterapkan.",
+                 "already-applied": "Paket ini sudah diimpor sebelumnya.", "rejected": "Paket ditolak."}
+
+
+def cmd_import(args: argparse.Namespace, os_user: str) -> int:
+    password = None
+    if args.password_env:
+        password = os.environ.get(args.password_env)
+        if not password:
+            raise InputRejected(f"Variabel lingkungan {args.password_env} kosong; isi dengan kata sandi berkas.")
+    opened = open_database(args.db)
+    try:
+        outcome = import_package(context_for(opened.db, os_user), Path(args.file), dry_run=args.dry_run,
+                                 accept_edits=args.accept_edits,
+                                 report_path=Path(args.report) if args.report else None, password=password)
+    finally:
+        opened.db.dispose()
+    data = outcome.as_json()
+    lines = [_STATUS_WORDS[data["status"]]]
+    if outcome.package_id:
+        lines.append(f"Paket ke-{outcome.sequence} dari {outcome.sender_name} ({outcome.sender})")
+    counts = data["rows"]
+    if any(counts.values()):
+        lines.append("Baris: " + ", ".join(f"{_CLASS_WORDS[k]} {v}" for k, v in counts.items() if v))
+    for message in outcome.messages[:50]:
+        where = " ".join(p for p in (message.sheet or "", f"baris {message.row}" if message.row else "",
+                                     message.column or "") if p)
+        lines.append(f"- {where + ': ' if where else ''}{message.message} [{message.code}]")
+    if len(outcome.messages) > 50:
+        lines.append(f"… dan {len(outcome.messages) - 50} pesan lain (lihat --report).")
+    if outcome.report:
+        lines.append(f"Laporan: {outcome.report}")
+    emit({"ok": outcome.exit_code == 0, **data}, as_json=args.json, unmask=args.unmask, lines=lines)
+    return outcome.exit_code
+
+
+def cmd_conflicts(args: argparse.Namespace, os_user: str) -> int:
+    raise NotImplementedError

@@ -116,6 +116,28 @@ def build_parser() -> argparse.ArgumentParser:
     _common(trust)
     trust.add_argument("--card", required=True, metavar="FILE", help="kartu situs dari perintah site-card")
 
+    export = sub.add_parser("export", help="buat paket pertukaran data (.xlsx bertanda tangan) untuk situs lain")
+    _common(export)
+    export.add_argument("--out", required=True, metavar="FILE.xlsx")
+    export.add_argument("--full", action="store_true", help="semua data, bukan hanya perubahan sejak paket terakhir "
+                        "yang diakui penerima")
+    export.add_argument("--to", metavar="KODE", help="kode situs penerima (wajib di kabupaten/kota: kode desa)")
+    export.add_argument("--purpose", default="", metavar="TEKS", help="tujuan pengiriman, untuk register ekspor")
+
+    import_ = sub.add_parser("import", help="impor paket pertukaran data (.xlsx) atau lembar keputusan konflik")
+    _common(import_)
+    import_.add_argument("file", metavar="FILE.xlsx")
+    import_.add_argument("--dry-run", action="store_true", help="periksa saja, jangan ubah data")
+    import_.add_argument("--report", metavar="OUT.xlsx", help="simpan laporan pemeriksaan sebagai buku kerja")
+    import_.add_argument("--accept-edits", action="store_true",
+                         help="terapkan juga baris yang diubah di luar aplikasi")
+    import_.add_argument("--password-env", metavar="NAMA_VARIABEL",
+                         help="nama variabel lingkungan berisi kata sandi berkas (bila berkas dilindungi)")
+
+    conflicts = sub.add_parser("conflicts", help="tulis lembar keputusan untuk konflik yang menunggu")
+    _common(conflicts)
+    conflicts.add_argument("--out", required=True, metavar="FILE.xlsx")
+
     sub.add_parser("_qt-check", help=argparse.SUPPRESS)
     return parser
 
@@ -129,6 +151,9 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "slip": referral_commands.cmd_slip,
     "receipt": referral_commands.cmd_receipt,
     "trust": exchange_commands.cmd_trust,
+    "export": exchange_commands.cmd_export,
+    "import": exchange_commands.cmd_import,
+    "conflicts": exchange_commands.cmd_conflicts,
 }
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from puskesos_desk.data.orm.audit import AuditEvent
-from puskesos_desk.data.orm.base import RecordMixin, new_uuid, utcnow
+from puskesos_desk.data.orm.base import Base, RecordMixin, new_uuid, utcnow
 from puskesos_desk.data.orm.site import SiteKey
 from puskesos_desk.domain.audit_chain import GENESIS_HASH, event_hash
 from puskesos_desk.domain.enums import AuditAction
@@ -110,6 +110,29 @@ def _chain_head(session: Session) -> _ChainHead:
         head = _ChainHead(row.seq, row.hash) if row else _ChainHead(0, GENESIS_HASH)
         session.info["audit_head"] = head
     return head
+
+
+def chain_head(session: Session) -> str:
+    """"<seq>:<hash>" of the last audit event: a package names the sender's chain head when it was made."""
+    head = _chain_head(session)
+    return f"{head.seq}:{head.hash}"
+
+
+def record_changes(session: Session, table_name: str, before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """The changed fields of a record updated outside the ORM (an imported row), as the audit log writes them:
+    {field: {"before", "after"}}, sensitive fields as keyed hashes."""
+    model = next((m.class_ for m in Base.registry.mappers if m.local_table.name == table_name), None)
+    sensitive = set(getattr(model, "__sensitive__", ()))
+    changes: dict[str, Any] = {}
+    for key, value in after.items():
+        if key in _SKIP_COLUMNS or before.get(key) == value:
+            continue
+        old = before.get(key)
+        if key in sensitive:
+            changes[key] = {"before": _mask(session, old), "after": _mask(session, value)}
+        else:
+            changes[key] = {"before": _plain(old), "after": _plain(value)}
+    return changes
 
 
 def append_event(

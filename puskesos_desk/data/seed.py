@@ -35,6 +35,7 @@ from puskesos_desk.data.orm.reference import (
     Wilayah,
 )
 from puskesos_desk.domain.enums import AuditAction
+from puskesos_desk.domain.reference import example_service_id
 from puskesos_desk.domain.workdays import lokal_holiday_rows
 from puskesos_desk.infra.paths import resource_path
 
@@ -164,7 +165,8 @@ def load_reference_lists(session: Session) -> dict[str, int]:
     for item in services:
         session.add(
             ServiceDirectoryEntry(
-                code=item["kode"], service_name=item["nama_layanan"], program_code=item.get("program_kode"),
+                id=example_service_id(item["kode"]), code=item["kode"], service_name=item["nama_layanan"],
+                program_code=item.get("program_kode"),
                 organization=item["lembaga"], organization_kind=item["jenis_lembaga"],
                 address=item.get("alamat", ""), region_code=item.get("kode_wilayah"),
                 contact_name=item.get("kontak_nama", ""), phone=item.get("telepon"), email=item.get("email"),

@@ -71,3 +71,9 @@ class DatabaseCorrupt(DatabaseProblem):
 
 class SiteNotInitialised(DatabaseProblem):
     pass
+
+
+class Cancelled(PuskesosError):
+    """The person stopped a long operation; nothing was changed or written."""
+
+    exit_code = 1

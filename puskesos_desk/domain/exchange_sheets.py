@@ -55,7 +55,12 @@ SYSTEM_COLUMNS: tuple[Column, ...] = (
     Column("row_version", "VERSI", K.INT, True, "Versi data di pengirim. Jangan diubah."),
     Column("base_version", "VERSI_DASAR", K.INT, True, "Versi terakhir yang diterima dari penerima (0: belum pernah)."),
     Column("deleted_at", "DIHAPUS", K.DATETIME, False, "Terisi bila data ini dihapus di pengirim."),
+    Column("created_at", "DIBUAT", K.DATETIME, True, "Kapan data ini pertama kali dicatat."),
+    Column("origin_site", "SITUS ASAL", K.ID_TEXT, False, "Kode situs yang pertama kali mencatat data ini."),
 )
+#: The system columns people need to recognise a row come first in a sheet; the rest follow the sheet's own columns
+#: (a reader matches columns by header, and hashes use the format's order, so this is presentation only).
+LEADING_SYSTEM_KEYS = ("id", "number")
 ROW_HASH_HEADER = "HASH_BARIS"
 
 
@@ -225,10 +230,11 @@ SERVICES = SheetSpec("Direktori Layanan", "service_directory_entry", (
     _c("supplied_by", "SUMBER DATA"), _c("active", "AKTIF", K.BOOL, True),
 ))
 
-#: Village → district, in workbook order (parents before children, so an import can insert in this order).
+#: Village → district, in workbook order (parents before children, so an import can insert in this order). The
+#: service directory travels too: a village may add local services, and its referrals name them.
 VILLAGE_SHEETS: tuple[SheetSpec, ...] = (
-    HOUSEHOLDS, PERSONS, MEMBERSHIPS, PERSON_PPKS, VISITS, CONSENTS, COMPLAINTS, NEEDS, PARTICIPATIONS, REFERRALS,
-    REFERRAL_EVENTS, FOLLOW_UPS, PROPOSALS, CHANGE_REQUESTS,
+    HOUSEHOLDS, PERSONS, MEMBERSHIPS, PERSON_PPKS, VISITS, CONSENTS, COMPLAINTS, NEEDS, PARTICIPATIONS, SERVICES,
+    REFERRALS, REFERRAL_EVENTS, FOLLOW_UPS, PROPOSALS, CHANGE_REQUESTS,
 )
 #: District → village: answers and reference data.
 DISTRICT_SHEETS: tuple[SheetSpec, ...] = (SERVICES, REFERRALS, REFERRAL_EVENTS, PROPOSALS, CHANGE_REQUESTS)

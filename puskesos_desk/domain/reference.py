@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
 
@@ -43,3 +44,12 @@ class ServiceItem:
     needs_full_ids: bool = False  # the agency needs NIK and No. KK in full on the slip
     eligibility: str = ""
     contact_name: str = ""
+
+
+# Seeded directory entries get the same UUID at every site (derived from their code), so a referral a village makes
+# to an example service names a record the district has too. Never change the namespace: it is part of the data.
+_EXAMPLE_SERVICE_NAMESPACE = uuid.UUID("5f0c1e2a-8d7b-4c3e-9a61-2b4d6f8e0c17")
+
+
+def example_service_id(code: str) -> str:
+    return str(uuid.uuid5(_EXAMPLE_SERVICE_NAMESPACE, f"service_directory_entry/{code}"))

@@ -146,7 +146,10 @@ class DeskIndex:
         if self.seq is not None and head == self.seq:
             return
         started = time.perf_counter()
-        if self.seq is None or head - self.seq > FULL_RELOAD_AFTER_EVENTS or head < self.seq:
+        imported = self.seq is not None and bool(
+            search_repo.changed_entities(session, after=self.seq, entities=("exchange_package",)))
+        # An imported package writes its rows in bulk with one audit event, so it asks for a full reload.
+        if self.seq is None or head - self.seq > FULL_RELOAD_AFTER_EVENTS or head < self.seq or imported:
             # Tens of thousands of new objects and no garbage among them: pausing the cyclic collector halves the
             # time, and keeps it from running on this worker thread meanwhile.
             collecting = gc.isenabled()

@@ -190,9 +190,9 @@ def _datetime(value: object) -> str:
 
 
 def _bool(value: object) -> str:
-    if value is True:
+    if value is True or value == YES:  # YA/TIDAK as text too: callers that hash their cells hand over the text
         return YES
-    if value is False:
+    if value is False or value == NO:
         return NO
     raise CellTypeError(f"expected a bool, got {type(value).__name__}")
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from puskesos_desk.data.orm.base import Base, RecordMixin, UTCDateTime
+from puskesos_desk.data.orm.base import Base, RecordMixin, SensitiveColumns, UTCDateTime
 
 
 class ExchangePackage(RecordMixin, Base):
@@ -32,7 +32,7 @@ class ExchangePackage(RecordMixin, Base):
     status: Mapped[str] = mapped_column(String(12), nullable=False)  # DIBUAT, DIAKUI, DITERAPKAN, DITOLAK
     report: Mapped[dict[str, object]] = mapped_column(JSON, nullable=False, default=dict)
 
-    __table_args__ = (UniqueConstraint("direction", "sender_code", "sequence"),)
+    __table_args__ = (UniqueConstraint("direction", "sender_code", "receiver_code", "sequence"),)
 
 
 class ExportRecord(RecordMixin, Base):
@@ -50,3 +50,43 @@ class ExportRecord(RecordMixin, Base):
     encrypted: Mapped[bool] = mapped_column(default=False)
     masked: Mapped[bool] = mapped_column(default=True)
     notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class ExchangePeerRecord(Base):
+    """What this site knows of one record at one peer site: the delta and the conflict rule both rest on it.
+
+    `peer_version` is the peer's version of the record as last learnt — from a row the peer sent, or from the
+    peer's acknowledgement of a package that carried the record. A record is in the next delta to the peer while its
+    own version differs from `peer_version`. Bookkeeping, not a case record: no audit event per row.
+    """
+
+    __tablename__ = "exchange_peer_record"
+
+    peer_code: Mapped[str] = mapped_column(String(13), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    peer_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    synced_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    sent_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    sent_sequence: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class ExchangeParkedRow(RecordMixin, SensitiveColumns, Base):
+    """An incoming row waiting for a person's decision: a conflict, or a row edited outside the application."""
+
+    __tablename__ = "exchange_parked_row"
+    __sensitive__ = ("values",)
+
+    package_uuid: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    sender_code: Mapped[str] = mapped_column(String(13), nullable=False)
+    sheet: Mapped[str] = mapped_column(String(40), nullable=False)
+    table_name: Mapped[str] = mapped_column(String(40), nullable=False)
+    record_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    row_number: Mapped[int] = mapped_column(Integer, nullable=False)
+    reason: Mapped[str] = mapped_column(String(12), nullable=False)  # KONFLIK / DIUBAH
+    values: Mapped[dict[str, object]] = mapped_column(JSON, nullable=False)  # the sender's fields, as JSON text
+    sender_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    base_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    status: Mapped[str] = mapped_column(String(12), nullable=False, default="MENUNGGU")  # DITERAPKAN / DIABAIKAN
+    decided_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -44,7 +44,8 @@ class Referral(RecordMixin, Base):
     print_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
     __table_args__ = (
-        UniqueConstraint("letter_year", "letter_seq"),
+        # Letter numbers are counted per site: a district holds the referrals of all its villages.
+        UniqueConstraint("origin_site", "letter_year", "letter_seq"),
         Index("ix_referral_status_due", "status", "response_due"),
     )
 

@@ -63,3 +63,26 @@ def services(session: Session) -> list[ServiceItem]:
                         response_days=r.response_days, needs_explicit_consent=r.needs_explicit_consent,
                         address=r.address, hours=r.hours, is_example=r.is_example, needs_full_ids=r.needs_full_ids,
                         eligibility=r.eligibility, contact_name=r.contact_name) for r in rows]
+
+
+#: Exchange columns name their value list; these lists live in their own tables rather than in code_list_entry.
+_CODE_TABLES = {"program": Program, "ppks": PpksCategory, "complaint_category": ComplaintCategory,
+                "need_domain": NeedDomain}
+_LIST_ALIASES = {"disabilitas": "disabilitas_jenis"}
+
+
+def code_sets(session: Session, names: set[str]) -> dict[str, tuple[str, ...]]:
+    """Every code of each named list, inactive ones included (an old record may carry a retired code)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for name in names:
+        model = _CODE_TABLES.get(name)
+        if model is not None:
+            codes = session.scalars(select(model.code).where(model.deleted_at.is_(None)).order_by(model.code))
+        else:
+            codes = session.scalars(select(CodeListEntry.code).where(
+                CodeListEntry.list_name == _LIST_ALIASES.get(name, name), CodeListEntry.deleted_at.is_(None))
+                .order_by(CodeListEntry.position))
+        values = tuple(dict.fromkeys(codes))
+        if values:
+            found[name] = values
+    return found

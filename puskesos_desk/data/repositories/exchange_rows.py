@@ -1,0 +1,225 @@
+"""Whole-table reads and writes for exchange packages, in SQLAlchemy Core.
+
+A package moves tens of thousands of rows; going through the ORM would build an object, an audit event and a
+version check per row. Here rows are plain dicts keyed by column name (the exchange sheets use the same keys),
+read in streamed partitions and written with executemany. The caller audits the package as one event and each
+update of an existing record as its own event (export and import services).
+
+Also here: the per-peer bookkeeping (exchange_peer_record) that decides what the next delta holds and which
+version of a record a peer already has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Table, UniqueConstraint, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from puskesos_desk.data.orm.base import Base
+from puskesos_desk.data.orm.exchange import ExchangePeerRecord
+
+_CHUNK = 500  # ids per IN (…) query: well under SQLite's 32,766 bound parameters
+_PEER = ExchangePeerRecord.__table__
+
+#: Tables whose records a district sends to one village only when they belong to it (issue 7 widens this).
+_VILLAGE_OWNED = {"referral", "dtsen_proposal", "household_change_request"}
+
+
+def table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start:start + _CHUNK]
+
+
+def count_outgoing(session: Session, table_name: str, peer_code: str, *, full: bool,
+                   village: str | None = None) -> int:
+    query = _outgoing_query(table_name, peer_code, full=full, village=village)
+    return int(session.scalar(select(func.count()).select_from(query.subquery())) or 0)
+
+
+def outgoing_rows(session: Session, table_name: str, peer_code: str, *, full: bool, village: str | None = None,
+                  partition: int = 2000) -> Iterator[tuple[dict[str, Any], int]]:
+    """(row, the peer's version of it or 0) for every record the peer should receive, oldest first.
+
+    Delta: records the peer has not confirmed at their current version (never sent, changed since, or sent in a
+    package not yet acknowledged). Full: every record. `village`, for a district: only what belongs to that village.
+    """
+    query = _outgoing_query(table_name, peer_code, full=full, village=village)
+    result = session.execute(query.execution_options(yield_per=partition))
+    for part in result.partitions():
+        for row in part:
+            values = dict(row._mapping)
+            peer_version = values.pop("__peer_version") or 0
+            yield values, int(peer_version)
+
+
+def _outgoing_query(table_name: str, peer_code: str, *, full: bool, village: str | None) -> Any:
+    source = table(table_name)
+    joined = source.outerjoin(_PEER, and_(_PEER.c.peer_code == peer_code, _PEER.c.table_name == table_name,
+                                          _PEER.c.record_id == source.c.id))
+    query = select(source, _PEER.c.peer_version.label("__peer_version")).select_from(joined)
+    if not full:
+        query = query.where(or_(_PEER.c.peer_version.is_(None), _PEER.c.peer_version != source.c.row_version))
+    if village is not None:
+        query = query.where(_belongs_to(table_name, source, village))
+    return query.order_by(source.c.created_at, source.c.id)
+
+
+def _belongs_to(table_name: str, source: Table, village: str) -> Any:
+    if table_name in _VILLAGE_OWNED:
+        return source.c.origin_site == village
+    if table_name == "referral_event":
+        referrals = table("referral")
+        return source.c.referral_id.in_(select(referrals.c.id).where(referrals.c.origin_site == village))
+    return True  # the service directory and other reference data: every village gets it
+
+
+def record_sent(session: Session, peer_code: str, table_name: str, sent: Iterable[tuple[str, int]],
+                sequence: int) -> None:
+    """Remember that package `sequence` carried these (record id, version) pairs to the peer."""
+    rows = [{"peer_code": peer_code, "table_name": table_name, "record_id": record_id, "sent_version": version,
+             "sent_sequence": sequence} for record_id, version in sent]
+    _upsert(session, rows, ("sent_version", "sent_sequence"))
+
+
+def record_peer_versions(session: Session, peer_code: str, table_name: str, versions: Iterable[tuple[str, int]],
+                         at: datetime) -> None:
+    """The peer holds these versions now (it sent them, or confirmed a package that carried them)."""
+    rows = [{"peer_code": peer_code, "table_name": table_name, "record_id": record_id, "peer_version": version,
+             "synced_at": at} for record_id, version in versions]
+    _upsert(session, rows, ("peer_version", "synced_at"))
+
+
+def acknowledge(session: Session, peer_code: str, sequences: set[int], at: datetime) -> int:
+    """The peer applied our packages with these sequences: it holds what they carried. Returns the rows updated."""
+    if not sequences:
+        return 0
+    done = 0
+    ordered = sorted(sequences)
+    for start in range(0, len(ordered), _CHUNK):
+        part = ordered[start:start + _CHUNK]
+        result = session.execute(
+            update(_PEER)
+            .where(_PEER.c.peer_code == peer_code, _PEER.c.sent_sequence.in_(part),
+                   or_(_PEER.c.peer_version.is_(None), _PEER.c.peer_version < _PEER.c.sent_version))
+            .values(peer_version=_PEER.c.sent_version, synced_at=at)
+        )
+        done += result.rowcount or 0
+    return done
+
+
+def peer_state(session: Session, peer_code: str, table_name: str, ids: Sequence[str]
+               ) -> dict[str, tuple[int | None, datetime | None]]:
+    """record id → (the peer's version as known, when it was learnt)."""
+    known: dict[str, tuple[int | None, datetime | None]] = {}
+    for part in _chunks(ids):
+        rows = session.execute(select(_PEER.c.record_id, _PEER.c.peer_version, _PEER.c.synced_at).where(
+            _PEER.c.peer_code == peer_code, _PEER.c.table_name == table_name, _PEER.c.record_id.in_(part)))
+        for record_id, version, synced_at in rows:
+            known[record_id] = (version, synced_at)
+    return known
+
+
+def _upsert(session: Session, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    builder = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = builder(_PEER)
+    statement = statement.on_conflict_do_update(
+        index_elements=["peer_code", "table_name", "record_id"],
+        set_={column: getattr(statement.excluded, column) for column in columns},
+    )
+    for start in range(0, len(rows), 5000):
+        session.execute(statement, rows[start:start + 5000])
+
+
+# --- records ----------------------------------------------------------------------------------------------------
+
+
+def rows_by_id(session: Session, table_name: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    source = table(table_name)
+    found: dict[str, dict[str, Any]] = {}
+    for part in _chunks(ids):
+        for row in session.execute(select(source).where(source.c.id.in_(part))):
+            found[row.id] = dict(row._mapping)
+    return found
+
+
+def existing_ids(session: Session, table_name: str, ids: Sequence[str]) -> set[str]:
+    source = table(table_name)
+    found: set[str] = set()
+    for part in _chunks(ids):
+        found.update(session.scalars(select(source.c.id).where(source.c.id.in_(part))))
+    return found
+
+
+def values_taken(session: Session, table_name: str, column: str, values: Sequence[str]) -> dict[str, str]:
+    """value → id of the record holding it, for unique columns (numbers) an incoming row must not collide with."""
+    source = table(table_name)
+    taken: dict[str, str] = {}
+    for part in _chunks([v for v in values if v]):
+        for value, record_id in session.execute(select(source.c[column], source.c.id)
+                                                .where(source.c[column].in_(part))):
+            taken[value] = record_id
+    return taken
+
+
+def insert_rows(session: Session, table_name: str, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        for start in range(0, len(rows), 5000):
+            session.execute(insert(table(table_name)), rows[start:start + 5000])
+
+
+def update_rows(session: Session, table_name: str, rows: list[dict[str, Any]]) -> None:
+    """Update each row by its "id"; every row must carry the same keys."""
+    if not rows:
+        return
+    source = table(table_name)
+    keys = [key for key in rows[0] if key != "id"]
+    statement = (update(source).where(source.c.id == bindparam("_id"))
+                 .values({key: bindparam(key) for key in keys}))
+    payload = [{"_id": row["id"], **{key: row[key] for key in keys}} for row in rows]
+    session.connection().execute(statement, payload)
+
+
+def columns_of(table_name: str) -> list[str]:
+    return [column.name for column in table(table_name).columns]
+
+
+def reference_targets(table_name: str) -> dict[str, str]:
+    """column → the table its foreign key points at."""
+    return {fk.parent.name: fk.column.table.name for fk in table(table_name).foreign_keys}
+
+
+@cache
+def unique_columns(table_name: str) -> frozenset[str]:
+    """Columns unique on their own: an incoming number must not collide with another record's."""
+    source = table(table_name)
+    single = {c.name for c in source.columns if c.unique}
+    single |= {next(iter(u.columns)).name for u in source.constraints
+               if isinstance(u, UniqueConstraint) and len(u.columns) == 1}
+    return frozenset(single)
+
+
+@cache
+def empty_defaults(table_name: str) -> dict[str, Any]:
+    """Required columns with a default, and the default an empty cell stands for ("" for text, [] for a list)."""
+    found: dict[str, Any] = {}
+    for column in table(table_name).columns:
+        default = column.default
+        if column.nullable or column.primary_key or default is None:
+            continue
+        if default.is_scalar:
+            found[column.name] = default.arg
+        elif default.is_callable:
+            found[column.name] = default.arg(None)  # dict, list: SQLAlchemy wraps them to take a context
+    return found

@@ -1,0 +1,96 @@
+"""Checks of one incoming row before anything is applied (docs/exchange-format.md §7.2).
+
+Each finding names the column key, a machine code and a Bahasa message the sender can act on. Checks that need
+the receiver's database (references, numbers already used, a household's head) are made by the import service.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from puskesos_desk.domain.exchange_cells import CellProblem
+from puskesos_desk.domain.exchange_sheets import SYSTEM_COLUMNS, Column, ColumnKind, SheetSpec
+from puskesos_desk.domain.nik import check_kk, check_nik
+
+K = ColumnKind
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+# Fields that record something that already happened: a value in the future is a typing or clock error.
+PAST_DATES = frozenset({"birth_date", "letter_date", "since", "valid_from", "musdes_date", "received_on",
+                        "completed_on", "as_of"})
+PAST_MOMENTS = frozenset({"occurred_at", "given_at", "approved_at", "closed_at", "decided_at", "created_at",
+                          "withdrawn_at", "deleted_at"})
+CLOCK_SLACK = timedelta(days=1)  # village PCs keep poor time; a day ahead is not worth refusing a row
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    key: str | None  # the column key, None for the whole row
+    code: str
+    message: str
+
+
+def check_row(spec: SheetSpec, values: dict[str, Any], problems: Mapping[str, CellProblem],
+              choices: Mapping[str, tuple[str, ...]], *, today: date, now: datetime) -> list[Finding]:
+    """Findings for one row; normalises `values` in place (NIK and No. KK without separators)."""
+    findings = [Finding(key, problem.code, problem.message) for key, problem in problems.items()]
+    for column in (*SYSTEM_COLUMNS, *spec.columns):
+        if column.key in problems:
+            continue
+        finding = _check_value(column, values, choices, today, now)
+        if finding is not None:
+            findings.append(finding)
+    if not findings and values.get("row_version") is not None and values["row_version"] < 1:
+        findings.append(Finding("row_version", "VERSI_TIDAK_SAH", "VERSI harus 1 atau lebih."))
+    base = values.get("base_version")
+    if base is not None and values.get("row_version") is not None and base >= values["row_version"]:
+        findings.append(Finding("base_version", "VERSI_TIDAK_SAH", "VERSI_DASAR harus lebih kecil dari VERSI."))
+    return findings
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _check_value(column: Column, values: dict[str, Any], choices: Mapping[str, tuple[str, ...]], today: date,
+                 now: datetime) -> Finding | None:
+    key = column.key
+    value = values.get(key)
+    if _empty(value):
+        if column.required:
+            return Finding(key, "WAJIB_DIISI", f"Kolom {column.header} wajib diisi.")
+        return None
+    allowed = choices.get(key)
+    if column.kind is K.ENUM and allowed and value not in allowed:
+        return Finding(key, "KODE_TIDAK_DIKENAL", f"Kode '{value}' tidak dikenal untuk {column.header}; pilih dari "
+                                                  "daftar pada sel ini (lihat lembar Petunjuk).")
+    if column.kind is K.LIST and allowed:
+        unknown = [item for item in value if item not in allowed]
+        if unknown:
+            return Finding(key, "KODE_TIDAK_DIKENAL", f"Kode {', '.join(unknown)} tidak dikenal untuk "
+                                                      f"{column.header} (lihat lembar Petunjuk).")
+    if column.kind is K.REF and not UUID.match(str(value)):
+        return Finding(key, "ID_TIDAK_SAH", f"{column.header} bukan kode ID yang sah; jangan mengubah kolom ID.")
+    if key == "nik":
+        return _identity(values, key, check_nik(value, today=today), "NIK_TIDAK_SAH")
+    if key == "kk_number":
+        return _identity(values, key, check_kk(value, today=today), "KK_TIDAK_SAH")
+    if column.kind is K.DATE and key in PAST_DATES and value > today + CLOCK_SLACK:
+        return Finding(key, "TANGGAL_MASA_DEPAN", f"{column.header} {value:%d-%m-%Y} ada di masa depan; periksa "
+                                                  "tanggalnya (dan jam komputer pengirim).")
+    if column.kind is K.DATETIME and key in PAST_MOMENTS and value > now + CLOCK_SLACK:
+        return Finding(key, "TANGGAL_MASA_DEPAN", f"{column.header} ada di masa depan; periksa jam dan tanggal "
+                                                  "komputer pengirim.")
+    if column.kind is K.INT and key in ("row_version", "base_version") and value < 0:
+        return Finding(key, "VERSI_TIDAK_SAH", f"{column.header} tidak boleh negatif.")
+    return None
+
+
+def _identity(values: dict[str, Any], key: str, check: Any, code: str) -> Finding | None:
+    if check.errors:
+        return Finding(key, code, check.errors[0].message)
+    values[key] = check.value  # 16 digits, separators removed
+    return None
