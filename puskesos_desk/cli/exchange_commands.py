@@ -10,6 +10,7 @@ from puskesos_desk.cli.commands import context_for
 from puskesos_desk.cli.output import emit
 from puskesos_desk.domain.errors import InputRejected
 from puskesos_desk.services.bootstrap import open_database
+from puskesos_desk.services.exchange_conflicts import write_conflict_workbook
 from puskesos_desk.services.exchange_export import export_package
 from puskesos_desk.services.exchange_import import import_package
 from puskesos_desk.services.trust import trust_site
@@ -72,8 +73,10 @@ def cmd_import(args: argparse.Namespace, os_user: str) -> int:
         opened.db.dispose()
     data = outcome.as_json()
     lines = [_STATUS_WORDS[data["status"]]]
-    if outcome.package_id:
+    if outcome.sequence:
         lines.append(f"Paket ke-{outcome.sequence} dari {outcome.sender_name} ({outcome.sender})")
+    elif outcome.package_id:
+        lines.append("Lembar keputusan konflik dari situs ini.")
     counts = data["rows"]
     if any(counts.values()):
         lines.append("Baris: " + ", ".join(f"{_CLASS_WORDS[k]} {v}" for k, v in counts.items() if v))
@@ -90,4 +93,12 @@ def cmd_import(args: argparse.Namespace, os_user: str) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, os_user: str) -> int:
-    raise NotImplementedError
+    opened = open_database(args.db)
+    try:
+        count = write_conflict_workbook(context_for(opened.db, os_user), Path(args.out))
+    finally:
+        opened.db.dispose()
+    lines = [f"{count} konflik menunggu keputusan; lembar keputusan ditulis: {args.out}" if count else
+             f"Tidak ada konflik yang menunggu; lembar kosong ditulis: {args.out}"]
+    emit({"ok": True, "conflicts": count, "path": str(args.out)}, as_json=args.json, unmask=args.unmask, lines=lines)
+    return 0

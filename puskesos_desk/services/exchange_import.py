@@ -35,6 +35,7 @@ from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import SiteInfo, TrustedSiteInfo
 from puskesos_desk.services import keys
 from puskesos_desk.services.context import ServiceContext, local_zone
+from puskesos_desk.services.exchange_conflicts import apply_decisions, is_conflict_workbook
 from puskesos_desk.services.exchange_export import file_sha256, plans_for, sheets_for
 from puskesos_desk.services.exchange_read import OpenedPackage, opened, sheet_rows
 from puskesos_desk.services.exchange_report import write_report
@@ -55,6 +56,8 @@ def import_package(ctx: ServiceContext, path: Path, *, dry_run: bool = False, ac
     run: RowsPass | None = None
     try:
         with opened(path, password=password) as package:
+            if is_conflict_workbook(package):
+                return _with_report(apply_decisions(ctx, package, dry_run=dry_run), report_path, None)
             meta = PackageMeta.parse(package.meta)
             sender = _check_addressing_and_trust(ctx, site, meta, package)
             with ctx.db.reading() as session:

@@ -90,6 +90,10 @@ class RowsPass:
         before = exchange_rows.rows_by_id(session, table, ids)
         peer = exchange_rows.peer_state(session, self.sender, table, ids)
         refs = self._reference_lookup(session, table, [p[1] for p in prepared])
+        if table == "household":  # the head is named without a foreign key (it is written after its household)
+            heads = {str(p[1]["head_person_id"]) for p in prepared if p[1].get("head_person_id")}
+            heads -= self.person_ids_in_package | self.present.get("person", set())
+            refs["person"] = refs.get("person", set()) | exchange_rows.existing_ids(session, "person", sorted(heads))
         taken = self._numbers_taken(session, plan, [p[1] for p in prepared])
         inserts: list[dict[str, Any]] = []
         updates: list[tuple[dict[str, Any], dict[str, Any]]] = []

@@ -20,6 +20,7 @@ from sqlalchemy import Table, UniqueConstraint, and_, bindparam, func, insert, o
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from puskesos_desk.data.orm.audit import AuditEvent
 from puskesos_desk.data.orm.base import Base
 from puskesos_desk.data.orm.exchange import ExchangePeerRecord
 
@@ -223,3 +224,13 @@ def empty_defaults(table_name: str) -> dict[str, Any]:
         elif default.is_callable:
             found[column.name] = default.arg(None)  # dict, list: SQLAlchemy wraps them to take a context
     return found
+
+
+def changes_since(session: Session, table_name: str, record_id: str, since: datetime | None) -> list[dict[str, Any]]:
+    """The audited field changes of one record after `since` (all when None), oldest first: the receiver's side of a
+    conflict, from which the value at the last exchange (the base) is read back."""
+    query = select(AuditEvent.changes).where(AuditEvent.entity == table_name, AuditEvent.entity_id == record_id,
+                                             AuditEvent.action == "UPDATE")
+    if since is not None:
+        query = query.where(AuditEvent.occurred_at > since)
+    return [dict(changes or {}) for changes in session.scalars(query.order_by(AuditEvent.seq))]
