@@ -14,6 +14,7 @@ from puskesos_desk.data.db import Database
 from puskesos_desk.data.migrate import current_revision, head_revision, upgrade_database
 from puskesos_desk.data.orm import Base
 from puskesos_desk.domain.errors import DatabaseProblem, SchemaTooNew
+from puskesos_desk.domain.reference import example_service_id
 from puskesos_desk.services.bootstrap import open_database
 
 
@@ -92,3 +93,20 @@ def test_fresh_database_gets_the_whole_schema(tmp_path: Path) -> None:
         assert set(Base.metadata.tables) <= tables
     finally:
         db.dispose()
+
+
+def test_0003_gives_example_services_their_shared_ids_and_keeps_references(files_dir: Path, tmp_path: Path) -> None:
+    old = tmp_path / "0002.db"
+    old.write_bytes((files_dir / "puskesos-schema-0002.db").read_bytes())
+    before = _rows(old, "SELECT id, code FROM service_directory_entry WHERE is_example ORDER BY code")
+    assert before and any(record_id != example_service_id(code) for record_id, code in before)
+    opened = open_database(str(old))
+    opened.db.dispose()
+    after = _rows(old, "SELECT id, code FROM service_directory_entry WHERE is_example ORDER BY code")
+    assert [code for _, code in after] == [code for _, code in before]
+    assert all(record_id == example_service_id(code) for record_id, code in after)
+    assert _rows(old, "PRAGMA foreign_key_check") == []
+    # Letter numbers are counted per site now, and packages per sender and receiver.
+    indexes = " ".join(sql for (sql,) in _rows(old, "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
+    assert "uq_referral_origin_site_letter_year_letter_seq" in indexes
+    assert "uq_exchange_package_direction_sender_code_receiver_code_sequence" in indexes
