@@ -23,6 +23,8 @@ def canonical_value(value: object) -> str:
     """The meaning of one cell as text. Raises TypeError for values no workbook cell can hold."""
     if value is None:
         return ""
+    if type(value) is str and value.isascii() and "\r" not in value:
+        return value.strip()  # the common cell, hashed hundreds of thousands of times: NFC changes no ASCII
     if isinstance(value, bool):  # before int: bool is an int subclass
         return "1" if value else "0"
     if isinstance(value, int):

@@ -10,11 +10,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from puskesos_desk.domain.exchange_cells import CellProblem
 from puskesos_desk.domain.exchange_sheets import SYSTEM_COLUMNS, Column, ColumnKind, SheetSpec
-from puskesos_desk.domain.nik import check_kk, check_nik
+from puskesos_desk.domain.nik import IdCheck, check_kk, check_nik
 
 K = ColumnKind
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -33,22 +34,67 @@ class Finding:
     message: str
 
 
+class RowChecker:
+    """The checks of one sheet, prepared once: only the columns that can fail are visited for each row."""
+
+    def __init__(self, spec: SheetSpec, choices: Mapping[str, tuple[str, ...]], *, today: date,
+                 now: datetime) -> None:
+        self.choices = choices
+        self.today = today
+        self.now = now
+        # (column, how much a present value needs): "ref" a UUID match, "none" nothing (only presence is
+        # required), "full" the complete check. Imports run this for every row, so the common cases are inlined.
+        self.columns = tuple((c, _depth(c, choices)) for c in (*SYSTEM_COLUMNS, *spec.columns) if _can_fail(c, choices))
+
+    def check(self, values: dict[str, Any], problems: Mapping[str, CellProblem]) -> list[Finding]:
+        """Findings for one row; normalises `values` in place (NIK and No. KK without separators)."""
+        findings = [Finding(key, problem.code, problem.message) for key, problem in problems.items()] if problems \
+            else []
+        for column, depth in self.columns:
+            key = column.key
+            value = values.get(key)
+            present = value is not None and value != "" and value != [] and value != {}
+            if present and (depth == "none" or (depth == "ref" and type(value) is str and UUID.match(value))):
+                continue
+            if key in problems:
+                continue
+            finding = _check_value(column, values, self.choices, self.today, self.now)
+            if finding is not None:
+                findings.append(finding)
+        version, base = values.get("row_version"), values.get("base_version")
+        if version is not None and base is not None and base >= version:
+            findings.append(Finding("base_version", "VERSI_TIDAK_SAH", "VERSI_DASAR harus lebih kecil dari VERSI."))
+        return findings
+
+
 def check_row(spec: SheetSpec, values: dict[str, Any], problems: Mapping[str, CellProblem],
               choices: Mapping[str, tuple[str, ...]], *, today: date, now: datetime) -> list[Finding]:
-    """Findings for one row; normalises `values` in place (NIK and No. KK without separators)."""
-    findings = [Finding(key, problem.code, problem.message) for key, problem in problems.items()]
-    for column in (*SYSTEM_COLUMNS, *spec.columns):
-        if column.key in problems:
-            continue
-        finding = _check_value(column, values, choices, today, now)
-        if finding is not None:
-            findings.append(finding)
-    if not findings and values.get("row_version") is not None and values["row_version"] < 1:
-        findings.append(Finding("row_version", "VERSI_TIDAK_SAH", "VERSI harus 1 atau lebih."))
-    base = values.get("base_version")
-    if base is not None and values.get("row_version") is not None and base >= values["row_version"]:
-        findings.append(Finding("base_version", "VERSI_TIDAK_SAH", "VERSI_DASAR harus lebih kecil dari VERSI."))
-    return findings
+    """Findings for one row (RowChecker for many rows of one sheet)."""
+    return RowChecker(spec, choices, today=today, now=now).check(values, problems)
+
+
+def _depth(column: Column, choices: Mapping[str, tuple[str, ...]]) -> str:
+    if column.kind is K.REF:
+        return "ref"
+    checked = (column.key in ("nik", "kk_number", "row_version", "base_version")
+               or (column.kind in (K.ENUM, K.LIST) and bool(choices.get(column.key)))
+               or (column.kind is K.DATE and column.key in PAST_DATES)
+               or (column.kind is K.DATETIME and column.key in PAST_MOMENTS))
+    return "full" if checked else "none"
+
+
+def _can_fail(column: Column, choices: Mapping[str, tuple[str, ...]]) -> bool:
+    return (column.required or column.kind is K.REF or column.key in ("nik", "kk_number", "row_version",
+                                                                      "base_version")
+            or (column.kind in (K.ENUM, K.LIST) and bool(choices.get(column.key)))
+            or (column.kind is K.DATE and column.key in PAST_DATES)
+            or (column.kind is K.DATETIME and column.key in PAST_MOMENTS))
+
+
+@lru_cache(maxsize=16384)
+def checked_nik(value: str, today: date) -> IdCheck:
+    """check_nik, remembered: an import validates each NIK and then derives its warnings from the same check."""
+    return check_nik(value, today=today)
 
 
 def _empty(value: object) -> bool:
@@ -75,7 +121,7 @@ def _check_value(column: Column, values: dict[str, Any], choices: Mapping[str, t
     if column.kind is K.REF and not UUID.match(str(value)):
         return Finding(key, "ID_TIDAK_SAH", f"{column.header} bukan kode ID yang sah; jangan mengubah kolom ID.")
     if key == "nik":
-        return _identity(values, key, check_nik(value, today=today), "NIK_TIDAK_SAH")
+        return _identity(values, key, checked_nik(str(value), today), "NIK_TIDAK_SAH")
     if key == "kk_number":
         return _identity(values, key, check_kk(value, today=today), "KK_TIDAK_SAH")
     if column.kind is K.DATE and key in PAST_DATES and value > today + CLOCK_SLACK:
@@ -84,8 +130,10 @@ def _check_value(column: Column, values: dict[str, Any], choices: Mapping[str, t
     if column.kind is K.DATETIME and key in PAST_MOMENTS and value > now + CLOCK_SLACK:
         return Finding(key, "TANGGAL_MASA_DEPAN", f"{column.header} ada di masa depan; periksa jam dan tanggal "
                                                   "komputer pengirim.")
-    if column.kind is K.INT and key in ("row_version", "base_version") and value < 0:
-        return Finding(key, "VERSI_TIDAK_SAH", f"{column.header} tidak boleh negatif.")
+    if key == "row_version" and value < 1:
+        return Finding(key, "VERSI_TIDAK_SAH", "VERSI harus 1 atau lebih.")
+    if key == "base_version" and value < 0:
+        return Finding(key, "VERSI_TIDAK_SAH", "VERSI_DASAR tidak boleh negatif.")
     return None
 
 

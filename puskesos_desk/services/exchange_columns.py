@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, tzinfo
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from puskesos_desk.data.repositories import exchange_rows
@@ -39,6 +39,7 @@ _WRITER_KIND = {
     K.BOOL: xl.ColumnKind.BOOL, K.ENUM: xl.ColumnKind.ENUM, K.LIST: xl.ColumnKind.TEXT, K.JSON: xl.ColumnKind.TEXT,
 }
 _WIDTHS = {K.REF: 38.0, K.JSON: 40.0, K.DATETIME: 27.0}
+_PLAIN_TEXT = frozenset({K.TEXT, K.ID_TEXT, K.REF, K.ENUM})  # from_cell keeps a text cell of these as stripped text
 
 
 def choice_names(specs: tuple[SheetSpec, ...]) -> set[str]:
@@ -111,7 +112,7 @@ class SheetPlan:
         cells["deleted_at"] = to_cell(K.DATETIME, record.get("deleted_at"), self.zone)
         cells["created_at"] = to_cell(K.DATETIME, record.get("created_at"), self.zone)
         cells["origin_site"] = record.get("origin_site") or None
-        cells[ROW_HASH_KEY] = row_hash(self.spec.name, self.spec.keys, cells)
+        cells[ROW_HASH_KEY] = row_hash(self.spec.name, self.hash_keys, cells)
         return cells
 
     def content_key(self, record: Mapping[str, Any]) -> tuple[str, ...]:
@@ -125,23 +126,35 @@ class SheetPlan:
 
     # --- cells → field values ---------------------------------------------------------------------------------
 
+    @cached_property
+    def _readers(self) -> tuple[tuple[str, ColumnKind, bool], ...]:
+        return tuple((c.key, c.kind, c.kind in _PLAIN_TEXT) for c in self.all_columns)
+
     def values(self, cells: Mapping[str, object]) -> tuple[dict[str, Any], dict[str, CellProblem]]:
         """The record's field values from a row's cells, and the problems of cells that cannot mean a value."""
         values: dict[str, Any] = {}
         problems: dict[str, CellProblem] = {}
-        for column in self.all_columns:
-            result = from_cell(column.kind, cells.get(column.key))
+        for key, kind, plain_text in self._readers:
+            cell = cells.get(key)
+            if plain_text and type(cell) is str:  # the common case, inlined: text stays text, stripped
+                values[key] = cell.strip() or None
+                continue
+            result = from_cell(kind, cell)
             if isinstance(result, CellProblem):
-                problems[column.key] = result
+                problems[key] = result
             else:
-                values[column.key] = result
+                values[key] = result
         number = values.pop("number", None)
         if self.number_field == "number":
             values["number"] = number
         return values, problems
 
+    @cached_property
+    def hash_keys(self) -> tuple[str, ...]:
+        return self.spec.keys
+
     def row_hash_of(self, cells: Mapping[str, object]) -> str:
-        return row_hash(self.spec.name, self.spec.keys, cells)
+        return row_hash(self.spec.name, self.hash_keys, cells)
 
 
 def _canonical(kind: ColumnKind, value: object) -> str:

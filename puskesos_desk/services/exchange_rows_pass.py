@@ -22,9 +22,8 @@ from puskesos_desk.domain.enums import AuditAction
 from puskesos_desk.domain.exchange_package import ReceiverCopy, RowClass, classify
 from puskesos_desk.domain.exchange_records import ImportMessage
 from puskesos_desk.domain.exchange_sheets import SYSTEM_COLUMNS
-from puskesos_desk.domain.exchange_validation import Finding, check_row
+from puskesos_desk.domain.exchange_validation import Finding, RowChecker, checked_nik
 from puskesos_desk.domain.names import normalize_name
-from puskesos_desk.domain.nik import check_nik
 from puskesos_desk.services.exchange_columns import SheetPlan
 from puskesos_desk.services.exchange_read import IncomingRow
 
@@ -63,6 +62,7 @@ class RowsPass:
     present: dict[str, set[str]] = field(default_factory=dict)  # table → ids that exist or will, after apply
     waiting: dict[str, set[str]] = field(default_factory=dict)  # table → ids parked as new rows
     applied_ids: list[tuple[str, str]] = field(default_factory=list)  # (table, id) parked rows applied now
+    _checkers: dict[str, RowChecker] = field(default_factory=dict)
 
     @property
     def by_class(self) -> Counter[RowClass]:
@@ -76,6 +76,9 @@ class RowsPass:
     def batch(self, session: Any, plan: SheetPlan, rows: list[IncomingRow], formula_rows: set[int]) -> None:
         table = plan.spec.table
         counts = self.counts.setdefault(plan.name, Counter())
+        checker = self._checkers.get(plan.name)
+        if checker is None:
+            checker = self._checkers[plan.name] = RowChecker(plan.spec, plan.choices, today=self.today, now=self.now)
         seen = self.seen.setdefault(plan.name, set())
         prepared = []
         for row in rows:
@@ -100,7 +103,7 @@ class RowsPass:
         synced: list[tuple[str, int]] = []
         parked: list[dict[str, Any]] = []
         for row, values, problems, record_id, duplicate in prepared:
-            findings = check_row(plan.spec, values, problems, plan.choices, today=self.today, now=self.now)
+            findings = checker.check(values, problems)
             if duplicate:
                 findings.append(Finding("id", "ID_GANDA", "ID ini muncul lebih dari sekali di lembar ini; baris "
                                                          "yang sama disalin?"))
@@ -224,7 +227,7 @@ class RowsPass:
         """The database row for an incoming row: its fields, its version, and who/when in the receiver's terms."""
         by = f"paket:{self.sender}"
         record = {key: value for key, value in values.items() if key not in _SYSTEM_FIELDS}
-        record.update(derived_fields(table, values))
+        record.update(derived_fields(table, values, self.today))
         for key, empty in exchange_rows.empty_defaults(table).items():
             if key in record and record[key] is None:
                 record[key] = copy.copy(empty)
@@ -265,12 +268,12 @@ def _edited_message(edited: bool) -> str:
     return "Baris ini menunggu keputusan atas data induknya, yang diubah di luar aplikasi."
 
 
-def derived_fields(table: str, values: dict[str, Any]) -> dict[str, Any]:
+def derived_fields(table: str, values: dict[str, Any], today: date) -> dict[str, Any]:
     """Fields a receiver derives itself rather than trusting a cell (LOCAL_ONLY in exchange_sheets)."""
     if table != "person":
         return {}
     nik = values.get("nik")
-    warnings = [f.message for f in check_nik(nik).warnings] if nik else []
+    warnings = [f.message for f in checked_nik(str(nik), today).warnings] if nik else []
     return {"name_key": normalize_name(str(values.get("name") or "")), "nik_check": {"warnings": warnings}}
 
 
