@@ -110,6 +110,8 @@ def export_package(ctx: ServiceContext, out: Path, *, full: bool = False, receiv
             writer.add_instructions(_title(site.name, kind), _paragraphs(kind, sequence, full))
             counts: dict[str, int] = {}
             for plan in plans:
+                if sink.cancelled():  # also between sheets, so a small package can be stopped too
+                    raise Cancelled("Ekspor dibatalkan; tidak ada berkas yang dibuat.")
                 sink.progress(done, grand_total, plan.name)
                 counts[plan.name] = writer.add_sheet(plan.name, plan.writer_columns(), rows_of(plan),
                                                      note=plan.spec.note)

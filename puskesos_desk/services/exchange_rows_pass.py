@@ -131,7 +131,7 @@ class RowsPass:
                 counts[RowClass.EDITED] += 1
                 continue
             counts[row_class] += 1
-            if edited:
+            if edited and row_class in (RowClass.NEW, RowClass.CHANGED, RowClass.CONFLICT):
                 self.messages.append(self._message(plan, row.row_number, None, "DIUBAH_DITERIMA",
                                                    "Baris diubah di luar aplikasi; diterapkan atas konfirmasi.",
                                                    "info"))

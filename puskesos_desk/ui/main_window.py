@@ -18,6 +18,7 @@ from puskesos_desk.ui.pages.area_page import AreaPage
 from puskesos_desk.ui.pages.beranda import BerandaPage
 from puskesos_desk.ui.pages.household_page import HouseholdPage
 from puskesos_desk.ui.pages.keluhan_page import KeluhanPage
+from puskesos_desk.ui.pages.pertukaran_page import PertukaranPage
 from puskesos_desk.ui.pages.rujukan_page import RujukanPage
 from puskesos_desk.ui.pages.search_page import SearchPage
 from puskesos_desk.ui.pages.settings_page import SettingsPage
@@ -150,10 +151,11 @@ class MainWindow(QMainWindow):
         self.stk_layanan.addWidget(self.page_household)
         self.page_keluhan = KeluhanPage(self.ctx)
         self.page_rujukan = RujukanPage(self.ctx)
+        self.page_pertukaran = PertukaranPage(self.ctx, site)
         self.page_settings = SettingsPage(self.ctx, site, db.display_location)
         real_pages: dict[int, QWidget] = {
             AREA_BERANDA: self.page_beranda, AREA_LAYANAN: self.stk_layanan, AREA_KELUHAN: self.page_keluhan,
-            AREA_RUJUKAN: self.page_rujukan, AREA_PENGATURAN: self.page_settings,
+            AREA_RUJUKAN: self.page_rujukan, AREA_PERTUKARAN: self.page_pertukaran, AREA_PENGATURAN: self.page_settings,
         }
         self.area_actions: list[QAction] = []
         for index, (title, description) in enumerate(AREAS):
@@ -202,6 +204,7 @@ class MainWindow(QMainWindow):
         self.page_keluhan.changed.connect(self._on_page_keluhan_changed)
         self.page_rujukan.household_opened.connect(self.open_household)
         self.page_rujukan.changed.connect(self._on_page_rujukan_changed)
+        self.page_pertukaran.changed.connect(self._on_page_pertukaran_changed)
         self.page_settings.language_chosen.connect(self.language_chosen)
 
         # Assemble
@@ -305,6 +308,12 @@ class MainWindow(QMainWindow):
         # A printed or answered referral moves the household's needs and complaints on, and the worklist.
         self._household_stale = self._household_id is not None
         self._data_changed()
+
+    def _on_page_pertukaran_changed(self) -> None:
+        # An applied package brings households, referral answers and decisions from the other site.
+        self._household_stale = self._household_id is not None
+        self._data_changed()
+        self.page_rujukan.mark_stale()
 
     # Areas
 
