@@ -792,6 +792,175 @@
     </message>
 </context>
 <context>
+    <name>ExchangeLabels</name>
+    <message>
+        <source>Keluar</source>
+        <translation>Outgoing</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <source>Desa → kabupaten</source>
+        <translation>Village → district</translation>
+    </message>
+    <message>
+        <source>Kabupaten → desa</source>
+        <translation>District → village</translation>
+    </message>
+    <message>
+        <source>Dibuat</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Diterima penerima</source>
+        <translation>Received by recipient</translation>
+    </message>
+    <message>
+        <source>Diterapkan</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Diubah di luar aplikasi</source>
+        <translation>Edited outside the app</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTab</name>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan tujuan</source>
+        <translation>Receiving village</translation>
+    </message>
+    <message>
+        <source>Semua data (lengkap)</source>
+        <translation>All data (full)</translation>
+    </message>
+    <message>
+        <source>Tanpa centang, paket hanya berisi data yang dicatat, diubah atau dihapus sejak paket terakhir yang sudah diterima penerima. Centang bila penerima kehilangan data atau baru mulai memakai aplikasi.</source>
+        <translation>When unticked, the package holds only data recorded, changed or deleted since the last package the recipient received. Tick it if the recipient has lost data or has just started using the app.</translation>
+    </message>
+    <message>
+        <source>Boleh kosong, misalnya: laporan bulanan November</source>
+        <translation>Optional, for example: November monthly report</translation>
+    </message>
+    <message>
+        <source>Keperluan pengiriman</source>
+        <translation>Purpose of sending</translation>
+    </message>
+    <message>
+        <source>Buat paket…</source>
+        <translation>Create package…</translation>
+    </message>
+    <message>
+        <source>Paket berisi data pribadi warga. Kirim hanya kepada penerima yang berhak, dan hapus salinan di flashdisk atau ponsel setelah diimpor.</source>
+        <translation>The package contains residents&apos; personal data. Send it only to authorised recipients, and delete the copies on flash drives or phones once it has been imported.</translation>
+    </message>
+    <message>
+        <source>Bila penerima ingin memastikan berkasnya utuh, cocokkan sidik SHA-256 ini lewat telepon.</source>
+        <translation>If the recipient wants to make sure the file is intact, compare this SHA-256 fingerprint by phone.</translation>
+    </message>
+    <message>
+        <source>Buka folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Situs ini:</source>
+        <translation>This site:</translation>
+    </message>
+    <message>
+        <source>Penerima:</source>
+        <translation>Recipient:</translation>
+    </message>
+    <message>
+        <source>Isi paket:</source>
+        <translation>Contents:</translation>
+    </message>
+    <message>
+        <source>Keperluan:</source>
+        <translation>Purpose:</translation>
+    </message>
+    <message>
+        <source>Sekretariat SLRT kabupaten/kota {code}</source>
+        <translation>District SLRT secretariat {code}</translation>
+    </message>
+    <message>
+        <source>Kartu situs kabupaten/kota ini belum dipercaya. Paket tetap dapat dibuat, tetapi paket balasannya baru dapat diimpor setelah kartu situsnya dipercaya (Pengaturan).</source>
+        <translation>This district&apos;s site card is not trusted yet. The package can still be created, but its reply package can only be imported once the site card is trusted (Settings).</translation>
+    </message>
+    <message>
+        <source>Belum ada desa/kelurahan tepercaya. Percayai kartu situs desa terlebih dahulu (Pengaturan → Situs tepercaya).</source>
+        <translation>No trusted villages yet. Trust a village&apos;s site card first (Settings → Trusted sites).</translation>
+    </message>
+    <message>
+        <source>Penerima paket tidak dapat dimuat: {reason}</source>
+        <translation>The package recipients could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>kesalahan sistem</source>
+        <translation>system error</translation>
+    </message>
+    <message>
+        <source>Akun ini tidak berwenang membuat paket data. Minta Koordinator atau operator yang berwenang membuatnya.</source>
+        <translation>This account is not allowed to create data packages. Ask the Coordinator or an authorised operator to create it.</translation>
+    </message>
+    <message>
+        <source>Simpan paket pertukaran data</source>
+        <translation>Save data exchange package</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Membuat paket {name}</source>
+        <translation>Creating package {name}</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan; tidak ada berkas yang dibuat.</source>
+        <translation>Export cancelled; no file was created.</translation>
+    </message>
+    <message>
+        <source>Paket tidak dapat dibuat karena kesalahan sistem.</source>
+        <translation>The package could not be created because of a system error.</translation>
+    </message>
+    <message>
+        <source>semua data</source>
+        <translation>all data</translation>
+    </message>
+    <message>
+        <source>perubahan sejak paket terakhir</source>
+        <translation>changes since the last package</translation>
+    </message>
+    <message>
+        <source>Paket ke-{sequence} untuk {receiver} sudah dibuat ({scope}).</source>
+        <translation>Package no. {sequence} for {receiver} has been created ({scope}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n baris</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lembar tanpa baris: {sheets}</source>
+        <translation>Sheets with no rows: {sheets}</translation>
+    </message>
+    <message>
+        <source>Berkas: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Simpan</source>
@@ -907,6 +1076,80 @@
     <message>
         <source>Desember</source>
         <translation>December</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Paket yang dibuat dan diterapkan di situs ini</source>
+        <translation>Packages created and applied at this site</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Riwayat paket</source>
+        <translation>Package history</translation>
+    </message>
+    <message>
+        <source>Baris yang menunggu keputusan</source>
+        <translation>Rows awaiting a decision</translation>
+    </message>
+    <message>
+        <source>Buat lembar keputusan konflik…</source>
+        <translation>Create conflict decision sheet…</translation>
+    </message>
+    <message>
+        <source>Isi kolom PAKAI (PENGIRIM atau PENERIMA) di lembar keputusan untuk setiap baris, simpan, lalu impor lembar yang sudah dijawab di tab Terima. Baris yang diubah di luar aplikasi diterapkan dengan mengimpor ulang paketnya di tab Terima dan mencentang &quot;Terapkan baris yang diubah di luar aplikasi&quot;.</source>
+        <translation>In the decision sheet, fill in the PAKAI column for every row (PENGIRIM for the sender&apos;s value, PENERIMA for the recipient&apos;s), save it, then import the answered sheet in the Receive tab. Rows edited outside the app are applied by importing their package again in the Receive tab and ticking &quot;Also apply rows edited outside the app&quot;.</translation>
+    </message>
+    <message>
+        <source>Riwayat tidak dapat dimuat: {reason}</source>
+        <translation>The history could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>Riwayat tidak dapat dimuat karena kesalahan sistem.</source>
+        <translation>The history could not be loaded because of a system error.</translation>
+    </message>
+    <message>
+        <source>Akun ini tidak berwenang melihat riwayat paket.</source>
+        <translation>This account is not allowed to see the package history.</translation>
+    </message>
+    <message>
+        <source>Belum ada paket yang dibuat atau diterapkan di situs ini.</source>
+        <translation>No packages have been created or applied at this site yet.</translation>
+    </message>
+    <message>
+        <source>Akun ini tidak berwenang memutuskan baris yang menunggu.</source>
+        <translation>This account is not allowed to decide on waiting rows.</translation>
+    </message>
+    <message>
+        <source>Tidak ada baris yang menunggu keputusan.</source>
+        <translation>No rows are awaiting a decision.</translation>
+    </message>
+    <message>
+        <source>{conflicts} konflik (diubah di kedua situs) · {edited} diubah di luar aplikasi</source>
+        <translation>Conflicts (changed at both sites): {conflicts} · Edited outside the app: {edited}</translation>
+    </message>
+    <message>
+        <source>Simpan lembar keputusan konflik</source>
+        <translation>Save conflict decision sheet</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lembar keputusan berisi %n konflik tersimpan: {path}</source>
+        <translation>
+            <numerusform>Decision sheet with %n conflict saved: {path}</numerusform>
+            <numerusform>Decision sheet with %n conflicts saved: {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lembar keputusan tidak dapat dibuat karena kesalahan sistem.</source>
+        <translation>The decision sheet could not be created because of a system error.</translation>
     </message>
 </context>
 <context>
@@ -1618,6 +1861,151 @@
     </message>
 </context>
 <context>
+    <name>ImportTab</name>
+    <message>
+        <source>Pilih paket…</source>
+        <translation>Choose package…</translation>
+    </message>
+    <message>
+        <source>Belum ada berkas dipilih.</source>
+        <translation>No file chosen yet.</translation>
+    </message>
+    <message>
+        <source>Setiap berkas diperiksa dulu tanpa mengubah data: tanda tangan, pengirim, dan setiap baris. Data baru diterapkan setelah Anda menekan Terapkan. Lembar keputusan konflik yang sudah dijawab juga diimpor di sini.</source>
+        <translation>Each file is checked first without changing any data: the signature, the sender and every row. Data is applied only after you press Apply. Answered conflict decision sheets are imported here too.</translation>
+    </message>
+    <message>
+        <source>Pesan pemeriksaan</source>
+        <translation>Check messages</translation>
+    </message>
+    <message>
+        <source>Terapkan juga baris yang diubah di luar aplikasi</source>
+        <translation>Also apply rows edited outside the app</translation>
+    </message>
+    <message>
+        <source>Simpan laporan…</source>
+        <translation>Save report…</translation>
+    </message>
+    <message>
+        <source>Terapkan</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Akun ini tidak berwenang mengimpor paket data.</source>
+        <translation>This account is not allowed to import data packages.</translation>
+    </message>
+    <message>
+        <source>Pilih paket pertukaran data</source>
+        <translation>Choose data exchange package</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Simpan laporan pemeriksaan</source>
+        <translation>Save check report</translation>
+    </message>
+    <message>
+        <source>Kata sandi salah. Masukkan lagi kata sandi berkas {name}:</source>
+        <translation>Wrong password. Enter the password for {name} again:</translation>
+    </message>
+    <message>
+        <source>Berkas {name} dilindungi kata sandi. Masukkan kata sandinya:</source>
+        <translation>The file {name} is password-protected. Enter its password:</translation>
+    </message>
+    <message>
+        <source>Kata sandi berkas</source>
+        <translation>File password</translation>
+    </message>
+    <message>
+        <source>Laporan disimpan dari hasil pemeriksaan, sebelum paket diterapkan.</source>
+        <translation>The report is saved from the check results, before the package is applied.</translation>
+    </message>
+    <message>
+        <source>Berkas: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <source>Memeriksa {name}</source>
+        <translation>Checking {name}</translation>
+    </message>
+    <message>
+        <source>Terapkan baris yang diubah di luar aplikasi yang masih menunggu ({n})</source>
+        <translation>Apply waiting rows edited outside the app ({n})</translation>
+    </message>
+    <message>
+        <source>Menerapkan {name}</source>
+        <translation>Applying {name}</translation>
+    </message>
+    <message>
+        <source>Menyimpan laporan {name}</source>
+        <translation>Saving report {name}</translation>
+    </message>
+    <message>
+        <source>Laporan tersimpan: {path}</source>
+        <translation>Report saved: {path}</translation>
+    </message>
+    <message>
+        <source>Impor dibatalkan; tidak ada data yang berubah.</source>
+        <translation>Import cancelled; no data was changed.</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat diproses karena kesalahan sistem.</source>
+        <translation>The file could not be processed because of a system error.</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan selesai: paket ke-{sequence} dari {sender} dapat diterapkan. Belum ada data yang berubah.</source>
+        <translation>Check complete: package no. {sequence} from {sender} can be applied. No data has been changed yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n baris ditolak dan tidak akan diterapkan; lihat pesannya di bawah.</source>
+        <translation>
+            <numerusform>%n row was rejected and will not be applied; see the messages below.</numerusform>
+            <numerusform>%n rows were rejected and will not be applied; see the messages below.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paket ke-{sequence} dari {sender} sudah diterapkan ({when}).</source>
+        <translation>Package no. {sequence} from {sender} has been applied ({when}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n baris menunggu keputusan di tab Riwayat &amp; Konflik.</source>
+        <translation>
+            <numerusform>%n row awaits a decision in the History &amp; conflicts tab.</numerusform>
+            <numerusform>%n rows await a decision in the History &amp; conflicts tab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paket ini sudah diimpor.</source>
+        <translation>This package has already been imported.</translation>
+    </message>
+    <message>
+        <source>Berkas ditolak; tidak ada data yang berubah.</source>
+        <translation>File rejected; no data was changed.</translation>
+    </message>
+    <message>
+        <source>Baris: {counts}</source>
+        <translation>Rows: {counts}</translation>
+    </message>
+    <message>
+        <source>Pesan: {errors} kesalahan, {warnings} peringatan, {infos} info</source>
+        <translation>Messages: errors {errors}, warnings {warnings}, info {infos}</translation>
+    </message>
+    <message>
+        <source>Tidak ada pesan untuk baris-baris paket ini.</source>
+        <translation>No messages for the rows of this package.</translation>
+    </message>
+    <message>
+        <source>Terapkan juga baris yang diubah di luar aplikasi ({n})</source>
+        <translation>Also apply rows edited outside the app ({n})</translation>
+    </message>
+    <message>
+        <source>baris {n}</source>
+        <translation>row {n}</translation>
+    </message>
+</context>
+<context>
     <name>KeluhanPage</name>
     <message>
         <source>Keluhan</source>
@@ -2190,6 +2578,45 @@
     </message>
 </context>
 <context>
+    <name>MessagesTableModel</name>
+    <message>
+        <source>Tingkat</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Lembar</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Pesan</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Kesalahan</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Peringatan</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+</context>
+<context>
     <name>NeedDialog</name>
     <message>
         <source>Catat kebutuhan — {number}</source>
@@ -2289,6 +2716,51 @@
     <message>
         <source>&amp;Hubungan dgn kepala keluarga</source>
         <translation>Relations&amp;hip to the head</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesTableModel</name>
+    <message>
+        <source>Arah</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Pengirim → penerima</source>
+        <translation>Sender → recipient</translation>
+    </message>
+    <message>
+        <source>Urutan</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Dari {sender}
+untuk {receiver}</source>
+        <translation>From {sender}
+to {receiver}</translation>
     </message>
 </context>
 <context>
@@ -2497,6 +2969,52 @@
     <message>
         <source>Tunggu sebentar: cetakan atau berkas sedang diproses.</source>
         <translation>Please wait: the printout or file is being processed.</translation>
+    </message>
+</context>
+<context>
+    <name>PertukaranPage</name>
+    <message>
+        <source>Pertukaran Data</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <source>Kirim data Puskesos ke Sekretariat SLRT kabupaten/kota dan terima jawabannya (hasil rujukan, keputusan usulan, direktori layanan) sebagai paket Excel bertanda tangan, lewat flashdisk, surel, atau WhatsApp.</source>
+        <translation>Send Puskesos data to the district SLRT secretariat and receive its replies (referral outcomes, proposal decisions, service directory) as signed Excel packages, by flash drive, e-mail or WhatsApp.</translation>
+    </message>
+    <message>
+        <source>Terima paket data dari Puskesos desa/kelurahan dan kirim jawabannya (hasil rujukan, keputusan usulan, direktori layanan) sebagai paket Excel bertanda tangan, lewat flashdisk, surel, atau WhatsApp.</source>
+        <translation>Receive data packages from village Puskesos offices and send them replies (referral outcomes, proposal decisions, service directory) as signed Excel packages, by flash drive, e-mail or WhatsApp.</translation>
+    </message>
+    <message>
+        <source>Kirim</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Terima</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>Riwayat &amp;&amp; Konflik</source>
+        <translation>History &amp;&amp; conflicts</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressTask</name>
+    <message>
+        <source>Kemajuan</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>%v dari %m baris</source>
+        <translation>%v of %m rows</translation>
     </message>
 </context>
 <context>
@@ -4129,6 +4647,41 @@ What needs correcting? (optional)</translation>
     <message>
         <source>Belum ada kunjungan dalam 12 bulan terakhir.</source>
         <translation>No visits in the last 12 months.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingTableModel</name>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Lembar</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Paket</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>Menunggu sejak</source>
+        <translation>Waiting since</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>ke-{sequence} dari {sender}</source>
+        <translation>no. {sequence} from {sender}</translation>
     </message>
 </context>
 </TS>
