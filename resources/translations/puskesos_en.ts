@@ -1101,7 +1101,7 @@
         <translation>Create conflict decision sheet…</translation>
     </message>
     <message>
-        <source>Isi kolom PAKAI (PENGIRIM atau PENERIMA) di lembar keputusan untuk setiap baris, simpan, lalu impor lembar yang sudah dijawab di tab Terima. Baris yang diubah di luar aplikasi diterapkan dengan mengimpor ulang paketnya di tab Terima dan mencentang &quot;Terapkan baris yang diubah di luar aplikasi&quot;.</source>
+        <source>Isi kolom PAKAI (PENGIRIM atau PENERIMA) di lembar keputusan untuk setiap baris, simpan, lalu impor lembar yang sudah dijawab di tab Terima. Baris yang diubah di luar aplikasi diterapkan dengan mengimpor ulang paketnya di tab Terima dan mencentang &quot;Terapkan juga baris yang diubah di luar aplikasi&quot;.</source>
         <translation>In the decision sheet, fill in the PAKAI column for every row (PENGIRIM for the sender&apos;s value, PENERIMA for the recipient&apos;s), save it, then import the answered sheet in the Receive tab. Rows edited outside the app are applied by importing their package again in the Receive tab and ticking &quot;Also apply rows edited outside the app&quot;.</translation>
     </message>
     <message>
@@ -4534,6 +4534,183 @@ What needs correcting? (optional)</translation>
             <numerusform>%n working day left</numerusform>
             <numerusform>%n working days left</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TrustConfirmBox</name>
+    <message>
+        <source>Percayai kartu situs</source>
+        <translation>Trust site card</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Sidik jari</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Cocokkan sidik jari ini lewat telepon dengan petugas {name}: minta ia membacakan sidik jari yang tertera di Pengaturan aplikasinya, lalu bandingkan setiap hurufnya. Tekan &quot;Ya, percayai&quot; hanya bila semuanya sama.</source>
+        <translation>Check this fingerprint by telephone with the officer at {name}: ask them to read out the fingerprint shown in their app&apos;s Settings, and compare it character by character. Press &quot;Yes, trust it&quot; only if it all matches.</translation>
+    </message>
+    <message>
+        <source>Percayai kartu situs ini?</source>
+        <translation>Trust this site card?</translation>
+    </message>
+    <message>
+        <source>Setelah dipercaya, paket data yang ditandatangani situs ini diterima di sini.</source>
+        <translation>Once it is trusted, data packages signed by this site are accepted here.</translation>
+    </message>
+    <message>
+        <source>Ya, percayai</source>
+        <translation>Yes, trust it</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedSites</name>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>District/city</translation>
+    </message>
+    <message>
+        <source>Situs tepercaya</source>
+        <translation>Trusted sites</translation>
+    </message>
+    <message>
+        <source>Paket pertukaran data hanya diterima dari situs yang kartunya dipercaya di sini. Kirim kartu situs ini ke situs lain, percayai kartu situs mereka, lalu cocokkan sidik jari kedua kartu lewat telepon.</source>
+        <translation>Data exchange packages are accepted only from sites whose card is trusted here. Send this site&apos;s card to the other site, trust their site card, then check the fingerprints of both cards by telephone.</translation>
+    </message>
+    <message>
+        <source>Sidik jari situs ini</source>
+        <translation>This site&apos;s fingerprint</translation>
+    </message>
+    <message>
+        <source>Simpan kartu situs ini…</source>
+        <translation>Save this site&apos;s card…</translation>
+    </message>
+    <message>
+        <source>Simpan kartu situs (berkas .json) untuk dikirim ke situs lain, misalnya lewat surel atau flashdisk</source>
+        <translation>Save the site card (a .json file) to send to the other site, for example by email or on a USB stick</translation>
+    </message>
+    <message>
+        <source>Memuat daftar situs tepercaya…</source>
+        <translation>Loading the trusted sites…</translation>
+    </message>
+    <message>
+        <source>Percayai kartu situs…</source>
+        <translation>Trust a site card…</translation>
+    </message>
+    <message>
+        <source>Buka kartu situs (.json) dari situs lain; sidik jarinya dicocokkan lewat telepon sebelum dipercaya</source>
+        <translation>Open another site&apos;s card (.json); its fingerprint is checked by telephone before it is trusted</translation>
+    </message>
+    <message>
+        <source>Hanya Admin yang dapat mempercayai kartu situs lain.</source>
+        <translation>Only an Admin can trust another site&apos;s card.</translation>
+    </message>
+    <message>
+        <source>Sidik jari situs ini:</source>
+        <translation>This site&apos;s fingerprint:</translation>
+    </message>
+    <message>
+        <source>Belum ada situs tepercaya. Percayai kartu situs Sekretariat SLRT kabupaten/kota Anda agar paket darinya dapat diterima.</source>
+        <translation>No trusted sites yet. Trust the site card of your district/city SLRT secretariat so that its packages can be accepted.</translation>
+    </message>
+    <message>
+        <source>Belum ada situs tepercaya. Percayai kartu situs setiap desa/kelurahan yang bertukar data dengan sekretariat ini.</source>
+        <translation>No trusted sites yet. Trust the site card of every village that exchanges data with this secretariat.</translation>
+    </message>
+    <message>
+        <source>Daftar situs tepercaya hanya dapat dilihat oleh Admin, Koordinator, dan petugas pertukaran data.</source>
+        <translation>Only the Admin, the Coordinator and data exchange officers can see the trusted sites.</translation>
+    </message>
+    <message>
+        <source>Daftar situs tepercaya tidak dapat dimuat.</source>
+        <translation>The trusted sites could not be loaded.</translation>
+    </message>
+    <message>
+        <source>Simpan kartu situs ini</source>
+        <translation>Save this site&apos;s card</translation>
+    </message>
+    <message>
+        <source>Kartu situs (*.json)</source>
+        <translation>Site card (*.json)</translation>
+    </message>
+    <message>
+        <source>Menyimpan kartu situs…</source>
+        <translation>Saving the site card…</translation>
+    </message>
+    <message>
+        <source>Kartu situs tersimpan di {path}. Kirimkan berkas ini ke situs lain, lalu cocokkan sidik jarinya lewat telepon.</source>
+        <translation>Site card saved to {path}. Send this file to the other site, then check its fingerprint by telephone.</translation>
+    </message>
+    <message>
+        <source>Kartu situs tidak dapat disimpan di {path}: {reason}</source>
+        <translation>The site card could not be saved to {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Pilih kartu situs yang akan dipercaya</source>
+        <translation>Choose the site card to trust</translation>
+    </message>
+    <message>
+        <source>Membaca kartu situs…</source>
+        <translation>Reading the site card…</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) sudah dipercaya dengan kunci ini; tidak ada yang berubah.</source>
+        <translation>{name} ({code}) is already trusted with this key; nothing changed.</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) sekarang dipercaya: paket data darinya dapat diterima.</source>
+        <translation>{name} ({code}) is now trusted: its data packages can be accepted.</translation>
+    </message>
+    <message>
+        <source>Berkas {path} tidak dapat dibaca: {reason}</source>
+        <translation>The file {path} could not be read: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedSitesTableModel</name>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Sidik jari</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Sejak</source>
+        <translation>Since</translation>
     </message>
 </context>
 <context>

@@ -251,7 +251,7 @@ class HistoryTab(QWidget):
         self.lbl_conflict_hint = QLabel(self.tr(
             "Isi kolom PAKAI (PENGIRIM atau PENERIMA) di lembar keputusan untuk setiap baris, simpan, lalu impor "
             "lembar yang sudah dijawab di tab Terima. Baris yang diubah di luar aplikasi diterapkan dengan mengimpor "
-            "ulang paketnya di tab Terima dan mencentang \"Terapkan baris yang diubah di luar aplikasi\"."))
+            "ulang paketnya di tab Terima dan mencentang \"Terapkan juga baris yang diubah di luar aplikasi\"."))
         self.lbl_conflict_hint.setObjectName("lbl_hint")
         self.lbl_conflict_hint.setWordWrap(True)
         self.lbl_notice = QLabel("")

@@ -1,6 +1,7 @@
 """Pengaturan: the interface language (stored per Windows user in QSettings), what this site and database are
-(read-only), and — for accounts that manage settings — whether household changes may be approved at the desa, and
-the referral letter numbers and letterhead (widgets/letter_settings.py).
+(read-only), the sites whose packages are accepted (widgets/trusted_sites.py), and — for accounts that manage
+settings — whether household changes may be approved at the desa, and the referral letter numbers and letterhead
+(widgets/letter_settings.py).
 
 The language is applied at once: the translators are re-installed and the main window is rebuilt for the same
 signed-in user (the session does that when `language_chosen` is emitted).
@@ -37,6 +38,7 @@ from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.i18n import LANGUAGES, current_language
 from puskesos_desk.ui.ops import run_op
 from puskesos_desk.ui.widgets.letter_settings import LetterSettings
+from puskesos_desk.ui.widgets.trusted_sites import TrustedSites
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +109,7 @@ class SettingsPage(QWidget):
                                                 "data."))
         self.lbl_database = self._value(database_location)
         self.lbl_version = self._value(f"{APP_NAME} {__version__}")
+        self.grp_trusted = TrustedSites(ctx, site)
         self.grp_approval = QGroupBox(self.tr("Perubahan susunan keluarga"))
         self.chk_local_approval = QCheckBox(self.tr("Koordinator boleh menyetujui perubahan keluarga di desa"))
         self.chk_local_approval.setEnabled(False)
@@ -161,6 +164,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self.lbl_title)
         layout.addWidget(self.grp_language)
         layout.addWidget(self.grp_site)
+        layout.addWidget(self.grp_trusted)
         layout.addWidget(self.grp_approval)
         layout.addWidget(self.grp_letters)
         layout.addWidget(self.lbl_more)

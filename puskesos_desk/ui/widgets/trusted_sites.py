@@ -1,0 +1,387 @@
+"""Pengaturan → "Situs tepercaya": this site's key fingerprint and its site card to send to the other site, the sites
+whose packages this site accepts, and — for the Admin — trusting another site's card.
+
+Trusting is a security decision made by people: the card's fingerprint is read out over the telephone and compared
+before anyone presses "Ya, percayai". The card is parsed and its signature checked before that question is asked
+(services.keys.card_from_json), and services.trust.trust_site checks it all again when it stores the key.
+
+Tests replace the modal steps: `choose_card_save_path(suggested)`, `choose_card_open_path()` and
+`confirm_trust(card)`.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from puskesos_desk.domain.enums import SiteRole
+from puskesos_desk.domain.errors import InputRejected, PermissionDenied, PuskesosError
+from puskesos_desk.domain.permissions import Permission
+from puskesos_desk.domain.records import SiteCard, SiteInfo, TrustedSiteInfo
+from puskesos_desk.services.context import ServiceContext, local_zone
+from puskesos_desk.services.keys import card_from_json
+from puskesos_desk.services.site import site_card
+from puskesos_desk.services.trust import trust_site, trusted_sites
+from puskesos_desk.ui.error_dialog import show_error
+from puskesos_desk.ui.formatting import format_date_short
+from puskesos_desk.ui.models.record_table_model import RecordTableModel
+from puskesos_desk.ui.ops import run_op
+from puskesos_desk.ui.widgets.record_table import record_table
+
+log = logging.getLogger(__name__)
+
+_CTX = "TrustedSites"
+MAX_CARD_BYTES = 64 * 1024  # a card is under 1 KB; anything far bigger is not one (and is not read whole)
+TEXT_WIDTH = 480  # the question's text: wide enough for the fingerprint on one line
+VISIBLE_ROWS = 6  # the table grows with its rows up to this many, then scrolls
+
+ROLE_NAMES: dict[str, str] = {
+    "desa": QT_TRANSLATE_NOOP("TrustedSites", "Desa/kelurahan"),
+    "kabupaten": QT_TRANSLATE_NOOP("TrustedSites", "Kabupaten/kota"),
+}
+
+
+def role_label(role: str) -> str:
+    source = ROLE_NAMES.get(str(role))
+    return QCoreApplication.translate(_CTX, source) if source else str(role)
+
+
+def card_file_name(site_code: str) -> str:
+    return f"kartu-situs-{site_code}.json"
+
+
+def with_json_suffix(chosen: str) -> Path:
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".json" else path.with_name(path.name + ".json")
+
+
+def read_card(path: Path) -> tuple[SiteCard, str]:
+    """(the checked card, its text). A file that is not a card — too big, not UTF-8, not JSON, edited — fails with
+    card_from_json's InputRejected; a file that cannot be opened raises OSError."""
+    with path.open("rb") as handle:
+        data = handle.read(MAX_CARD_BYTES + 1)
+    text = data.decode("utf-8-sig", errors="replace")  # a BOM from Notepad is harmless; bad bytes fail as JSON
+    return card_from_json(text), text
+
+
+def write_card(ctx: ServiceContext, path: Path) -> Path:
+    _card, text = site_card(ctx)
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return path
+
+
+def fixed_font() -> QFont:
+    """Fingerprints are compared character by character: a fixed-width font keeps 0/O and 1/I apart."""
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+
+class TrustedSitesTableModel(RecordTableModel[TrustedSiteInfo]):
+    COL_CODE, COL_NAME, COL_ROLE, COL_FINGERPRINT, COL_SINCE = range(5)
+
+    def headers(self) -> Sequence[str]:
+        return (self.tr("Kode"), self.tr("Nama"), self.tr("Peran"), self.tr("Sidik jari"), self.tr("Sejak"))
+
+    def cell_text(self, row: int, record: TrustedSiteInfo, column: int) -> str:
+        if column == self.COL_CODE:
+            return record.code
+        if column == self.COL_NAME:
+            return record.name
+        if column == self.COL_ROLE:
+            return role_label(record.role)
+        if column == self.COL_FINGERPRINT:
+            return record.fingerprint
+        return format_date_short(record.trusted_at.astimezone(local_zone()).date())
+
+    def cell_sort(self, row: int, record: TrustedSiteInfo, column: int) -> object:
+        return record.trusted_at.isoformat() if column == self.COL_SINCE else self.cell_text(row, record, column)
+
+    def cell_tooltip(self, row: int, record: TrustedSiteInfo, column: int) -> str | None:
+        return record.name if column == self.COL_NAME else None
+
+    def cell_font(self, row: int, record: TrustedSiteInfo, column: int) -> object:
+        return fixed_font() if column == self.COL_FINGERPRINT else None
+
+
+class TrustConfirmBox(QMessageBox):
+    """The question asked before a card is trusted; "Batal" is the default."""
+
+    def __init__(self, card: SiteCard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(self.tr("Percayai kartu situs"))
+        self.setTextFormat(Qt.TextFormat.RichText)
+        rows = (
+            (self.tr("Nama"), html.escape(card.name)),
+            (self.tr("Kode"), html.escape(card.code)),
+            (self.tr("Peran"), html.escape(role_label(card.role.value))),
+            # Never wrapped: a fingerprint broken over two lines is easy to misread over the phone.
+            (self.tr("Sidik jari"), f"<span style='font-family: monospace; white-space: nowrap'>"
+                                    f"{html.escape(card.fingerprint)}</span>"),
+        )
+        table = "".join(f"<tr><td style='padding-right: 12px'>{caption}</td><td><b>{value}</b></td></tr>"
+                        for caption, value in rows)
+        advice = self.tr(
+            "Cocokkan sidik jari ini lewat telepon dengan petugas {name}: minta ia membacakan sidik jari yang "
+            "tertera di Pengaturan aplikasinya, lalu bandingkan setiap hurufnya. Tekan \"Ya, percayai\" hanya bila "
+            "semuanya sama.").format(name=card.name)
+        question = self.tr("Percayai kartu situs ini?")
+        effect = self.tr("Setelah dipercaya, paket data yang ditandatangani situs ini diterima di sini.")
+        self.setText(f"<p><b>{html.escape(question)}</b></p><table>{table}</table>"
+                     f"<p>{html.escape(advice)}</p><p>{html.escape(effect)}</p>")
+        label = self.findChild(QLabel, "qt_msgbox_label")  # QMessageBox's own text label
+        if label is not None:
+            label.setMinimumWidth(TEXT_WIDTH)
+        self.btn_yes = self.addButton(self.tr("Ya, percayai"), QMessageBox.ButtonRole.YesRole)
+        self.btn_no = self.addButton(self.tr("Batal"), QMessageBox.ButtonRole.NoRole)
+        self.setDefaultButton(self.btn_no)
+        self.setEscapeButton(self.btn_no)
+
+    def accepted_trust(self) -> bool:
+        return self.clickedButton() is self.btn_yes
+
+
+class TrustedSites(QGroupBox):
+    list_loaded = Signal()  # the table was (re)loaded, or could not be
+    card_saved = Signal(str)  # the path the site card was written to
+    site_trusted = Signal(str)  # the code of the site now trusted (or trusted already with the same key)
+
+    def __init__(self, ctx: ServiceContext, site: SiteInfo, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Situs tepercaya"), parent)
+        self.ctx = ctx
+        self.site = site
+        self._may_trust = ctx.actor.can(Permission.MANAGE_SETTINGS)
+        self._folder: Path | None = None
+        self._busy = False
+        self._load_started = False
+
+        # Widgets
+        self.lbl_intro = self._hint(self.tr(
+            "Paket pertukaran data hanya diterima dari situs yang kartunya dipercaya di sini. Kirim kartu situs ini "
+            "ke situs lain, percayai kartu situs mereka, lalu cocokkan sidik jari kedua kartu lewat telepon."))
+        self.lbl_own_fingerprint = QLabel(site.fingerprint)
+        self.lbl_own_fingerprint.setFont(fixed_font())
+        self.lbl_own_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lbl_own_fingerprint.setAccessibleName(self.tr("Sidik jari situs ini"))
+        self.btn_save_card = QPushButton(self.tr("Simpan kartu situs ini…"))
+        self.btn_save_card.setToolTip(self.tr("Simpan kartu situs (berkas .json) untuk dikirim ke situs lain, "
+                                              "misalnya lewat surel atau flashdisk"))
+        self.model = TrustedSitesTableModel(self)
+        self.tbl_trusted, self.proxy = record_table(
+            self.model, accessible_name=self.tr("Situs tepercaya"), stretch_column=TrustedSitesTableModel.COL_NAME,
+            max_column_width=360, object_name="tbl_trusted", word_wrap=True)
+        self.tbl_trusted.sortByColumn(TrustedSitesTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
+        self.tbl_trusted.setVisible(False)
+        self.lbl_list_note = self._hint(self.tr("Memuat daftar situs tepercaya…"))
+        self.btn_trust = QPushButton(self.tr("Percayai kartu situs…"))
+        self.btn_trust.setToolTip(
+            self.tr("Buka kartu situs (.json) dari situs lain; sidik jarinya dicocokkan lewat telepon sebelum "
+                    "dipercaya") if self._may_trust else
+            self.tr("Hanya Admin yang dapat mempercayai kartu situs lain."))
+        self.lbl_status = self._hint()
+        self.lbl_status.setVisible(True)
+        self.lbl_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # Signals
+        self.btn_save_card.clicked.connect(self._on_btn_save_card_clicked)
+        self.btn_trust.clicked.connect(self._on_btn_trust_clicked)
+
+        # Assemble
+        own_row = QHBoxLayout()
+        own_row.addWidget(QLabel(self.tr("Sidik jari situs ini:")))
+        own_row.addWidget(self.lbl_own_fingerprint)
+        own_row.addStretch(1)
+        own_row.addWidget(self.btn_save_card)
+        trust_row = QHBoxLayout()
+        trust_row.addWidget(self.btn_trust)
+        trust_row.addWidget(self.lbl_status, 1)  # always there, empty or not: the button keeps its size
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lbl_intro)
+        layout.addLayout(own_row)
+        layout.addWidget(self.tbl_trusted)
+        layout.addWidget(self.lbl_list_note)
+        layout.addLayout(trust_row)
+        self._update_buttons()
+
+    @staticmethod
+    def _hint(text: str = "") -> QLabel:
+        widget = QLabel(text)
+        widget.setObjectName("lbl_hint")
+        widget.setWordWrap(True)
+        widget.setVisible(bool(text))
+        return widget
+
+    @staticmethod
+    def _say(widget: QLabel, text: str) -> None:
+        widget.setText(text)
+        widget.setVisible(bool(text))
+
+    def _update_buttons(self) -> None:
+        self.btn_trust.setEnabled(self._may_trust and not self._busy)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update_buttons()
+
+    # --- the list ----------------------------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._load_started:
+            self._load_started = True
+            QTimer.singleShot(0, self, self.load)
+
+    def load(self) -> None:
+        ctx = self.ctx
+        run_op(self, lambda: trusted_sites(ctx), self._on_list_ready, self._on_list_failed)
+
+    def _on_list_ready(self, found: list[TrustedSiteInfo]) -> None:
+        self.model.set_rows(found)
+        self.tbl_trusted.setVisible(bool(found))
+        self._fit_table_height()
+        if found:
+            self._say(self.lbl_list_note, "")
+        elif self.site.role is SiteRole.DESA:
+            self._say(self.lbl_list_note, self.tr("Belum ada situs tepercaya. Percayai kartu situs Sekretariat "
+                                                  "SLRT kabupaten/kota Anda agar paket darinya dapat diterima."))
+        else:
+            self._say(self.lbl_list_note, self.tr("Belum ada situs tepercaya. Percayai kartu situs setiap "
+                                                  "desa/kelurahan yang bertukar data dengan sekretariat ini."))
+        self.list_loaded.emit()
+
+    def _on_list_failed(self, error: BaseException) -> None:
+        self.model.set_rows([])
+        self.tbl_trusted.setVisible(False)
+        if isinstance(error, PermissionDenied):
+            self._say(self.lbl_list_note, self.tr("Daftar situs tepercaya hanya dapat dilihat oleh Admin, "
+                                                  "Koordinator, dan petugas pertukaran data."))
+        elif isinstance(error, PuskesosError):
+            self._say(self.lbl_list_note, error.message)
+        else:
+            self._say(self.lbl_list_note, self.tr("Daftar situs tepercaya tidak dapat dimuat."))
+            show_error(self, error)
+        self.list_loaded.emit()
+
+    def _fit_table_height(self) -> None:
+        """As tall as its rows (up to VISIBLE_ROWS): the page scrolls as a whole, a short list needs no inner
+        scroll bar and no empty space below it."""
+        table = self.tbl_trusted
+        table.resizeRowsToContents()
+        shown = min(self.model.rowCount(), VISIBLE_ROWS)
+        rows = sum(table.rowHeight(row) for row in range(shown))
+        scroll = table.horizontalScrollBar().sizeHint().height() if table.horizontalScrollBar().isVisible() else 0
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth() + scroll)
+
+    # --- this site's card --------------------------------------------------------------------------------------------
+
+    def folder(self) -> Path:
+        if self._folder is not None:
+            return self._folder
+        return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+    def choose_card_save_path(self, suggested: Path) -> str | None:
+        """The save dialog (tests replace this)."""
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Simpan kartu situs ini"), str(suggested),
+                                                    self.tr("Kartu situs (*.json)"))
+        return path or None
+
+    def _on_btn_save_card_clicked(self) -> None:
+        chosen = self.choose_card_save_path(self.folder() / card_file_name(self.site.code))
+        if not chosen:
+            return
+        path = with_json_suffix(chosen)
+        self._folder = path.parent
+        self.btn_save_card.setEnabled(False)
+        self.lbl_status.setText(self.tr("Menyimpan kartu situs…"))
+        ctx = self.ctx
+        run_op(self, lambda: write_card(ctx, path), self._on_card_saved,
+               lambda error: self._on_card_save_failed(path, error))
+
+    def _on_card_saved(self, path: Path) -> None:
+        self.btn_save_card.setEnabled(True)
+        log.info("site card saved")
+        self.lbl_status.setText(self.tr("Kartu situs tersimpan di {path}. Kirimkan berkas ini ke situs lain, "
+                                           "lalu cocokkan sidik jarinya lewat telepon.").format(path=path))
+        self.card_saved.emit(str(path))
+
+    def _on_card_save_failed(self, path: Path, error: BaseException) -> None:
+        self.btn_save_card.setEnabled(True)
+        self.lbl_status.setText("")
+        if isinstance(error, OSError):
+            error = InputRejected(self.tr("Kartu situs tidak dapat disimpan di {path}: {reason}").format(
+                path=path, reason=error.strerror or error))
+        show_error(self, error)
+
+    # --- trusting another site's card --------------------------------------------------------------------------------
+
+    def choose_card_open_path(self) -> str | None:
+        """The open dialog (tests replace this)."""
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Pilih kartu situs yang akan dipercaya"),
+                                                    str(self.folder()), self.tr("Kartu situs (*.json)"))
+        return path or None
+
+    def confirm_trust(self, card: SiteCard) -> bool:
+        """Ask before trusting (tests replace this)."""
+        box = TrustConfirmBox(card, self)
+        box.exec()
+        accepted = box.accepted_trust()
+        box.deleteLater()
+        return accepted
+
+    def _on_btn_trust_clicked(self) -> None:
+        if not self.btn_trust.isEnabled():
+            return
+        chosen = self.choose_card_open_path()
+        if not chosen:
+            return
+        path = Path(chosen)
+        self._folder = path.parent
+        self._set_busy(True)
+        self.lbl_status.setText(self.tr("Membaca kartu situs…"))
+        run_op(self, lambda: read_card(path), self._on_card_read, lambda error: self._on_trust_failed(path, error))
+
+    def _on_card_read(self, result: tuple[SiteCard, str]) -> None:
+        card, text = result
+        self.lbl_status.setText("")
+        if not self.confirm_trust(card):
+            log.info("trusting a site card was declined")
+            self._set_busy(False)
+            return
+        self.lbl_status.setText(self.tr("Menyimpan…"))
+        ctx = self.ctx
+        run_op(self, lambda: trust_site(ctx, text), self._on_trusted, lambda error: self._on_trust_failed(None, error),
+               writes=True)
+
+    def _on_trusted(self, result: tuple[TrustedSiteInfo, bool]) -> None:
+        trusted, already = result
+        self._set_busy(False)
+        if already:
+            message = self.tr("{name} ({code}) sudah dipercaya dengan kunci ini; tidak ada yang berubah.")
+        else:
+            message = self.tr("{name} ({code}) sekarang dipercaya: paket data darinya dapat diterima.")
+        self.lbl_status.setText(message.format(name=trusted.name, code=trusted.code))
+        log.info("site %s trusted (already: %s)", trusted.code, already)
+        self.site_trusted.emit(trusted.code)
+        self.load()
+
+    def _on_trust_failed(self, path: Path | None, error: BaseException) -> None:
+        self._set_busy(False)
+        self.lbl_status.setText("")
+        if isinstance(error, OSError):
+            error = InputRejected(self.tr("Berkas {path} tidak dapat dibaca: {reason}").format(
+                path=path, reason=error.strerror or error))
+        show_error(self, error)
