@@ -16,7 +16,10 @@ Measured in the import and dry-run children:
   thread polling /proc for this process's children every 20 ms;
 - whether a GUI thread would stay responsive: a ticker thread asks to wake every 10 ms and records how late it
   wakes. The import runs on the main thread here as it runs on a worker thread in the app; both share one GIL with
-  the GUI thread, so the longest gap is the longest freeze a user would see (the proxy for GIL stalls).
+  the GUI thread, so the longest gap is the longest freeze a user would see (the proxy for GIL stalls). The same
+  ticker runs for a few seconds first with the main thread asleep: that baseline is what the machine's load alone
+  costs (on a busy 2-core machine a thread can wait for a core, not only for the GIL). For each gap over 100 ms
+  the benchmark notes where the importer was when the ticker got the GIL back.
 
 Goals: import ≤ 2.5 × raw; parent and reader each ≤ 500 MB. Results are merged into benchmarks/results.json under
 "exchange_import".
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
 import json
 import os
@@ -50,6 +54,8 @@ RATIO_GOAL = 2.5
 MEMORY_GOAL_MIB = 500
 TICK_S = 0.010
 POLL_S = 0.020
+IDLE_BASELINE_S = 3.0
+STALL_S = 0.100  # a gap this long is a visible freeze: note where the importer was
 
 
 def _mib(kib: int) -> float:
@@ -60,11 +66,16 @@ def _mib(kib: int) -> float:
 
 
 class Ticker(threading.Thread):
-    """Wakes every TICK_S and records how long each wait really took: the GUI thread's view of the GIL."""
+    """Wakes every TICK_S and records how long each wait really took: the GUI thread's view of the GIL.
+
+    After a long gap it also notes where the importing thread is: it has just given the GIL back, so its
+    innermost frames are at (or right after) the call that held it."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.gaps: list[float] = []
+        self.stalls: list[tuple[float, str]] = []
+        self._watched = threading.get_ident()
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -73,7 +84,19 @@ class Ticker(threading.Thread):
             time.sleep(TICK_S)
             now = time.perf_counter()
             self.gaps.append(now - last)
+            if now - last > STALL_S:
+                self.stalls.append((now - last, self._where()))
             last = now
+
+    def _where(self) -> str:
+        frame = sys._current_frames().get(self._watched)
+        found = []
+        while frame is not None and len(found) < 3:
+            code = frame.f_code
+            if "puskesos_desk" in code.co_filename:
+                found.append(f"{Path(code.co_filename).name}:{frame.f_lineno} {code.co_name}")
+            frame = frame.f_back
+        return " < ".join(found)
 
     def stop(self) -> dict[str, object]:
         self._stop_event.set()
@@ -86,7 +109,36 @@ class Ticker(threading.Thread):
             "median_gap_ms": round(statistics.median(gaps) * 1000, 1),
             "gaps_over_50ms": sum(1 for gap in gaps if gap > 0.050),
             "gaps_over_100ms": sum(1 for gap in gaps if gap > 0.100),
+            "longest_stalls": [{"ms": round(gap * 1000), "importer_at": where}
+                               for gap, where in sorted(self.stalls, reverse=True)[:8]],
         }
+
+
+class GcPauses:
+    """Times the cyclic garbage collector's passes: a full collection holds the GIL for as long as it walks every
+    tracked object, which freezes every other thread."""
+
+    def __init__(self) -> None:
+        self.pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
+        self._started = 0.0
+
+    def __enter__(self) -> GcPauses:
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        gc.callbacks.remove(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.pauses[info["generation"]].append(time.perf_counter() - self._started)
+
+    def summary(self) -> dict[str, object]:
+        return {f"gen{generation}": {"count": len(pauses), "total_ms": round(sum(pauses) * 1000),
+                                     "longest_ms": round(max(pauses, default=0) * 1000, 1)}
+                for generation, pauses in self.pauses.items()}
 
 
 class ChildMemory(threading.Thread):
@@ -144,6 +196,10 @@ def case_import(package: Path, work: Path, *, dry_run: bool, profile: Path | Non
     sites = data.bench_sites()
     district = data.open_site(data.fresh_copy(sites.district, work / "district.db"))
     ctx = data.district_context(district)
+    idle = Ticker()  # the same ticker while this thread sleeps: what the machine's load alone costs
+    idle.start()
+    time.sleep(IDLE_BASELINE_S)
+    idle_gaps = idle.stop()
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     ticker, children = Ticker(), ChildMemory()
     profiler = cProfile.Profile() if profile else None
@@ -152,7 +208,8 @@ def case_import(package: Path, work: Path, *, dry_run: bool, profile: Path | Non
     started = time.perf_counter()
     if profiler:
         profiler.enable()
-    outcome = import_package(ctx, package, dry_run=dry_run)
+    with GcPauses() as collector:
+        outcome = import_package(ctx, package, dry_run=dry_run)
     if profiler:
         profiler.disable()
     seconds = time.perf_counter() - started
@@ -172,6 +229,8 @@ def case_import(package: Path, work: Path, *, dry_run: bool, profile: Path | Non
         "reader_vm_hwm_polled_mib": _mib(children.peak_kib),
         "child_processes_seen": len(children.seen),
         "gui_thread": gui,
+        "gc_pauses": collector.summary(),
+        "gui_thread_idle_baseline": {key: idle_gaps[key] for key in ("longest_gap_ms", "p99_gap_ms", "median_gap_ms")},
     }
 
 
@@ -227,6 +286,9 @@ def summarise_imports(runs: list[dict[str, Any]], total_rows: int) -> dict[str, 
         },
         "child_processes_seen": runs[0]["child_processes_seen"],
         "gui_thread": max((run["gui_thread"] for run in runs), key=lambda gui: gui["longest_gap_ms"]),
+        "gc_pauses": runs[0]["gc_pauses"],
+        "gui_thread_idle_baseline": max((run["gui_thread_idle_baseline"] for run in runs),
+                                        key=lambda gui: gui["longest_gap_ms"]),
     }
 
 

@@ -196,6 +196,10 @@ def classify(copy: ReceiverCopy | None, *, row_version: int, base_version: int) 
         return RowClass.STALE  # a later version from the same sender arrived first
     if copy.version == base_version:
         return RowClass.CHANGED
+    if copy.peer_version is not None and copy.version == copy.peer_version:
+        # The receiver still holds exactly what this sender sent last: it changed nothing since, whatever base the
+        # sender wrote (it may not have seen the receiver's acknowledgement yet).
+        return RowClass.CHANGED
     return RowClass.CONFLICT
 
 

@@ -152,14 +152,20 @@ def apply_decisions(ctx: ServiceContext, package: OpenedPackage, *, dry_run: boo
                        signature):
         raise PackageRefused("BAD_SIGNATURE")
     signed = {record_id: digest for _, record_id, digest in package.manifest}
+    expected: dict[str, set[str]] = {}  # conflict → the fields the workbook asked about (from the signed manifest)
+    for key in signed:
+        parked_id, _, field_key = key.partition("/")
+        expected.setdefault(parked_id, set()).add(field_key)
     decisions: dict[str, dict[str, str]] = {}
     versions: dict[str, int] = {}
+    spoiled: set[str] = set()  # conflicts with a line edited outside PAKAI: decided by nobody
     messages: list[ImportMessage] = []
     for number, cells in _answered_rows(package):
         key = f"{cells.get('parked_id')}/{cells.get('field_key')}"
         if signed.get(key) != row_hash(SHEET, _SIGNED_KEYS, {**cells, "choice": None}):
             messages.append(ImportMessage(SHEET, number, None, "DIUBAH_DI_LUAR_APLIKASI",
-                                          "Baris ini diubah selain kolom PAKAI; keputusannya tidak dipakai."))
+                                          "Baris ini diubah selain kolom PAKAI; konflik ini tetap menunggu."))
+            spoiled.add(str(cells.get("parked_id")))
             continue
         choice = str(cells.get("choice") or "").strip().upper()
         parked_id = str(cells.get("parked_id"))
@@ -172,6 +178,9 @@ def apply_decisions(ctx: ServiceContext, package: OpenedPackage, *, dry_run: boo
         for parked_id, fields in decisions.items():
             row = parked.get(parked_id)
             problem = _decision_problem(session, row, fields, versions.get(parked_id, -1))
+            if problem is None and (parked_id in spoiled or set(fields) != expected.get(parked_id, set())):
+                problem = ("BELUM_DIPUTUSKAN", f"Konflik {row.sheet if row else ''} {row.record_id if row else ''}: "
+                           "ada baris yang diubah atau dihapus di lembar; konflik ini tetap menunggu.")
             if problem:
                 messages.append(ImportMessage(SHEET, None, None, problem[0], problem[1], "warning"))
                 rejected += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ from puskesos_desk.services import keys
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.exchange_columns import ROW_HASH_KEY, SheetPlan, choice_names, resolve_choices
 from puskesos_desk.services.site import get_site_info, site_private_seed
-from puskesos_desk.spreadsheet.writer import ExchangeWorkbookWriter
+from puskesos_desk.spreadsheet.writer import ExchangeWorkbookWriter, WorkbookValueError
 
 _CHECK_EVERY = 500  # rows between progress reports and cancel checks
 
@@ -106,7 +107,7 @@ def export_package(ctx: ServiceContext, out: Path, *, full: bool = False, receiv
 
         created_at = ctx.now().isoformat(timespec="seconds")
         package_id = str(uuid.uuid4())
-        with ExchangeWorkbookWriter(out) as writer:
+        with _unwritable_as_bahasa(), ExchangeWorkbookWriter(out) as writer:
             writer.add_instructions(_title(site.name, kind), _paragraphs(kind, sequence, full))
             counts: dict[str, int] = {}
             for plan in plans:
@@ -157,6 +158,17 @@ def export_package(ctx: ServiceContext, out: Path, *, full: bool = False, receiv
         raise
     return ExportOutcome(path=out, package_id=package_id, receiver=receiver, sequence=sequence,
                          scope=meta.scope.value, rows=counts, sha256=digest)
+
+
+@contextmanager
+def _unwritable_as_bahasa() -> Iterator[None]:
+    try:
+        yield
+    except WorkbookValueError as exc:
+        raise InputRejected(
+            f"Paket tidak dapat dibuat: ada isian yang tidak muat di sel Excel ({exc}). Excel menampung paling "
+            "banyak 32.767 karakter per sel; persingkat isian tersebut di aplikasi, lalu buat paket lagi.",
+            detail=str(exc)) from exc
 
 
 def _meta_rows(fields: dict[str, str], manifest: list[tuple[str, str, str]]) -> Iterator[tuple[str | None, ...]]:

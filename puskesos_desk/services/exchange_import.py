@@ -11,8 +11,10 @@ rows of that package still parked as edited outside the application.
 from __future__ import annotations
 
 import base64
+import logging
 from collections import Counter
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,7 @@ from puskesos_desk.services.exchange_rows_pass import PERSON_SHEET, RowsPass
 from puskesos_desk.services.site import get_site_info
 from puskesos_desk.spreadsheet.errors import UnsafeWorkbook
 
+log = logging.getLogger(__name__)
 _SENDER_ROLE = {PackageKind.DESA_KE_KABUPATEN: SiteRole.DESA, PackageKind.KABUPATEN_KE_DESA: SiteRole.KABUPATEN}
 
 
@@ -79,10 +82,19 @@ def import_package(ctx: ServiceContext, path: Path, *, dry_run: bool = False, ac
 
 
 def _with_report(outcome: ImportOutcome, report_path: Path | None, run: RowsPass | None) -> ImportOutcome:
+    """Write the report workbook. The import has already been committed or refused: a report that cannot be
+    written (full disk, folder gone) must not hide that, so the failure becomes a message of the outcome."""
     if report_path is None:
         return outcome
-    write_report(Path(report_path), outcome, run.problems if run else [])
-    return ImportOutcome(**{**outcome.__dict__, "report": Path(report_path)})
+    try:
+        write_report(Path(report_path), outcome, run.problems if run else [])
+    except (OSError, ValueError) as exc:
+        log.exception("import report not written")
+        message = ImportMessage(None, None, None, "LAPORAN_GAGAL", f"Laporan tidak dapat disimpan ke {report_path} "
+                                f"({getattr(exc, 'strerror', None) or 'galat'}); hasil impor di atas tetap berlaku.",
+                                "warning")
+        return replace(outcome, messages=[*outcome.messages, message])
+    return replace(outcome, report=Path(report_path))
 
 
 # --- before any row ---------------------------------------------------------------------------------------------

@@ -61,8 +61,10 @@ def write_report(path: Path, outcome: ImportOutcome, problems: Sequence[ProblemR
             by_sheet.setdefault(problem.sheet, []).append(problem)
         for sheet, rows in by_sheet.items():
             columns = _columns_of(sheet)
-            written = [xl.Column("_row", "BARIS", xl.ColumnKind.INT, width=8.0),
-                       xl.Column("_class", "HASIL", T, width=22.0), xl.Column("_problem", "MASALAH", T, width=70.0)]
+            # Headers no data sheet uses (Rujukan has its own HASIL), so the sender's columns keep theirs.
+            written = [xl.Column("_row", "BARIS PAKET", xl.ColumnKind.INT, width=8.0),
+                       xl.Column("_class", "HASIL IMPOR", T, width=22.0),
+                       xl.Column("_problem", "MASALAH", T, width=70.0)]
             written += [xl.Column(c.key, c.header, xl.ColumnKind.ID_TEXT if c.kind.value == "ID_TEXT" else T)
                         for c in columns]
             written.append(xl.Column(ROW_HASH_KEY, "HASH_BARIS", T))

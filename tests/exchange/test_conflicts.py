@@ -154,7 +154,10 @@ def test_a_decision_on_an_edited_line_is_refused_and_the_conflict_keeps_waiting(
 
     refused = only(messages_with(outcome, "DIUBAH_DI_LUAR_APLIKASI"))
     assert refused.sheet == SHEET
-    assert only(waiting_rows(district.cli, reason="KONFLIK")).record_id == conflict.referral
+    waiting = [row.record_id for row in waiting_rows(district.cli, reason="KONFLIK")]
+    assert waiting == [conflict.referral], (
+        f"the conflict was decided from its other line alone (rows {outcome.rows}); CATATAN HASIL silently kept "
+        "the district's value")
     after = conflict.record(district)
     assert (after["outcome_notes"], after["outcome"], after["row_version"]) == (
         before["outcome_notes"], before["outcome"], before["row_version"])
