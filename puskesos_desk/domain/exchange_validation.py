@@ -42,20 +42,31 @@ class RowChecker:
         self.choices = choices
         self.today = today
         self.now = now
-        # (column, how much a present value needs): "ref" a UUID match, "none" nothing (only presence is
-        # required), "full" the complete check. Imports run this for every row, so the common cases are inlined.
-        self.columns = tuple((c, _depth(c, choices)) for c in (*SYSTEM_COLUMNS, *spec.columns) if _can_fail(c, choices))
+        # (column, what a present value needs to pass without a closer look). Imports run this for every row, so
+        # the passing cases are decided inline; only a value that might fail goes through _check_value.
+        self.columns = tuple((c, *_fast_pass(c, choices, today, now)) for c in (*SYSTEM_COLUMNS, *spec.columns)
+                             if _can_fail(c, choices))
 
     def check(self, values: dict[str, Any], problems: Mapping[str, CellProblem]) -> list[Finding]:
         """Findings for one row; normalises `values` in place (NIK and No. KK without separators)."""
         findings = [Finding(key, problem.code, problem.message) for key, problem in problems.items()] if problems \
             else []
-        for column, depth in self.columns:
+        for column, test, limit in self.columns:
             key = column.key
             value = values.get(key)
-            present = value is not None and value != "" and value != [] and value != {}
-            if present and (depth == "none" or (depth == "ref" and type(value) is str and UUID.match(value))):
-                continue
+            if value is not None and value != "" and value != [] and value != {}:
+                if test == _PRESENT:
+                    continue
+                if test == _UUID and type(value) is str and UUID.match(value):
+                    continue
+                if test == _ONE_OF and value in limit:
+                    continue
+                if test == _AT_MOST and value <= limit:
+                    continue
+                if test == _AT_LEAST and type(value) is int and value >= limit:
+                    continue
+                if test == _ALL_OF and all(item in limit for item in value):
+                    continue
             if key in problems:
                 continue
             finding = _check_value(column, values, self.choices, self.today, self.now)
@@ -67,20 +78,35 @@ class RowChecker:
         return findings
 
 
+_PRESENT, _UUID, _ONE_OF, _ALL_OF, _AT_MOST, _AT_LEAST, _FULL = range(7)
+
+
+def _fast_pass(column: Column, choices: Mapping[str, tuple[str, ...]], today: date,
+               now: datetime) -> tuple[int, Any]:
+    allowed = choices.get(column.key)
+    if column.kind is K.REF:
+        return _UUID, None
+    if column.key in ("nik", "kk_number"):
+        return _FULL, None
+    if column.key == "row_version":
+        return _AT_LEAST, 1
+    if column.key == "base_version":
+        return _AT_LEAST, 0
+    if column.kind is K.ENUM and allowed:
+        return _ONE_OF, frozenset(allowed)
+    if column.kind is K.LIST and allowed:
+        return _ALL_OF, frozenset(allowed)
+    if column.kind is K.DATE and column.key in PAST_DATES:
+        return _AT_MOST, today + CLOCK_SLACK
+    if column.kind is K.DATETIME and column.key in PAST_MOMENTS:
+        return _AT_MOST, now + CLOCK_SLACK
+    return _PRESENT, None
+
+
 def check_row(spec: SheetSpec, values: dict[str, Any], problems: Mapping[str, CellProblem],
               choices: Mapping[str, tuple[str, ...]], *, today: date, now: datetime) -> list[Finding]:
     """Findings for one row (RowChecker for many rows of one sheet)."""
     return RowChecker(spec, choices, today=today, now=now).check(values, problems)
-
-
-def _depth(column: Column, choices: Mapping[str, tuple[str, ...]]) -> str:
-    if column.kind is K.REF:
-        return "ref"
-    checked = (column.key in ("nik", "kk_number", "row_version", "base_version")
-               or (column.kind in (K.ENUM, K.LIST) and bool(choices.get(column.key)))
-               or (column.kind is K.DATE and column.key in PAST_DATES)
-               or (column.kind is K.DATETIME and column.key in PAST_MOMENTS))
-    return "full" if checked else "none"
 
 
 def _can_fail(column: Column, choices: Mapping[str, tuple[str, ...]]) -> bool:

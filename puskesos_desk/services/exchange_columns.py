@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, tzinfo
+from datetime import UTC, date, tzinfo
 from functools import cache, cached_property
 from typing import Any
 
@@ -136,8 +136,17 @@ class SheetPlan:
         problems: dict[str, CellProblem] = {}
         for key, kind, plain_text in self._readers:
             cell = cells.get(key)
-            if plain_text and type(cell) is str:  # the common case, inlined: text stays text, stripped
+            # The common cases, inlined (from_cell gives the same): text stays text, stripped; an empty cell is
+            # empty; an integral number in an INT column and a date in a DATE column are themselves.
+            cell_type = type(cell)
+            if cell_type is str and plain_text:
                 values[key] = cell.strip() or None
+                continue
+            if cell is None:
+                values[key] = [] if kind is K.LIST else None
+                continue
+            if (cell_type is int and kind is K.INT) or (cell_type is date and kind is K.DATE):
+                values[key] = cell
                 continue
             result = from_cell(kind, cell)
             if isinstance(result, CellProblem):

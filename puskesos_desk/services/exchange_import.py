@@ -151,12 +151,13 @@ def _run(ctx: ServiceContext, package: OpenedPackage, meta: PackageMeta, sender:
         received = exchange_ledger.received_sequences(session, meta.sender_site)
         done = 0
         for plan, rows in sheet_rows(package, plans):
-            formula_rows, _ = package.formula_rows(plan.name)
+            formula_rows = package.formula_rows(plan.name)
             run.batch(session, plan, rows, formula_rows)
             done += len(rows)
             sink.progress(min(done, total), total, plan.name)
             if sink.cancelled():
                 raise Cancelled("Impor dibatalkan; tidak ada data yang berubah.")
+        run.finish(session)
         _package_messages(run, meta, package, received)
         if not dry_run and only_ids is None:
             _record_package(session, run, meta, source, sender)
@@ -180,11 +181,6 @@ def _package_messages(run: RowsPass, meta: PackageMeta, package: OpenedPackage, 
                                                   f"Baris dengan ID {record_id} tercatat di paket tetapi tidak ada di "
                                                   "lembar (terhapus di luar aplikasi?); minta pengirim mengirim ulang.",
                                                   "warning"))
-    for sheet in meta.rows:
-        _, more = package.formula_rows(sheet)
-        if more:
-            run.messages.append(ImportMessage(sheet, None, None, "RUMUS", "Lembar ini berisi banyak rumus Excel; "
-                                              "baris dengan rumus dianggap diubah di luar aplikasi.", "warning"))
 
 
 def _record_package(session: Any, run: RowsPass, meta: PackageMeta, source: Path, sender: TrustedSiteInfo) -> None:

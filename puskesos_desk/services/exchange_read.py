@@ -6,7 +6,6 @@ refuses, with a code and a Bahasa message, what is not a sound package before an
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -15,14 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from puskesos_desk.domain.exchange_package import MANIFEST_HEADER, META_SHEET, PackageRefused
-from puskesos_desk.domain.exchange_sheets import SYSTEM_COLUMNS, SheetSpec
+from puskesos_desk.domain.exchange_sheets import SYSTEM_COLUMNS
 from puskesos_desk.services.exchange_columns import ROW_HASH_KEY, SheetPlan
-from puskesos_desk.spreadsheet.errors import UnsafeWorkbook
 from puskesos_desk.spreadsheet.guard import DEFAULT_LIMITS, Limits, WorkbookShape, decrypt_to, inspect_xlsx
 from puskesos_desk.spreadsheet.reader import read_sheets
 
 _ALWAYS_NEEDED = ("id", "row_version", "base_version")
-_CELL_REF = re.compile(r"^[A-Z]+(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -35,13 +32,10 @@ class OpenedPackage:
     def hashes(self) -> dict[tuple[str, str], str]:
         return {(sheet, record_id): digest for sheet, record_id, digest in self.manifest}
 
-    def formula_rows(self, sheet: str) -> tuple[set[int], bool]:
-        """Rows known to hold a formula, and whether there are more than the guard named."""
+    def formula_rows(self, sheet: str) -> frozenset[int]:
+        """Rows holding a formula (the guard notes every one): an import treats each as edited by hand."""
         shape = self.shape.sheet(sheet)
-        if shape is None or not shape.formula_count:
-            return set(), False
-        rows = {int(m[1]) for ref in shape.formula_cells if (m := _CELL_REF.match(ref))}
-        return rows, shape.formula_count > len(shape.formula_cells)
+        return shape.formula_rows if shape is not None else frozenset()
 
 
 @contextmanager
@@ -146,19 +140,3 @@ def sheet_rows(package: OpenedPackage, plans: Mapping[str, SheetPlan], *, batch_
             incoming.append(IncomingRow(first + offset, cells))
         if incoming:
             yield plan, incoming
-
-
-def refusal_code(error: Exception) -> str:
-    return getattr(error, "code", "UNKNOWN")
-
-
-def is_refusal(error: Exception) -> bool:
-    return isinstance(error, UnsafeWorkbook | PackageRefused)
-
-
-def plan_names(plans: list[SheetPlan]) -> dict[str, SheetPlan]:
-    return {plan.name: plan for plan in plans}
-
-
-def spec_by_name(specs: tuple[SheetSpec, ...]) -> dict[str, SheetSpec]:
-    return {spec.name: spec for spec in specs}

@@ -63,6 +63,7 @@ class RowsPass:
     waiting: dict[str, set[str]] = field(default_factory=dict)  # table → ids parked as new rows
     applied_ids: list[tuple[str, str]] = field(default_factory=list)  # (table, id) parked rows applied now
     _checkers: dict[str, RowChecker] = field(default_factory=dict)
+    heads: dict[str, tuple[str, SheetPlan, int]] = field(default_factory=dict)  # household → (head, sheet, row)
 
     @property
     def by_class(self) -> Counter[RowClass]:
@@ -73,7 +74,7 @@ class RowsPass:
 
     # --- one batch ------------------------------------------------------------------------------------------------
 
-    def batch(self, session: Any, plan: SheetPlan, rows: list[IncomingRow], formula_rows: set[int]) -> None:
+    def batch(self, session: Any, plan: SheetPlan, rows: list[IncomingRow], formula_rows: frozenset[int]) -> None:
         table = plan.spec.table
         counts = self.counts.setdefault(plan.name, Counter())
         checker = self._checkers.get(plan.name)
@@ -112,6 +113,8 @@ class RowsPass:
             signed = self.manifest.get((plan.name, record_id))
             edited = signed is None or signed != plan.row_hash_of(row.cells) or row.row_number in formula_rows
             if findings:
+                if row.row_number in formula_rows:
+                    findings.append(Finding(None, "RUMUS", _FORMULA_MESSAGE))
                 self._problem(plan, row, RowClass.REJECTED, findings)
                 counts[RowClass.REJECTED] += 1
                 continue
@@ -126,8 +129,13 @@ class RowsPass:
                 if row_class is RowClass.NEW:
                     self.waiting.setdefault(table, set()).add(record_id)
                 parked.append(self._parked(plan, row, values, "DIUBAH"))
-                self._problem(plan, row, RowClass.EDITED, [Finding(None, "DIUBAH_DI_LUAR_APLIKASI" if edited else
-                                                                   "MENUNGGU_INDUK", _edited_message(edited))])
+                if row.row_number in formula_rows:
+                    finding = Finding(None, "RUMUS", _FORMULA_MESSAGE)
+                elif edited:
+                    finding = Finding(None, "DIUBAH_DI_LUAR_APLIKASI", _edited_message(True))
+                else:
+                    finding = Finding(None, "MENUNGGU_INDUK", _edited_message(False))
+                self._problem(plan, row, RowClass.EDITED, [finding])
                 counts[RowClass.EDITED] += 1
                 continue
             counts[row_class] += 1
@@ -135,6 +143,8 @@ class RowsPass:
                 self.messages.append(self._message(plan, row.row_number, None, "DIUBAH_DITERIMA",
                                                    "Baris diubah di luar aplikasi; diterapkan atas konfirmasi.",
                                                    "info"))
+            if table == "household" and row_class in (RowClass.NEW, RowClass.CHANGED) and values.get("head_person_id"):
+                self.heads[record_id] = (str(values["head_person_id"]), plan, row.row_number)
             if row_class is RowClass.NEW:
                 inserts.append(self._record(table, plan, values, None))
                 synced.append((record_id, values["row_version"]))
@@ -151,6 +161,25 @@ class RowsPass:
                 self.present.setdefault(table, set()).add(record_id)
         if self.apply:
             self._write(session, table, inserts, updates, synced, parked)
+
+    def finish(self, session: Any) -> None:
+        """After every sheet: a household applied with a head whose own row was rejected keeps no dangling head
+        (households come before persons, so this is only known at the end). A head still waiting for a decision
+        keeps its reference: accepting it completes the household."""
+        known = self.present.get("person", set()) | self.waiting.get("person", set())
+        unresolved = {household: head for household, (head, _, _) in self.heads.items() if head not in known}
+        if not unresolved:
+            return
+        stored = exchange_rows.existing_ids(session, "person", sorted(set(unresolved.values())))
+        for household, head in unresolved.items():
+            if head in stored:
+                continue
+            _, plan, row_number = self.heads[household]
+            self.messages.append(self._message(plan, row_number, "head_person_id", "KK_TANPA_KEPALA", (
+                "Kepala keluarga ini ditolak (lihat barisnya di lembar Anggota Keluarga); keluarga disimpan tanpa "
+                "kepala keluarga sampai datanya dikirim ulang dengan benar."), "warning"))
+            if self.apply:
+                exchange_rows.update_rows(session, "household", [{"id": household, "head_person_id": None}])
 
     # --- checks that need the receiver's data -------------------------------------------------------------------
 
@@ -257,6 +286,8 @@ class RowsPass:
         self.applied_ids.extend((table, record_id) for record_id, _ in synced)
 
 
+_FORMULA_MESSAGE = ("Baris ini berisi rumus Excel; rumus tidak pernah diterapkan. Ketik nilainya sebagai teks di "
+                    "aplikasi pengirim, atau terima baris ini bila nilainya benar.")
 _CONFLICT_MESSAGE = ("Data ini diubah di kedua situs sejak pertukaran terakhir; tidak ditimpa. Putuskan nilai yang "
                      "dipakai lewat lembar konflik (Pertukaran Data → Konflik).")
 

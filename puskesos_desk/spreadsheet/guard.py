@@ -79,6 +79,7 @@ class SheetShape:
     max_col: int
     formula_count: int = 0
     formula_cells: tuple[str, ...] = ()  # the first few, e.g. ("B2", "C2")
+    formula_rows: frozenset[int] = frozenset()  # every row with a formula in it
 
     @property
     def hidden(self) -> bool:
@@ -363,6 +364,7 @@ def _inspect_archive(path: Path, archive: zipfile.ZipFile, limits: Limits, stamp
                 max_col=extents[sheet.part].max_col,
                 formula_count=extents[sheet.part].formula_count,
                 formula_cells=tuple(extents[sheet.part].formula_cells),
+                formula_rows=frozenset(extents[sheet.part].formula_rows),
             )
             for sheet in declared
         ),
@@ -481,6 +483,7 @@ class _Extent:
         self.max_col = 0
         self.formula_count = 0
         self.formula_cells: list[str] = []
+        self.formula_rows: set[int] = set()
         self.last_cell = ""  # the last cell reference of the previous chunk, owner of a formula split from it
 
     def include(self, row: int, col: int) -> None:
@@ -501,6 +504,9 @@ class _Extent:
         self.formula_count += 1
         if len(self.formula_cells) < _FEW_FORMULAS:
             self.formula_cells.append(cell)
+        digits = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        if digits.isdigit():
+            self.formula_rows.add(int(digits))
 
 
 def _column_number(letters: str) -> int:
@@ -594,10 +600,8 @@ def _scan_canonical(chunk: bytes, extent: _Extent) -> bool:
 
 
 def _locate_formulas(chunk: bytes, extent: _Extent) -> None:
-    """Count the formulas of a chunk and name the cells of the first few (a cell's tag precedes its <f>)."""
-    if len(extent.formula_cells) >= _FEW_FORMULAS:
-        extent.formula_count += len(_FORMULA_TAG.findall(chunk))
-        return
+    """Count the formulas of a chunk and note the row of each (a cell's tag precedes its <f>): an importer treats
+    every row holding a formula as edited by hand."""
     for found in _FORMULA_TAG.finditer(chunk):
         at = chunk.rfind(b'<c r="', 0, found.start())
         owner = _CELL_CANONICAL.match(chunk, at) if at >= 0 else None

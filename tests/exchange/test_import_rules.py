@@ -347,8 +347,9 @@ def test_a_formula_in_a_cell_counts_as_a_hand_edit(linked: Linked, package: Expo
 
     outcome = import_package(linked.district.cli, edited)
 
-    flagged = only(messages_with(outcome, "DIUBAH_DI_LUAR_APLIKASI"))
+    flagged = only(messages_with(outcome, "RUMUS"))
     assert (flagged.sheet, flagged.row) == (PERSONS, member.row)
+    assert outcome.sheets[PERSONS][RowClass.EDITED] >= 1
     assert member.id not in records(linked.district, "person", [member.id])
 
 

@@ -434,7 +434,7 @@ def test_memory_stays_flat_while_rows_are_written(tmp_path: Path) -> None:
         (Column("lahir", "Lahir", K.DATE), "1980-05-05"),
         (Column("waktu", "Waktu", K.DATETIME), datetime(2026, 11, 22, 9, 15)),
         (Column("waktu", "Waktu", K.DATETIME), "2026-11-22T09:15:00+07:00"),
-        (Column("ya", "Ya", K.BOOL), "ya"),  # YA/TIDAK exactly are accepted as text; nothing else
+        (Column("aktif", "Aktif", K.BOOL), "ya"),  # YA/TIDAK exactly are accepted as text; nothing else
         (Column("ya", "Ya", K.BOOL), 1),
         (Column("nama", "Nama", K.TEXT), 12),
     ],
