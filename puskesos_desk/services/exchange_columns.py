@@ -159,6 +159,11 @@ class SheetPlan:
         return values, problems
 
     @cached_property
+    def headers(self) -> dict[str, str]:
+        """column key → the header people see."""
+        return {c.key: c.header for c in self.all_columns}
+
+    @cached_property
     def hash_keys(self) -> tuple[str, ...]:
         return self.spec.keys
 

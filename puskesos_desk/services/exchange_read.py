@@ -95,6 +95,7 @@ def _read_meta(path: Path, shape: WorkbookShape, limits: Limits) -> tuple[dict[s
 class IncomingRow:
     row_number: int  # as Excel shows it (the header is row 1)
     cells: dict[str, object]  # column key → the cell as read; missing columns are absent
+    digest: str | None = None  # the row hash, computed by the reader process
 
 
 def header_map(plan: SheetPlan, header: tuple[object, ...]) -> dict[int, str]:
@@ -123,7 +124,11 @@ def sheet_rows(package: OpenedPackage, plans: Mapping[str, SheetPlan], *, batch_
         if package.shape.sheet(name) is None:
             raise PackageRefused("MISSING_SHEET", sheet=name)
     columns: dict[str, dict[int, str]] = {}
-    for batch in read_sheets(package.path, names, limits=limits, shape=package.shape, batch_rows=batch_rows):
+    digests = {name: {"sheet": name, "keys": list(plan.hash_keys),
+                      "headers": {column.header: column.key for column in plan.all_columns}}
+               for name, plan in plans.items()}
+    for batch in read_sheets(package.path, names, limits=limits, shape=package.shape, batch_rows=batch_rows,
+                             digests=digests):
         plan = plans[batch.sheet]
         rows = batch.rows
         first = batch.first_row
@@ -134,9 +139,10 @@ def sheet_rows(package: OpenedPackage, plans: Mapping[str, SheetPlan], *, batch_
         mapping = columns[batch.sheet]
         incoming = []
         for offset, row in enumerate(rows):
-            cells = {key: row[index] for index, key in mapping.items() if index < len(row)}
+            digest = row[-1]  # appended by the reader process (read_sheets `digests`)
+            cells = {key: row[index] for index, key in mapping.items() if index < len(row) - 1}
             if all(value is None or (isinstance(value, str) and not value.strip()) for value in cells.values()):
                 continue
-            incoming.append(IncomingRow(first + offset, cells))
+            incoming.append(IncomingRow(first + offset, cells, digest if isinstance(digest, str) else None))
         if incoming:
             yield plan, incoming

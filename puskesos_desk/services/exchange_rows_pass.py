@@ -111,7 +111,8 @@ class RowsPass:
             findings += self._database_checks(plan, values, refs, taken, record_id)
             waits_for_parent = not findings and self._waits_for_parent(table, values)
             signed = self.manifest.get((plan.name, record_id))
-            edited = signed is None or signed != plan.row_hash_of(row.cells) or row.row_number in formula_rows
+            digest = row.digest or plan.row_hash_of(row.cells)
+            edited = signed is None or signed != digest or row.row_number in formula_rows
             if findings:
                 if row.row_number in formula_rows:
                     findings.append(Finding(None, "RUMUS", _FORMULA_MESSAGE))
@@ -203,7 +204,7 @@ class RowsPass:
     def _database_checks(self, plan: SheetPlan, values: dict[str, Any], refs: dict[str, set[str]],
                          taken: dict[str, str], record_id: str) -> list[Finding]:
         findings = []
-        headers = {c.key: c.header for c in plan.all_columns}
+        headers = plan.headers
         for column, target in exchange_rows.reference_targets(plan.spec.table).items():
             value = values.get(column)
             if not value or value in self.present.get(target, ()) or value in refs.get(target, ()):

@@ -175,9 +175,25 @@ def values_taken(session: Session, table_name: str, column: str, values: Sequenc
 
 
 def insert_rows(session: Session, table_name: str, rows: list[dict[str, Any]]) -> None:
-    if rows:
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
         for start in range(0, len(rows), 5000):
             session.execute(insert(table(table_name)), rows[start:start + 5000])
+        return
+    # SQLite: the driver's executemany with each column's own bind processor (the same conversion SQLAlchemy
+    # applies, so dates, moments and JSON are stored exactly as the ORM stores them). SQLAlchemy's per-row parameter
+    # handling was half of an import's insert time at 100,000 persons.
+    columns = list(dict.fromkeys(key for row in rows[:1] for key in row))
+    source = table(table_name)
+    processors = [source.c[name].type.bind_processor(connection.dialect) for name in columns]
+    quoted = ", ".join(f'"{name}"' for name in columns)
+    sql = f'INSERT INTO "{table_name}" ({quoted}) VALUES ({", ".join("?" for _ in columns)})'
+    converters = [(name, processor) for name, processor in zip(columns, processors, strict=True)]
+    payload = [tuple(processor(row.get(name)) if processor is not None else row.get(name)
+                     for name, processor in converters) for row in rows]
+    connection.exec_driver_sql(sql, payload)
 
 
 def update_rows(session: Session, table_name: str, rows: list[dict[str, Any]]) -> None:
