@@ -23,8 +23,8 @@ from puskesos_desk.services.site import get_site_info
 from puskesos_desk.spreadsheet.errors import MESSAGES
 from puskesos_desk.ui.i18n import install_translators
 from puskesos_desk.ui.main_window import AREA_PERTUKARAN, MainWindow
+from puskesos_desk.ui.models.exchange_history_model import PackagesTableModel
 from puskesos_desk.ui.ops import pending_ops, wait_for_ops, write_pool
-from puskesos_desk.ui.pages.pertukaran_history_tab import PackagesTableModel
 from puskesos_desk.ui.pages.pertukaran_page import PertukaranPage
 from puskesos_desk.ui.style import apply_style
 from tests.cli._helpers import scalar

@@ -13,8 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -36,7 +35,8 @@ from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.exchange_queries import waiting_rows
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.formatting import format_date_short, format_number, format_time
-from puskesos_desk.ui.models.record_table_model import ROW_ROLE, RecordTableModel
+from puskesos_desk.ui.models.import_messages_model import MessagesTableModel
+from puskesos_desk.ui.models.record_table_model import ROW_ROLE
 from puskesos_desk.ui.ops import run_op
 from puskesos_desk.ui.pages.pertukaran_export_tab import documents_folder, exchange_service, with_xlsx_suffix
 from puskesos_desk.ui.widgets.progress_task import ProgressTask, TaskSink
@@ -45,54 +45,8 @@ from puskesos_desk.ui.widgets.record_table import record_table
 log = logging.getLogger(__name__)
 
 PASSWORD_CODES = frozenset({"ENCRYPTED", "BAD_PASSWORD"})
-SEVERITY_BACKGROUND = {"error": QColor("#fdecea"), "warning": QColor("#fff4d6")}
 REJECTED_COLOUR = "#b42318"
 APPLIED_COLOUR = "#1d6b35"
-
-
-class MessagesTableModel(RecordTableModel[ImportMessage]):
-    COL_SEVERITY, COL_SHEET, COL_ROW, COL_COLUMN, COL_CODE, COL_MESSAGE = range(6)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._headers = (self.tr("Tingkat"), self.tr("Lembar"), self.tr("Baris"), self.tr("Kolom"), self.tr("Kode"),
-                         self.tr("Pesan"))
-        self._severity = {"error": self.tr("Kesalahan"), "warning": self.tr("Peringatan"), "info": self.tr("Info")}
-
-    def headers(self) -> tuple[str, ...]:
-        return self._headers
-
-    def severity_text(self, severity: str) -> str:
-        return self._severity.get(severity, severity)
-
-    def cell_text(self, row: int, record: ImportMessage, column: int) -> str:
-        if column == self.COL_SEVERITY:
-            return self.severity_text(record.severity)
-        if column == self.COL_SHEET:
-            return record.sheet or ""
-        if column == self.COL_ROW:
-            return str(record.row) if record.row is not None else ""
-        if column == self.COL_COLUMN:
-            return record.column or ""
-        if column == self.COL_CODE:
-            return record.code
-        if column == self.COL_MESSAGE:
-            return record.message
-        return ""
-
-    def cell_sort(self, row: int, record: ImportMessage, column: int) -> Any:
-        if column == self.COL_ROW:
-            return record.row or 0
-        if column == self.COL_SEVERITY:
-            return {"error": 0, "warning": 1}.get(record.severity, 2)
-        return self.cell_text(row, record, column)
-
-    def cell_tooltip(self, row: int, record: ImportMessage, column: int) -> str | None:
-        return record.message if column == self.COL_MESSAGE else None
-
-    def cell_background(self, row: int, record: ImportMessage, column: int) -> Any:
-        colour = SEVERITY_BACKGROUND.get(record.severity)
-        return QBrush(colour) if colour is not None else None
 
 
 def run_import(ctx: ServiceContext, path: Path, **options: Any) -> ImportOutcome:
