@@ -67,6 +67,8 @@ class RowChecker:
                     continue
                 if test == _ALL_OF and all(item in limit for item in value):
                     continue
+            elif not column.required:
+                continue  # an empty optional cell: nothing to check
             if key in problems:
                 continue
             finding = _check_value(column, values, self.choices, self.today, self.now)

@@ -212,6 +212,7 @@ def columns_of(table_name: str) -> list[str]:
     return [column.name for column in table(table_name).columns]
 
 
+@cache
 def reference_targets(table_name: str) -> dict[str, str]:
     """column → the table its foreign key points at."""
     return {fk.parent.name: fk.column.table.name for fk in table(table_name).foreign_keys}
