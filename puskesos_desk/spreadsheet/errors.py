@@ -64,3 +64,13 @@ class UnsafeWorkbook(InputRejected):
         super().__init__(template.format(**context), detail=detail)
         self.code = code
         self.context = dict(context)
+
+
+def os_reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "berkas tidak ditemukan"
+    if isinstance(error, PermissionError):
+        return "tidak ada izin untuk membacanya"
+    if isinstance(error, IsADirectoryError):
+        return "yang dipilih adalah folder"
+    return "gangguan saat membaca disk"

@@ -11,7 +11,7 @@ nothing is decompressed whole and no third-party parser sees a part before it pa
 4. every worksheet: the farthest cell. python-calamine allocates rows x columns x 32 bytes and aborts the whole
    process (an uncatchable SIGABRT) when that fails, so extents are refused here, not discovered by the reader.
 
-The extent scan has a fast path for the canonical XML that Excel, LibreOffice, xlsxwriter and openpyxl write
+The extent scan (extent.py) has a fast path for the canonical XML that Excel, LibreOffice, xlsxwriter and openpyxl write
 (`<row r="7" ...>`, `<c r="B7" ...>`, one space between attributes): regular expressions look only for cells that
 break that form or lie beyond the bounds learned so far. Anything else (prefixed tags, cells without `r`,
 reordered or repeated attributes) is parsed again with expat, which follows the same positions calamine uses and
@@ -26,48 +26,28 @@ import errno
 import logging
 import os
 import posixpath
-import re
 import struct
 import weakref
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 from xml.etree import ElementTree
-from xml.parsers import expat
 
 import msoffcrypto
 from msoffcrypto import exceptions as office_errors
 
-from puskesos_desk.spreadsheet.errors import UnsafeWorkbook
+from puskesos_desk.spreadsheet.decrypt import OLE_MAGIC, decrypt_to
+from puskesos_desk.spreadsheet.errors import UnsafeWorkbook, os_reason
+from puskesos_desk.spreadsheet.extent import SheetExtent, scan_sheet
+from puskesos_desk.spreadsheet.limits import DEFAULT_LIMITS, GiB, Limits, MiB
+from puskesos_desk.spreadsheet.xml_parts import CHUNK_BYTES, xml_chunks
+
+__all__ = ["CHUNK_BYTES", "DEFAULT_LIMITS", "GiB", "Limits", "MiB", "SheetShape", "WorkbookShape", "decrypt_to",
+           "inspect_xlsx", "is_current"]
 
 log = logging.getLogger(__name__)
-
-MiB = 1 << 20
-GiB = 1 << 30
-CHUNK_BYTES = MiB
-
-
-@dataclass(frozen=True)
-class Limits:
-    max_part_bytes: int = 200 * MiB  # one decompressed part
-    max_total_bytes: int = 400 * MiB  # all parts decompressed; also the largest file accepted on disk
-    max_ratio: float = 200  # decompressed / compressed, checked for parts larger than ratio_floor_bytes
-    ratio_floor_bytes: int = MiB
-    max_cells: int = 20_000_000  # rows x columns of one sheet: calamine needs 32 bytes a cell, so 640 MB
-    max_rows: int = 1_100_000
-    max_cols: int = 300
-    max_parts: int = 10_000  # zip entries; zipfile keeps an object per entry in memory
-    max_meta_bytes: int = 16 * MiB  # workbook.xml, its relationships and docProps, which are parsed whole
-    reader_memory_bytes: int = 2 * GiB  # RLIMIT_AS of the reader process (POSIX only)
-    reader_timeout_s: float = 600  # time the caller may spend waiting for the reader process
-
-
-DEFAULT_LIMITS = Limits()
-
 
 @dataclass(frozen=True)
 class SheetShape:
@@ -136,7 +116,7 @@ def is_current(shape: WorkbookShape, path: str | os.PathLike[str], limits: Limit
         return False
 
 
-def inspect_xlsx(path: str | os.PathLike[str], limits: Limits = Limits()) -> WorkbookShape:
+def inspect_xlsx(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> WorkbookShape:
     """Check the workbook at `path` and describe it; raise UnsafeWorkbook when it must not be read."""
     try:
         shape = _inspect(Path(path), limits)
@@ -166,7 +146,7 @@ def _inspect(path: Path, limits: Limits) -> WorkbookShape:
     except OSError as exc:
         if exc.errno == errno.EINVAL:  # zipfile seeking to an offset a damaged directory gave it
             raise UnsafeWorkbook("CORRUPT", detail=repr(exc)) from exc
-        raise UnsafeWorkbook("UNREADABLE", reason=_reason(exc), detail=repr(exc)) from exc
+        raise UnsafeWorkbook("UNREADABLE", reason=os_reason(exc), detail=repr(exc)) from exc
     except zipfile.BadZipFile as exc:
         code = "TRUNCATED" if "not a zip file" in str(exc) or "Truncated" in str(exc) else "CORRUPT"
         raise UnsafeWorkbook(code, detail=repr(exc)) from exc
@@ -178,16 +158,6 @@ def _inspect(path: Path, limits: Limits) -> WorkbookShape:
     return shape
 
 
-def _reason(error: OSError) -> str:
-    if isinstance(error, FileNotFoundError):
-        return "berkas tidak ditemukan"
-    if isinstance(error, PermissionError):
-        return "tidak ada izin untuk membacanya"
-    if isinstance(error, IsADirectoryError):
-        return "yang dipilih adalah folder"
-    return "gangguan saat membaca disk"
-
-
 def _stamp(path: Path) -> tuple[int, ...]:
     """What changes when the file is rewritten or replaced: size, times, and the file's identity on disk."""
     info = path.stat()
@@ -196,12 +166,11 @@ def _stamp(path: Path) -> tuple[int, ...]:
 
 # --- 1. What a file is when it is not a zip -------------------------------------------------------------------
 
-_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _TEXT_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 
 
 def _refusal_for_non_zip(path: Path, head: bytes) -> UnsafeWorkbook:
-    if head.startswith(_OLE_MAGIC):
+    if head.startswith(OLE_MAGIC):
         return _refusal_for_ole(path)
     text = _as_text(head)
     if text is None:
@@ -336,19 +305,19 @@ def _inspect_archive(path: Path, archive: zipfile.ZipFile, limits: Limits, stamp
         if info is not None:
             if info.file_size > limits.max_meta_bytes:
                 raise UnsafeWorkbook("TOO_LARGE", what=f"bagian {info.filename} {info.file_size / MiB:.0f} MB")
-            parsed[name] = b"".join(_xml_chunks(archive, info))  # checked for NUL and DTD before parsing
+            parsed[name] = b"".join(xml_chunks(archive, info))  # checked for NUL and DTD before parsing
     declared = _declared_sheets(parsed[_WORKBOOK], parsed.get(_WORKBOOK_RELS))
     for sheet in declared:
         if sheet.part not in by_name:
             raise UnsafeWorkbook("CORRUPT", detail=f"sheet {sheet.name!r} points at missing {sheet.part}")
 
     sheet_parts = {sheet.part: sheet.name for sheet in declared}
-    extents: dict[str, _Extent] = {}
+    extents: dict[str, SheetExtent] = {}
     for folded, info in by_name.items():
         if folded in sheet_parts or (folded.startswith(_SHEET_FOLDERS) and folded.endswith(".xml")):
-            extents[folded] = _scan_sheet(archive, info, _Extent(sheet_parts.get(folded, info.filename), limits))
+            extents[folded] = scan_sheet(archive, info, SheetExtent(sheet_parts.get(folded, info.filename), limits))
         elif folded not in parsed and not folded.endswith(_BINARY_SUFFIXES):
-            for _ in _xml_chunks(archive, info):
+            for _ in xml_chunks(archive, info):
                 pass
 
     application, app_version = _application(parsed.get(_APP))
@@ -383,37 +352,6 @@ def _refusal_for_other_zip(by_name: dict[str, zipfile.ZipInfo]) -> UnsafeWorkboo
     if "content.xml" in by_name and "mimetype" in by_name:
         return UnsafeWorkbook("ODS", detail="OpenDocument package")
     return UnsafeWorkbook("NO_WORKBOOK", detail="no xl/workbook.xml")
-
-
-_DECLARATION = re.compile(rb"<!(?!--|\[CDATA\[)")  # <!DOCTYPE, <!ENTITY, ...; comments and CDATA are harmless
-
-
-def _xml_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
-    """The decompressed part in chunks of about 1 MiB that never end inside a tag, each checked for NUL bytes
-    and markup declarations. A tag longer than a chunk is refused (Excel writes none near that size)."""
-    carry = b""
-    with archive.open(info) as stream:
-        while block := stream.read(CHUNK_BYTES):
-            data = carry + block if carry else block
-            cut = data.rfind(b"<")
-            if cut >= 0 and data.find(b">", cut) < 0:
-                data, carry = data[:cut], data[cut:]
-                if len(carry) > CHUNK_BYTES:
-                    raise UnsafeWorkbook("CORRUPT", detail=f"{info.filename}: a tag longer than {CHUNK_BYTES} bytes")
-            else:
-                carry = b""
-            _check_markup(data, info.filename)
-            yield data
-    if carry:
-        _check_markup(carry, info.filename)
-        yield carry
-
-
-def _check_markup(data: bytes, part: str) -> None:
-    if b"\x00" in data:  # not XML 1.0; a UTF-16 part would hide its tags from a byte scan
-        raise UnsafeWorkbook("CORRUPT", detail=f"{part}: NUL byte")
-    if b"!" in data and (found := _DECLARATION.search(data)):
-        raise UnsafeWorkbook("DTD", detail=f"{part}: {found.group()!r} at chunk offset {found.start()}")
 
 
 def _local(tag: str) -> str:
@@ -470,242 +408,3 @@ def _application(xml: bytes | None) -> tuple[str | None, str | None]:
 
 # --- 4. Cell extents of a worksheet -----------------------------------------------------------------------------
 
-_FEW_FORMULAS = 5
-
-
-class _Extent:
-    """The farthest row and column seen in one sheet part, refused as soon as it passes the limits."""
-
-    def __init__(self, sheet: str, limits: Limits) -> None:
-        self.sheet = sheet
-        self.limits = limits
-        self.max_row = 0
-        self.max_col = 0
-        self.formula_count = 0
-        self.formula_cells: list[str] = []
-        self.formula_rows: set[int] = set()
-        self.last_cell = ""  # the last cell reference of the previous chunk, owner of a formula split from it
-
-    def include(self, row: int, col: int) -> None:
-        if row <= self.max_row and col <= self.max_col:
-            return
-        self.max_row = max(self.max_row, row)
-        self.max_col = max(self.max_col, col)
-        limits = self.limits
-        if (
-            self.max_row > limits.max_rows
-            or self.max_col > limits.max_cols
-            or self.max_row * self.max_col > limits.max_cells
-        ):
-            corner = f"{_column_letters(self.max_col)}{self.max_row}"
-            raise UnsafeWorkbook("FAR_CELLS", sheet=self.sheet, cell=corner, detail=f"extent {corner}")
-
-    def add_formula(self, cell: str) -> None:
-        self.formula_count += 1
-        if len(self.formula_cells) < _FEW_FORMULAS:
-            self.formula_cells.append(cell)
-        digits = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-        if digits.isdigit():
-            self.formula_rows.add(int(digits))
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters.upper():
-        number = number * 26 + ord(letter) - 64
-    return number
-
-
-def _column_letters(number: int) -> str:
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, extent: _Extent) -> _Extent:
-    """The fast scan when the whole part is canonical, else the expat scan from the start."""
-    for chunk in _xml_chunks(archive, info):
-        if not _scan_canonical(chunk, extent):
-            return _scan_with_expat(archive, info, _Extent(extent.sheet, extent.limits))
-    return extent
-
-
-# Canonical cells: `<c r="B7" ...>`, the reference first, upper case, no leading zero. Any other attribute named r
-# sends the part to expat: quick-xml keeps the last of repeated attributes, needs no space after a closing quote
-# (`<c r="A1"r="XFD9">`) and allows `>` and `<` inside values, so the test looks at every "r=" in the chunk.
-_CELL_TAG = re.compile(rb"<c(?=[^\w.:-])")  # any start tag of an unprefixed element named exactly c
-_CELL_CANONICAL = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?=[\s/>])')
-_STRAY_R = re.compile(rb"r(?<=[\s\"']r)\s*=(?<!<c r=)(?<!<row r=)")
-_PREFIXED_CELL = re.compile(rb":c(?![\w.:-])")  # <x:c ...>: calamine matches local names
-_FORMULA_TAG = re.compile(rb"<f(?=[^\w.:-])")
-
-
-@lru_cache(maxsize=64)
-def _outside(max_col: int, max_row: int) -> re.Pattern[bytes]:
-    """Matches any cell tag that is not canonical or lies beyond column max_col or row max_row."""
-    bounds = rb"(?:" + _columns_up_to(max_col) + rb")(?:" + _numbers_up_to(max_row) + rb")"
-    return re.compile(rb'<c(?=[^\w.:-])(?! r="' + bounds + rb'"[\s/>])')
-
-
-def _numbers_up_to(limit: int) -> bytes:
-    """A regex alternation for the decimal numbers 1..limit written without leading zeros."""
-    if limit < 1:
-        return rb"(?!)"
-    digits = str(limit)
-    # Possessive (3.11+): a longer number fails the shorter option at once instead of backtracking through it.
-    options = [f"[1-9][0-9]{{0,{len(digits) - 2}}}+"] if len(digits) > 1 else []
-    for at, digit in enumerate(digits):
-        lowest = 1 if at == 0 else 0
-        if int(digit) - 1 >= lowest:
-            options.append(f"{digits[:at]}[{lowest}-{int(digit) - 1}][0-9]{{{len(digits) - at - 1}}}")
-    options.append(digits)
-    return "|".join(options).encode()
-
-
-def _columns_up_to(limit: int) -> bytes:
-    """A regex alternation for the column names A..the limit-th column."""
-    if limit < 1:
-        return rb"(?!)"
-    name = _column_letters(limit)
-    options = [f"[A-Z]{{1,{len(name) - 1}}}+"] if len(name) > 1 else []
-    for at, letter in enumerate(name):
-        if letter > "A":
-            options.append(f"{name[:at]}[A-{chr(ord(letter) - 1)}][A-Z]{{{len(name) - at - 1}}}")
-    options.append(name)
-    return "|".join(options).encode()
-
-
-def _scan_canonical(chunk: bytes, extent: _Extent) -> bool:
-    """Update `extent` from one chunk; False when the chunk is not canonical and expat must decide."""
-    if _PREFIXED_CELL.search(chunk) or _STRAY_R.search(chunk):
-        return False
-    if _FORMULA_TAG.search(chunk):
-        _locate_formulas(chunk, extent)
-    at = chunk.rfind(b'<c r="')
-    last = _CELL_CANONICAL.match(chunk, at) if at >= 0 else None
-    if last:
-        # Rows ascend in canonical files, so the last cell of a chunk normally holds the chunk's largest row;
-        # the search below catches every cell outside the bounds learned so far, wherever it is.
-        extent.include(int(last[2]), _column_number(last[1].decode()))
-        extent.last_cell = (last[1] + last[2]).decode()
-    if _outside(extent.max_col, extent.max_row).search(chunk):
-        cells = _CELL_CANONICAL.findall(chunk)
-        if len(cells) != len(_CELL_TAG.findall(chunk)):
-            return False
-        columns = {letters for letters, _ in cells}
-        extent.include(max(int(row) for _, row in cells), max(_column_number(c.decode()) for c in columns))
-    return True
-
-
-def _locate_formulas(chunk: bytes, extent: _Extent) -> None:
-    """Count the formulas of a chunk and note the row of each (a cell's tag precedes its <f>): an importer treats
-    every row holding a formula as edited by hand."""
-    for found in _FORMULA_TAG.finditer(chunk):
-        at = chunk.rfind(b'<c r="', 0, found.start())
-        owner = _CELL_CANONICAL.match(chunk, at) if at >= 0 else None
-        extent.add_formula((owner[1] + owner[2]).decode() if owner else extent.last_cell)
-
-
-_LOOSE_REF = re.compile(r"([A-Za-z]+)([0-9]+)")
-
-
-def _scan_with_expat(archive: zipfile.ZipFile, info: zipfile.ZipInfo, extent: _Extent) -> _Extent:
-    """Follow cell positions as calamine does: `r` when present, else the next column of the current row,
-    where a row without `r` follows the previous row. Element names are matched on their local part."""
-    row = col = 0
-    cell: str | None = None
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        nonlocal row, col, cell
-        local = name.rpartition(":")[2]
-        if local == "row":
-            number = attrs.get("r")
-            if number is not None and not number.isdigit():
-                raise UnsafeWorkbook("CORRUPT", detail=f"{info.filename}: row r={number!r}")
-            row, col = (int(number) if number is not None else row + 1), 0
-        elif local == "c":
-            ref = attrs.get("r")
-            if ref is None:
-                col += 1
-                cell = f"{_column_letters(col)}{max(row, 1)}"
-                extent.include(max(row, 1), col)
-            else:
-                cell_row, col = _parse_ref(ref, info.filename)
-                cell = ref
-                extent.include(cell_row, col)
-        elif local == "f" and cell is not None:
-            extent.add_formula(cell)
-
-    def end(name: str) -> None:
-        nonlocal cell
-        if name.rpartition(":")[2] == "c":
-            cell = None
-
-    parser = expat.ParserCreate()
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    try:
-        for chunk in _xml_chunks(archive, info):
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
-    except expat.ExpatError as exc:
-        raise UnsafeWorkbook("CORRUPT", detail=f"{info.filename}: {exc}") from exc
-    return extent
-
-
-def _parse_ref(ref: str, part: str) -> tuple[int, int]:
-    """(row, column) of a cell reference as calamine reads it: letters in any case, then digits."""
-    found = _LOOSE_REF.fullmatch(ref)
-    if not found or int(found[2]) == 0:
-        raise UnsafeWorkbook("CORRUPT", detail=f"{part}: cell reference {ref!r}")
-    letters, digits = found[1], found[2].lstrip("0")
-    # Anything longer than four letters or nine digits is far beyond every limit; keep the numbers small.
-    column = _column_number(letters) if len(letters) <= 4 else 1 << 30
-    return (int(digits) if len(digits) <= 9 else 1 << 30), column
-
-
-# --- Password-protected workbooks -------------------------------------------------------------------------------
-
-
-def decrypt_to(
-    path: str | os.PathLike[str],
-    password: str,
-    out_path: str | os.PathLike[str],
-    *,
-    limits: Limits = Limits(),
-) -> Path:
-    """Decrypt a password-protected xlsx (Agile from Excel, Standard from LibreOffice) into `out_path`.
-
-    The output is written whole or not at all; it is an ordinary xlsx that still has to pass inspect_xlsx.
-    """
-    source, target = Path(path), Path(out_path)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        if source.stat().st_size > limits.max_total_bytes:
-            raise UnsafeWorkbook("TOO_LARGE", what=f"{source.stat().st_size / MiB:.0f} MB")
-        with source.open("rb") as handle:
-            if handle.read(len(_OLE_MAGIC)) != _OLE_MAGIC:
-                raise UnsafeWorkbook("NOT_ENCRYPTED")
-            office = msoffcrypto.OfficeFile(handle)
-            if office.format != "ooxml":
-                raise UnsafeWorkbook("LEGACY_XLS", detail=f"OLE format {office.format}")
-            if not password:
-                raise UnsafeWorkbook("BAD_PASSWORD", detail="empty password")
-            try:
-                office.load_key(password=password, verify_password=True)
-            except office_errors.InvalidKeyError as exc:
-                raise UnsafeWorkbook("BAD_PASSWORD", detail=repr(exc)) from exc
-            with partial.open("wb") as sink:
-                office.decrypt(sink, verify_integrity=True)
-        os.replace(partial, target)
-    except UnsafeWorkbook:
-        raise
-    except OSError as exc:
-        raise UnsafeWorkbook("UNREADABLE", reason=_reason(exc), detail=repr(exc)) from exc
-    except Exception as exc:  # msoffcrypto and olefile: damaged container, failed integrity check, unknown cipher
-        raise UnsafeWorkbook("CORRUPT", detail=f"decrypting: {exc!r}") from exc
-    finally:
-        partial.unlink(missing_ok=True)
-    return target
