@@ -105,12 +105,6 @@ def _fast_pass(column: Column, choices: Mapping[str, tuple[str, ...]], today: da
     return _PRESENT, None
 
 
-def check_row(spec: SheetSpec, values: dict[str, Any], problems: Mapping[str, CellProblem],
-              choices: Mapping[str, tuple[str, ...]], *, today: date, now: datetime) -> list[Finding]:
-    """Findings for one row (RowChecker for many rows of one sheet)."""
-    return RowChecker(spec, choices, today=today, now=now).check(values, problems)
-
-
 def _can_fail(column: Column, choices: Mapping[str, tuple[str, ...]]) -> bool:
     return (column.required or column.kind is K.REF or column.key in ("nik", "kk_number", "row_version",
                                                                       "base_version")

@@ -21,7 +21,7 @@ from puskesos_desk.data.audit import append_event, record_changes
 from puskesos_desk.data.repositories import exchange_ledger, exchange_rows
 from puskesos_desk.domain.canonical import canonical_value, row_hash, statement
 from puskesos_desk.domain.enums import AuditAction
-from puskesos_desk.domain.exchange_cells import from_cell, to_cell
+from puskesos_desk.domain.exchange_cells import CellProblem, from_cell, to_cell
 from puskesos_desk.domain.exchange_package import ImportStatus, PackageRefused, RowClass, resolved_version
 from puskesos_desk.domain.exchange_records import ImportMessage, ImportOutcome
 from puskesos_desk.domain.exchange_sheets import DISTRICT_SHEETS, VILLAGE_SHEETS, Column, ColumnKind, SheetSpec
@@ -65,7 +65,7 @@ def _field_value(column: Column, stored: object) -> object:
     if column.kind in (ColumnKind.LIST, ColumnKind.JSON) and isinstance(stored, list | dict):
         return stored
     result = from_cell(column.kind, stored)
-    return None if result.__class__.__name__ == "CellProblem" else result
+    return None if isinstance(result, CellProblem) else result
 
 
 @dataclass(frozen=True)

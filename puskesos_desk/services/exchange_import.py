@@ -30,7 +30,6 @@ from puskesos_desk.domain.exchange_package import (
     ImportStatus,
     PackageMeta,
     PackageRefused,
-    RowClass,
     missing_sequences,
     parse_ranges,
 )
@@ -271,6 +270,3 @@ def _moment(text: str, fallback: datetime) -> datetime:
         return fallback
     return moment if moment.tzinfo is not None else fallback
 
-
-def rows_total(outcome: ImportOutcome) -> int:
-    return sum(outcome.rows.get(c, 0) for c in RowClass)

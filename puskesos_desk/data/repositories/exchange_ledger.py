@@ -79,10 +79,6 @@ def add_export_record(session: Session, **fields: Any) -> None:
     session.flush()
 
 
-def package_count(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(ExchangePackage)) or 0)
-
-
 # --- parked rows ------------------------------------------------------------------------------------------------
 
 
