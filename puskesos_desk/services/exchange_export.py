@@ -37,7 +37,8 @@ from puskesos_desk.services import keys
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.exchange_columns import ROW_HASH_KEY, SheetPlan, choice_names, resolve_choices
 from puskesos_desk.services.site import get_site_info, site_private_seed
-from puskesos_desk.spreadsheet.writer import ExchangeWorkbookWriter, WorkbookValueError
+from puskesos_desk.spreadsheet.writer import WorkbookValueError
+from puskesos_desk.spreadsheet.writer_process import WorkbookWriterProcess
 
 _CHECK_EVERY = 500  # rows between progress reports and cancel checks
 
@@ -107,7 +108,7 @@ def export_package(ctx: ServiceContext, out: Path, *, full: bool = False, receiv
 
         created_at = ctx.now().isoformat(timespec="seconds")
         package_id = str(uuid.uuid4())
-        with _unwritable_as_bahasa(), ExchangeWorkbookWriter(out) as writer:
+        with _unwritable_as_bahasa(), WorkbookWriterProcess(out) as writer:
             writer.add_instructions(_title(site.name, kind), _paragraphs(kind, sequence, full))
             counts: dict[str, int] = {}
             for plan in plans:

@@ -26,8 +26,10 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, BinaryIO
 
+from puskesos_desk.spreadsheet.worker_process import READER_FLAG
+
 FRAME_HEADER = struct.Struct("<I")
-FROZEN_FLAG = "--xlsx-reader-child"  # argv[1] that makes a frozen build's entry point run main() (see reader.py)
+FROZEN_FLAG = READER_FLAG  # argv[1] that makes a frozen build's entry point run main() (see worker_process.py)
 
 
 def main(argv: list[str] | None = None) -> int:

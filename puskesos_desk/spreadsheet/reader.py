@@ -28,9 +28,7 @@ import json
 import logging
 import os
 import pickle
-import site
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -41,7 +39,7 @@ from datetime import time as time_of_day
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from puskesos_desk.spreadsheet import child
+from puskesos_desk.spreadsheet import child, worker_process
 from puskesos_desk.spreadsheet.errors import UnsafeWorkbook
 from puskesos_desk.spreadsheet.guard import DEFAULT_LIMITS, Limits, WorkbookShape, inspect_xlsx, is_current
 
@@ -125,8 +123,8 @@ class _ReaderProcess:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=self._stderr,
-                env=_environment(),
-                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console window on Windows
+                env=worker_process.environment(),
+                **worker_process.NO_WINDOW,
             )
         except OSError as exc:
             self._stderr.close()
@@ -236,23 +234,7 @@ class _ValueUnpickler(pickle.Unpickler):
 
 def _command(limits: Limits) -> list[str]:
     arguments = ["--memory-bytes", str(limits.reader_memory_bytes), "--max-frame-bytes", str(MAX_FRAME_BYTES)]
-    if getattr(sys, "frozen", False):
-        # A PyInstaller build has no `python -m`: its entry point must call child.main(argv[2:]) when argv[1] is
-        # child.FROZEN_FLAG, before anything else (no Qt, no logging set-up).
-        return [sys.executable, child.FROZEN_FLAG, *arguments]
-    # -P: do not put the current directory on sys.path, so a stray python_calamine.py there is never imported.
-    return [sys.executable, "-P", "-m", "puskesos_desk.spreadsheet.child", *arguments]
-
-
-def _environment() -> dict[str, str]:
-    """The parent's environment; in a source checkout without installation, also the checkout on PYTHONPATH."""
-    environment = dict(os.environ)
-    environment["RUST_BACKTRACE"] = "0"  # keep calamine's one-line abort reason ("memory allocation of ... failed")
-    root = Path(__file__).resolve().parents[2]
-    installed = {Path(folder).resolve() for folder in [*site.getsitepackages(), site.getusersitepackages()]}
-    if root not in installed:
-        environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), environment.get("PYTHONPATH")]))
-    return environment
+    return worker_process.command("puskesos_desk.spreadsheet.child", child.FROZEN_FLAG, arguments)
 
 
 def _tail(stream: IO[bytes], size: int = 2000) -> str:
