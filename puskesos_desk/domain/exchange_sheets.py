@@ -62,6 +62,7 @@ SYSTEM_COLUMNS: tuple[Column, ...] = (
 #: (a reader matches columns by header, and hashes use the format's order, so this is presentation only).
 LEADING_SYSTEM_KEYS = ("id", "number")
 ROW_HASH_HEADER = "HASH_BARIS"
+ROW_HASH_KEY = "row_hash"
 
 
 def _c(key: str, header: str, kind: ColumnKind = K.TEXT, required: bool = False, help: str = "",

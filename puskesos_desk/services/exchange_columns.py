@@ -10,18 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, tzinfo
+from datetime import UTC, tzinfo
 from functools import cache, cached_property
 from typing import Any
 
 from puskesos_desk.data.repositories import exchange_rows
 from puskesos_desk.domain import enums
 from puskesos_desk.domain.canonical import canonical_value, row_hash
-from puskesos_desk.domain.exchange_cells import CellProblem, from_cell, to_cell
+from puskesos_desk.domain.exchange_cells import CellProblem, to_cell
+from puskesos_desk.domain.exchange_intake import field_values, readers_of
 from puskesos_desk.domain.exchange_sheets import (
     HUMAN_NUMBER_FIELD,
     LEADING_SYSTEM_KEYS,
     ROW_HASH_HEADER,
+    ROW_HASH_KEY,
     SYSTEM_COLUMNS,
     Column,
     ColumnKind,
@@ -30,7 +32,6 @@ from puskesos_desk.domain.exchange_sheets import (
 from puskesos_desk.spreadsheet import columns as xl
 
 K = ColumnKind
-ROW_HASH_KEY = "row_hash"
 
 _WRITER_KIND = {
     K.TEXT: xl.ColumnKind.TEXT, K.ID_TEXT: xl.ColumnKind.ID_TEXT, K.REF: xl.ColumnKind.TEXT,
@@ -39,7 +40,6 @@ _WRITER_KIND = {
     K.BOOL: xl.ColumnKind.BOOL, K.ENUM: xl.ColumnKind.ENUM, K.LIST: xl.ColumnKind.TEXT, K.JSON: xl.ColumnKind.TEXT,
 }
 _WIDTHS = {K.REF: 38.0, K.JSON: 40.0, K.DATETIME: 27.0}
-_PLAIN_TEXT = frozenset({K.TEXT, K.ID_TEXT, K.REF, K.ENUM})  # from_cell keeps a text cell of these as stripped text
 
 
 def choice_names(specs: tuple[SheetSpec, ...]) -> set[str]:
@@ -128,35 +128,11 @@ class SheetPlan:
 
     @cached_property
     def _readers(self) -> tuple[tuple[str, ColumnKind, bool], ...]:
-        return tuple((c.key, c.kind, c.kind in _PLAIN_TEXT) for c in self.all_columns)
+        return readers_of(self.spec)
 
     def values(self, cells: Mapping[str, object]) -> tuple[dict[str, Any], dict[str, CellProblem]]:
         """The record's field values from a row's cells, and the problems of cells that cannot mean a value."""
-        values: dict[str, Any] = {}
-        problems: dict[str, CellProblem] = {}
-        for key, kind, plain_text in self._readers:
-            cell = cells.get(key)
-            # The common cases, inlined (from_cell gives the same): text stays text, stripped; an empty cell is
-            # empty; an integral number in an INT column and a date in a DATE column are themselves.
-            cell_type = type(cell)
-            if cell_type is str and plain_text:
-                values[key] = cell.strip() or None
-                continue
-            if cell is None:
-                values[key] = [] if kind is K.LIST else None
-                continue
-            if (cell_type is int and kind is K.INT) or (cell_type is date and kind is K.DATE):
-                values[key] = cell
-                continue
-            result = from_cell(kind, cell)
-            if isinstance(result, CellProblem):
-                problems[key] = result
-            else:
-                values[key] = result
-        number = values.pop("number", None)
-        if self.number_field == "number":
-            values["number"] = number
-        return values, problems
+        return field_values(self._readers, self.number_field, cells)
 
     @cached_property
     def headers(self) -> dict[str, str]:
@@ -167,8 +143,6 @@ class SheetPlan:
     def hash_keys(self) -> tuple[str, ...]:
         return self.spec.keys
 
-    def row_hash_of(self, cells: Mapping[str, object]) -> str:
-        return row_hash(self.spec.name, self.hash_keys, cells)
 
 
 def _canonical(kind: ColumnKind, value: object) -> str:

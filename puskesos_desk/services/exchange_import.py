@@ -151,7 +151,7 @@ def _run(ctx: ServiceContext, package: OpenedPackage, meta: PackageMeta, sender:
         plans = {plan.name: plan for plan in plans_for(session, specs)}
         received = exchange_ledger.received_sequences(session, meta.sender_site)
         done = 0
-        for plan, rows in sheet_rows(package, plans):
+        for plan, rows in sheet_rows(package, plans, today=run.today, now=run.now):
             formula_rows = package.formula_rows(plan.name)
             run.batch(session, plan, rows, formula_rows)
             done += len(rows)

@@ -11,11 +11,15 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
+from puskesos_desk.domain.exchange_intake import column_positions, header_text
 from puskesos_desk.domain.exchange_package import MANIFEST_HEADER, META_SHEET, PackageRefused
-from puskesos_desk.domain.exchange_sheets import SYSTEM_COLUMNS
-from puskesos_desk.services.exchange_columns import ROW_HASH_KEY, SheetPlan
+from puskesos_desk.domain.exchange_sheets import ROW_HASH_HEADER, ROW_HASH_KEY, SYSTEM_COLUMNS
+from puskesos_desk.domain.exchange_validation import Finding
+from puskesos_desk.services.exchange_columns import SheetPlan
 from puskesos_desk.spreadsheet.guard import DEFAULT_LIMITS, Limits, WorkbookShape, decrypt_to, inspect_xlsx
 from puskesos_desk.spreadsheet.reader import read_sheets
 
@@ -58,12 +62,6 @@ def opened(path: Path, *, password: str | None = None, limits: Limits = DEFAULT_
             shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # a program that turned a text "7" into the number 7
-    return str(value).strip()
 
 
 def _read_meta(path: Path, shape: WorkbookShape, limits: Limits) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
@@ -72,7 +70,7 @@ def _read_meta(path: Path, shape: WorkbookShape, limits: Limits) -> tuple[dict[s
     in_manifest = False
     for batch in read_sheets(path, [META_SHEET], limits=limits, shape=shape, batch_rows=20000):
         for row in batch.rows:
-            first, second, third = (_text(row[i]) if i < len(row) else "" for i in range(3))
+            first, second, third = (header_text(row[i]) if i < len(row) else "" for i in range(3))
             if not in_manifest:
                 if (first, second, third) == MANIFEST_HEADER:
                     in_manifest = True
@@ -93,22 +91,29 @@ def _read_meta(path: Path, shape: WorkbookShape, limits: Limits) -> tuple[dict[s
 
 @dataclass(frozen=True, slots=True)
 class IncomingRow:
+    """One data row as the reader process took it in (domain.exchange_intake.RowIntake)."""
+
     row_number: int  # as Excel shows it (the header is row 1)
-    cells: dict[str, object]  # column key → the cell as read; missing columns are absent
-    digest: str | None = None  # the row hash, computed by the reader process
+    raw: tuple[object, ...]  # the cells as read, index 0 is column A
+    positions: tuple[tuple[int, str], ...]  # (column index, column key) of the sheet's known columns
+    digest: str  # the row hash
+    values: dict[str, Any]  # field values; NIK and No. KK without separators
+    findings: list[Finding]  # what the row checks found without the receiver's database
+    derived: dict[str, Any]  # fields the receiver derives itself
+
+    @property
+    def cells(self) -> dict[str, object]:
+        """column key → the cell as read; missing columns are absent."""
+        raw = self.raw
+        return {key: raw[index] for index, key in self.positions if index < len(raw)}
 
 
-def header_map(plan: SheetPlan, header: tuple[object, ...]) -> dict[int, str]:
-    """Column index → column key, matching headers people may have moved; extra columns are ignored, missing
+def header_map(plan: SheetPlan, header: tuple[object, ...]) -> tuple[tuple[int, str], ...]:
+    """(column index, column key), matching headers people may have moved; extra columns are ignored, missing
     required ones refuse the package."""
-    by_header = {column.header: column.key for column in plan.all_columns}
-    by_header["HASH_BARIS"] = ROW_HASH_KEY
-    found: dict[int, str] = {}
-    for index, value in enumerate(header):
-        key = by_header.get(_text(value).upper()) if value is not None else None
-        if key is not None and key not in found.values():
-            found[index] = key
-    present = set(found.values())
+    by_header = {column.header: column.key for column in plan.all_columns} | {ROW_HASH_HEADER: ROW_HASH_KEY}
+    found = column_positions(header, by_header)
+    present = {key for _, key in found}
     required = [c for c in plan.all_columns if c.key in _ALWAYS_NEEDED or c.required]
     for column in [*required, *(c for c in SYSTEM_COLUMNS if c.key == "created_at")]:
         if column.key not in present:
@@ -116,33 +121,26 @@ def header_map(plan: SheetPlan, header: tuple[object, ...]) -> dict[int, str]:
     return found
 
 
-def sheet_rows(package: OpenedPackage, plans: Mapping[str, SheetPlan], *, batch_rows: int = 5000,
-               limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[SheetPlan, list[IncomingRow]]]:
-    """Batches of rows per data sheet, in the order of `plans` (parents first). Empty rows are skipped."""
+def sheet_rows(package: OpenedPackage, plans: Mapping[str, SheetPlan], *, today: date, now: datetime,
+               batch_rows: int = 5000, limits: Limits = DEFAULT_LIMITS,
+               ) -> Iterator[tuple[SheetPlan, list[IncomingRow]]]:
+    """Batches of rows per data sheet, in the order of `plans` (parents first). Empty rows are skipped. The reader
+    process takes the rows in (cells to values, row checks, row hash) while the caller works on the last batch."""
     names = list(plans)
     for name in names:
         if package.shape.sheet(name) is None:
             raise PackageRefused("MISSING_SHEET", sheet=name)
-    columns: dict[str, dict[int, str]] = {}
-    digests = {name: {"sheet": name, "keys": list(plan.hash_keys),
-                      "headers": {column.header: column.key for column in plan.all_columns}}
-               for name, plan in plans.items()}
+    positions: dict[str, tuple[tuple[int, str], ...]] = {}
+    intake = {name: {"sheet": name, "choices": {key: list(codes) for key, codes in plan.choices.items()},
+                     "number_field": plan.number_field, "today": today.isoformat(), "now": now.isoformat()}
+              for name, plan in plans.items()}
     for batch in read_sheets(package.path, names, limits=limits, shape=package.shape, batch_rows=batch_rows,
-                             digests=digests):
+                             intake=intake):
         plan = plans[batch.sheet]
-        rows = batch.rows
-        first = batch.first_row
-        if batch.sheet not in columns:
-            columns[batch.sheet] = header_map(plan, rows[0] if rows else ())
-            rows = rows[1:]
-            first += 1
-        mapping = columns[batch.sheet]
-        incoming = []
-        for offset, row in enumerate(rows):
-            digest = row[-1]  # appended by the reader process (read_sheets `digests`)
-            cells = {key: row[index] for index, key in mapping.items() if index < len(row) - 1}
-            if all(value is None or (isinstance(value, str) and not value.strip()) for value in cells.values()):
-                continue
-            incoming.append(IncomingRow(first + offset, cells, digest if isinstance(digest, str) else None))
+        if batch.sheet not in positions:
+            positions[batch.sheet] = header_map(plan, batch.header or ())
+        where = positions[batch.sheet]
+        incoming = [IncomingRow(number, raw, where, digest, values, [Finding(*f) for f in findings], derived)
+                    for number, raw, digest, values, findings, derived in batch.rows]
         if incoming:
             yield plan, incoming

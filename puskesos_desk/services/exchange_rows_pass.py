@@ -22,8 +22,7 @@ from puskesos_desk.domain.enums import AuditAction
 from puskesos_desk.domain.exchange_package import ReceiverCopy, RowClass, classify
 from puskesos_desk.domain.exchange_records import ImportMessage
 from puskesos_desk.domain.exchange_sheets import SYSTEM_COLUMNS
-from puskesos_desk.domain.exchange_validation import Finding, RowChecker, checked_nik
-from puskesos_desk.domain.names import normalize_name
+from puskesos_desk.domain.exchange_validation import Finding
 from puskesos_desk.services.exchange_columns import SheetPlan
 from puskesos_desk.services.exchange_read import IncomingRow
 
@@ -62,7 +61,6 @@ class RowsPass:
     present: dict[str, set[str]] = field(default_factory=dict)  # table → ids that exist or will, after apply
     waiting: dict[str, set[str]] = field(default_factory=dict)  # table → ids parked as new rows
     applied_ids: list[tuple[str, str]] = field(default_factory=list)  # (table, id) parked rows applied now
-    _checkers: dict[str, RowChecker] = field(default_factory=dict)
     heads: dict[str, tuple[str, SheetPlan, int]] = field(default_factory=dict)  # household → (head, sheet, row)
 
     @property
@@ -77,20 +75,17 @@ class RowsPass:
     def batch(self, session: Any, plan: SheetPlan, rows: list[IncomingRow], formula_rows: frozenset[int]) -> None:
         table = plan.spec.table
         counts = self.counts.setdefault(plan.name, Counter())
-        checker = self._checkers.get(plan.name)
-        if checker is None:
-            checker = self._checkers[plan.name] = RowChecker(plan.spec, plan.choices, today=self.today, now=self.now)
         seen = self.seen.setdefault(plan.name, set())
         prepared = []
         for row in rows:
-            values, problems = plan.values(row.cells)
+            values = row.values
             record_id = str(values.get("id") or "")
             if self.only_ids is not None and record_id not in self.only_ids:
                 continue
             duplicate = record_id in seen
             seen.add(record_id)
-            prepared.append((row, values, problems, record_id, duplicate))
-        ids = [p[3] for p in prepared if p[3]]
+            prepared.append((row, values, record_id, duplicate))
+        ids = [p[2] for p in prepared if p[2]]
         before = exchange_rows.rows_by_id(session, table, ids)
         peer = exchange_rows.peer_state(session, self.sender, table, ids)
         refs = self._reference_lookup(session, table, [p[1] for p in prepared])
@@ -103,16 +98,15 @@ class RowsPass:
         updates: list[tuple[dict[str, Any], dict[str, Any]]] = []
         synced: list[tuple[str, int]] = []
         parked: list[dict[str, Any]] = []
-        for row, values, problems, record_id, duplicate in prepared:
-            findings = checker.check(values, problems)
+        for row, values, record_id, duplicate in prepared:
+            findings = list(row.findings)
             if duplicate:
                 findings.append(Finding("id", "ID_GANDA", "ID ini muncul lebih dari sekali di lembar ini; baris "
                                                          "yang sama disalin?"))
             findings += self._database_checks(plan, values, refs, taken, record_id)
             waits_for_parent = not findings and self._waits_for_parent(table, values)
             signed = self.manifest.get((plan.name, record_id))
-            digest = row.digest or plan.row_hash_of(row.cells)
-            edited = signed is None or signed != digest or row.row_number in formula_rows
+            edited = signed is None or signed != row.digest or row.row_number in formula_rows
             if findings:
                 if row.row_number in formula_rows:
                     findings.append(Finding(None, "RUMUS", _FORMULA_MESSAGE))
@@ -147,11 +141,11 @@ class RowsPass:
             if table == "household" and row_class in (RowClass.NEW, RowClass.CHANGED) and values.get("head_person_id"):
                 self.heads[record_id] = (str(values["head_person_id"]), plan, row.row_number)
             if row_class is RowClass.NEW:
-                inserts.append(self._record(table, plan, values, None))
+                inserts.append(self._record(table, values, row.derived, None))
                 synced.append((record_id, values["row_version"]))
             elif row_class is RowClass.CHANGED:
                 assert existing is not None
-                updates.append((existing, self._record(table, plan, values, existing)))
+                updates.append((existing, self._record(table, values, row.derived, existing)))
                 synced.append((record_id, values["row_version"]))
             elif row_class is RowClass.IDENTICAL:
                 synced.append((record_id, values["row_version"]))
@@ -252,12 +246,12 @@ class RowsPass:
                 "sender_version": values["row_version"], "base_version": values["base_version"],
                 "status": "MENUNGGU"}
 
-    def _record(self, table: str, plan: SheetPlan, values: dict[str, Any],
+    def _record(self, table: str, values: dict[str, Any], derived: dict[str, Any],
                 existing: dict[str, Any] | None) -> dict[str, Any]:
         """The database row for an incoming row: its fields, its version, and who/when in the receiver's terms."""
         by = f"paket:{self.sender}"
         record = {key: value for key, value in values.items() if key not in _SYSTEM_FIELDS}
-        record.update(derived_fields(table, values, self.today))
+        record.update(derived)
         for key, empty in exchange_rows.empty_defaults(table).items():
             if key in record and record[key] is None:
                 record[key] = copy.copy(empty)
@@ -298,15 +292,6 @@ def _edited_message(edited: bool) -> str:
         return ("Baris ini diubah di luar aplikasi (isinya tidak sama dengan yang ditandatangani pengirim); "
                 "diterapkan hanya setelah dikonfirmasi.")
     return "Baris ini menunggu keputusan atas data induknya, yang diubah di luar aplikasi."
-
-
-def derived_fields(table: str, values: dict[str, Any], today: date) -> dict[str, Any]:
-    """Fields a receiver derives itself rather than trusting a cell (LOCAL_ONLY in exchange_sheets)."""
-    if table != "person":
-        return {}
-    nik = values.get("nik")
-    warnings = [f.message for f in checked_nik(str(nik), today).warnings] if nik else []
-    return {"name_key": normalize_name(str(values.get("name") or "")), "nik_check": {"warnings": warnings}}
 
 
 def _json_default(value: object) -> str:

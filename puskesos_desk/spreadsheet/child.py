@@ -10,6 +10,8 @@ Protocol. The parent writes one JSON request on stdin:
     {"path": "...", "sheets": [{"name": "...", "cells": 1234}, ...], "batch_rows": 5000, "max_cells": N}
 and reads frames from stdout: a 4-byte little-endian length, then a pickle of one of
     ("batch", sheet, first_row, rows)   rows: list of tuples of normalised values, first_row 1-based
+    ("intake", sheet, header, rows)     a sheet named in the request's "intake": rows already taken in
+                                        (see _taken_in), header the sheet's first row
     ("error", kind, detail)             calamine refused the file; nothing more follows
     ("end",)                            every requested sheet was sent
 Anything else (no "end", a cut frame) means this process died.
@@ -99,8 +101,11 @@ def _send(stream: BinaryIO, frame: tuple[Any, ...], max_frame_bytes: int) -> Non
 def _batches(workbook: Any, request: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
     batch_rows = int(request["batch_rows"])
     digests = request.get("digests") or {}
+    intake = request.get("intake") or {}
     for name, sheet in _loaded_sheets(workbook, request["sheets"], int(request["max_cells"])):
-        if name in digests:
+        if name in intake:
+            yield from _taken_in(_sheet_batches(name, sheet, batch_rows), intake[name])
+        elif name in digests:
             yield from _with_digests(_sheet_batches(name, sheet, batch_rows), digests[name])
         else:
             yield from _sheet_batches(name, sheet, batch_rows)
@@ -173,6 +178,31 @@ def _with_digests(batches: Iterator[tuple[Any, ...]], spec: dict[str, Any]) -> I
             cells = {key: row[index] for index, key in positions if index < len(row)}
             marked.append((*row, row_hash(sheet_name, keys, cells)))
         yield ("batch", name, first_row, marked)
+
+
+def _taken_in(batches: Iterator[tuple[Any, ...]], spec: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
+    """Rows of an exchange data sheet as the importer takes them (domain.exchange_intake.RowIntake): the header
+    row once, then per data row (row number, cells as read, row hash, field values, findings, derived fields);
+    empty rows are dropped. The importer then only looks at its database, on the other core."""
+    from datetime import date, datetime
+
+    from puskesos_desk.domain.exchange_intake import RowIntake, spec_named
+
+    intake = RowIntake(spec_named(spec["sheet"]), {key: tuple(codes) for key, codes in spec["choices"].items()},
+                       number_field=spec["number_field"], today=date.fromisoformat(spec["today"]),
+                       now=datetime.fromisoformat(spec["now"]))
+    header: tuple[Any, ...] | None = None
+    for _, name, first_row, rows in batches:
+        taken = []
+        for offset, row in enumerate(rows):
+            if header is None:
+                header = row
+                intake.take(row)
+                continue
+            result = intake.take(row)
+            if result is not None:
+                taken.append((first_row + offset, row, *result))
+        yield ("intake", name, header, taken)
 
 
 def _left_padding(width: int, first_col: int, last_col: int) -> tuple[None, ...]:

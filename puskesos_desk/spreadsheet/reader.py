@@ -54,8 +54,9 @@ _EXIT_WAIT_S = 5.0
 
 class SheetBatch(NamedTuple):
     sheet: str
-    first_row: int  # 1-based row number of rows[0]; rows are consecutive
+    first_row: int  # 1-based row number of rows[0]; rows are consecutive (0: a sheet read with `intake`)
     rows: list[Row]  # index 0 of every row is column A; all rows of a sheet have the same length
+    header: Row | None = None  # a sheet read with `intake`: its first row (rows hold the rows taken in)
 
 
 def read_sheets(
@@ -66,6 +67,7 @@ def read_sheets(
     batch_rows: int = 5000,
     shape: WorkbookShape | None = None,
     digests: dict[str, dict[str, Any]] | None = None,
+    intake: dict[str, dict[str, Any]] | None = None,
 ) -> Iterator[SheetBatch]:
     """Batches of the named worksheets, in the order asked (None: every worksheet in workbook order).
 
@@ -75,6 +77,11 @@ def read_sheets(
     `digests` asks the reader process to hash the data rows of some sheets: {sheet: {"sheet": name hashed,
     "keys": column keys in hash order, "headers": {HEADER: key}}}; each row of such a sheet then ends with one
     extra value, its digest (domain.canonical.row_hash), None on the header row.
+
+    `intake` asks the reader process to take the rows of exchange data sheets in as an import does
+    (domain.exchange_intake.RowIntake): {sheet: {"sheet": name, "choices": {key: [codes]}, "number_field": key or
+    None, "today": ISO date, "now": ISO moment}}. Batches of such a sheet have first_row 0, the sheet's first row
+    as `header`, and rows of (row number, cells as read, row hash, values, findings, derived fields).
     """
     if batch_rows < 1:
         raise ValueError("batch_rows must be at least 1")
@@ -89,6 +96,7 @@ def read_sheets(
                 "batch_rows": batch_rows,
                 "max_cells": limits.max_cells,
                 "digests": digests or {},
+                "intake": intake or {},
             }
         )
         yield from reader.batches()
@@ -144,6 +152,8 @@ class _ReaderProcess:
             match self._next_frame():
                 case ("batch", str(sheet), int(first_row), list(rows)):
                     yield SheetBatch(sheet, first_row, rows)
+                case ("intake", str(sheet), header, list(rows)) if header is None or isinstance(header, tuple):
+                    yield SheetBatch(sheet, 0, rows, header)
                 case ("end",):
                     return
                 case ("error", kind, detail):
@@ -222,9 +232,9 @@ class _ReaderProcess:
 
 
 class _ValueUnpickler(pickle.Unpickler):
-    """Frames hold only tuples, lists, str, numbers, bool, None and these datetime types."""
+    """Frames hold only tuples, lists, dicts, str, numbers, bool, None and these datetime types."""
 
-    _ALLOWED = frozenset({("datetime", name) for name in ("date", "datetime", "time", "timedelta")})
+    _ALLOWED = frozenset({("datetime", name) for name in ("date", "datetime", "time", "timedelta", "timezone")})
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) not in self._ALLOWED:
