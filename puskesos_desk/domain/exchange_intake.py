@@ -116,6 +116,7 @@ class RowIntake:
         self.number_field = number_field
         self.today = today
         self.readers = readers_of(spec)
+        self.hash_keys = spec.keys  # a property that builds the tuple: once per sheet, not per row
         self.checker = RowChecker(spec, choices, today=today, now=now)
         self.by_header = {c.header: c.key for c in (*SYSTEM_COLUMNS, *spec.columns)} | {ROW_HASH_HEADER: ROW_HASH_KEY}
         self.positions: tuple[tuple[int, str], ...] | None = None
@@ -129,7 +130,7 @@ class RowIntake:
         cells = {key: row[index] for index, key in self.positions if index < width}
         if is_empty(cells):
             return None
-        digest = row_hash(self.spec.name, self.spec.keys, cells)
+        digest = row_hash(self.spec.name, self.hash_keys, cells)
         values, problems = field_values(self.readers, self.number_field, cells)
         findings = [(f.key, f.code, f.message) for f in self.checker.check(values, problems)]
         return digest, values, findings, derived_fields(self.spec.table, values, self.today)

@@ -81,6 +81,8 @@ def strip_separators(value: str) -> str:
 
     NFKC first, so full-width digits typed with an Asian input method become ASCII digits.
     """
+    if value.isascii() and value.isdigit():
+        return value  # the usual case, checked for every row of an import: nothing to strip
     text = unicodedata.normalize("NFKC", value)
     return "".join(ch for ch in text if not (ch.isspace() or ch == "." or ch in _DASHES or ch in _INVISIBLE))
 
