@@ -100,13 +100,10 @@ def _send(stream: BinaryIO, frame: tuple[Any, ...], max_frame_bytes: int) -> Non
 
 def _batches(workbook: Any, request: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
     batch_rows = int(request["batch_rows"])
-    digests = request.get("digests") or {}
     intake = request.get("intake") or {}
     for name, sheet in _loaded_sheets(workbook, request["sheets"], int(request["max_cells"])):
         if name in intake:
             yield from _taken_in(_sheet_batches(name, sheet, batch_rows), intake[name])
-        elif name in digests:
-            yield from _with_digests(_sheet_batches(name, sheet, batch_rows), digests[name])
         else:
             yield from _sheet_batches(name, sheet, batch_rows)
         del sheet
@@ -152,32 +149,6 @@ def _loaded_sheets(workbook: Any, sheets: list[dict[str, Any]], max_cells: int) 
                     upcoming = loader.submit(workbook.get_sheet_by_name, following["name"])
             yield wanted["name"], sheet
             del sheet  # the caller drops its reference too, so a sheet not prefetched loads after this one is gone
-
-
-def _with_digests(batches: Iterator[tuple[Any, ...]], spec: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
-    """Append each data row's digest (domain.canonical.row_hash over the columns `spec` names, matched by header)
-    to the row; the header row gets None. Done here because this process waits for the importer most of the time,
-    so the hashing costs the import nothing (it was a fifth of the importer's own work)."""
-    from puskesos_desk.domain.canonical import row_hash
-
-    sheet_name, keys, by_header = spec["sheet"], tuple(spec["keys"]), spec["headers"]
-    positions: list[tuple[int, str]] | None = None
-    for frame in batches:
-        _, name, first_row, rows = frame
-        marked = []
-        for row in rows:
-            if positions is None:
-                positions, taken = [], set()
-                for index, value in enumerate(row):
-                    key = by_header.get(str(value).strip().upper()) if value is not None else None
-                    if key is not None and key not in taken:
-                        positions.append((index, key))
-                        taken.add(key)
-                marked.append((*row, None))
-                continue
-            cells = {key: row[index] for index, key in positions if index < len(row)}
-            marked.append((*row, row_hash(sheet_name, keys, cells)))
-        yield ("batch", name, first_row, marked)
 
 
 def _taken_in(batches: Iterator[tuple[Any, ...]], spec: dict[str, Any]) -> Iterator[tuple[Any, ...]]:

@@ -66,17 +66,12 @@ def read_sheets(
     limits: Limits = DEFAULT_LIMITS,
     batch_rows: int = 5000,
     shape: WorkbookShape | None = None,
-    digests: dict[str, dict[str, Any]] | None = None,
     intake: dict[str, dict[str, Any]] | None = None,
 ) -> Iterator[SheetBatch]:
     """Batches of the named worksheets, in the order asked (None: every worksheet in workbook order).
 
     Values: text as str (never converted), numbers as int when integral else float, dates as date or datetime,
     booleans as bool, empty cells as None. An empty sheet yields no batch. Raises UnsafeWorkbook.
-
-    `digests` asks the reader process to hash the data rows of some sheets: {sheet: {"sheet": name hashed,
-    "keys": column keys in hash order, "headers": {HEADER: key}}}; each row of such a sheet then ends with one
-    extra value, its digest (domain.canonical.row_hash), None on the header row.
 
     `intake` asks the reader process to take the rows of exchange data sheets in as an import does
     (domain.exchange_intake.RowIntake): {sheet: {"sheet": name, "choices": {key: [codes]}, "number_field": key or
@@ -95,7 +90,6 @@ def read_sheets(
                 "sheets": _wanted(shape, sheets),
                 "batch_rows": batch_rows,
                 "max_cells": limits.max_cells,
-                "digests": digests or {},
                 "intake": intake or {},
             }
         )
