@@ -190,9 +190,14 @@ def insert_rows(session: Session, table_name: str, rows: list[dict[str, Any]]) -
     processors = [source.c[name].type.bind_processor(connection.dialect) for name in columns]
     quoted = ", ".join(f'"{name}"' for name in columns)
     sql = f'INSERT INTO "{table_name}" ({quoted}) VALUES ({", ".join("?" for _ in columns)})'
-    converters = [(name, processor) for name, processor in zip(columns, processors, strict=True)]
-    payload = [tuple(processor(row.get(name)) if processor is not None else row.get(name)
-                     for name, processor in converters) for row in rows]
+    # Most columns need no conversion: take every value in C (map over dict.get), then convert the few that do.
+    converted = [(index, processor) for index, processor in enumerate(processors) if processor is not None]
+    payload: list[Any] = []
+    for row in rows:
+        values = list(map(row.get, columns))
+        for index, processor in converted:
+            values[index] = processor(values[index])  # None too: JSON stores it as 'null', as the ORM does
+        payload.append(tuple(values))
     connection.exec_driver_sql(sql, payload)
 
 
