@@ -87,10 +87,13 @@ class _Token:
 
 def fold_diacritics(text: str) -> str:
     """Removes accents and compatibility forms: "Ségara Ñoman ＡＢ" -> "Segara Noman AB"."""
+    if text.isascii():
+        return text  # nothing to fold; most names, and an import folds every one
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
+@lru_cache(maxsize=16384)  # words repeat across names far more than names do
 def _skeleton(word: str) -> str:
     """Old spelling to EYD and doubled letters collapsed, repeated until stable.
 
