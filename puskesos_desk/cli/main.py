@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from puskesos_desk import __version__
-from puskesos_desk.cli import commands, exchange_commands, referral_commands
+from puskesos_desk.cli import commands, exchange_commands, extract_commands, referral_commands
 from puskesos_desk.cli.output import emit_error
 from puskesos_desk.domain.documents import Paper
 from puskesos_desk.domain.errors import PuskesosError
@@ -138,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(conflicts)
     conflicts.add_argument("--out", required=True, metavar="FILE.xlsx")
 
+    extract_commands.add_parser(sub, _common)
+
     sub.add_parser("_qt-check", help=argparse.SUPPRESS)
     return parser
 
@@ -154,6 +156,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "export": exchange_commands.cmd_export,
     "import": exchange_commands.cmd_import,
     "conflicts": exchange_commands.cmd_conflicts,
+    "dtsen": extract_commands.cmd_dtsen,  # the only dtsen verb so far: import
 }
 
 

@@ -24,6 +24,9 @@ class RegisterBatch(RecordMixin, Base):
     rows_imported: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     rows_other_village: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     rows_rejected: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # Rows of this desa whose NIK Excel had stored as a number (digits lost): reported, never stored.
+    rows_nik_damaged: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
+    rows_with_warnings: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
     status: Mapped[str] = mapped_column(String(12), nullable=False, default="AKTIF")  # AKTIF / DIGANTI
 
 
