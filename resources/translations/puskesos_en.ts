@@ -751,6 +751,119 @@
     </message>
 </context>
 <context>
+    <name>DtsenPage</name>
+    <message>
+        <source>Ekstrak DTSEN/DTKS dari Dinas Sosial kabupaten/kota dipakai untuk menjawab pertanyaan pertama warga — terdaftar di DTSEN? desil berapa? — tanpa internet. Impor ekstrak terbaru setiap kali Dinas Sosial mengirimnya; ekstrak lama diganti seluruhnya.</source>
+        <translation>The DTSEN/DTKS extract from the district social affairs office answers a resident&apos;s first question — in DTSEN? which decile? — without internet. Import the latest extract each time the office sends one; the old extract is replaced completely.</translation>
+    </message>
+    <message>
+        <source>Ekstrak yang dipakai</source>
+        <translation>Extract in use</translation>
+    </message>
+    <message>
+        <source>Belum ada ekstrak yang diimpor. Pencarian dan pemeriksaan DTSEN baru bisa dipakai setelah ekstrak dari Dinas Sosial diimpor.</source>
+        <translation>No extract has been imported yet. DTSEN search and checks work once an extract from the social affairs office is imported.</translation>
+    </message>
+    <message>
+        <source>Impor ekstrak…</source>
+        <translation>Import extract…</translation>
+    </message>
+    <message>
+        <source>Cek semua keluarga…</source>
+        <translation>Check all households…</translation>
+    </message>
+    <message>
+        <source>Bandingkan setiap keluarga terdaftar dengan ekstrak dan simpan hasilnya sebagai berkas Excel</source>
+        <translation>Compare every registered household with the extract and save the result as an Excel file</translation>
+    </message>
+    <message>
+        <source>Tulis NIK dan No. KK lengkap</source>
+        <translation>Write full NIK and KK numbers</translation>
+    </message>
+    <message>
+        <source>Tanpa centang, NIK dan No. KK disamarkan di berkas hasil pemeriksaan.</source>
+        <translation>Unticked, NIK and KK numbers are masked in the result file.</translation>
+    </message>
+    <message>
+        <source>Riwayat impor</source>
+        <translation>Import history</translation>
+    </message>
+    <message>
+        <source>Riwayat impor ekstrak</source>
+        <translation>Extract import history</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>Data:</translation>
+    </message>
+    <message>
+        <source>Keadaan per:</source>
+        <translation>As of:</translation>
+    </message>
+    <message>
+        <source>Umur data:</source>
+        <translation>Data age:</translation>
+    </message>
+    <message>
+        <source>Berkas:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Diimpor:</source>
+        <translation>Imported:</translation>
+    </message>
+    <message>
+        <source>Baris:</source>
+        <translation>Rows:</translation>
+    </message>
+    <message>
+        <source>Pilih ekstrak DTSEN/DTKS dari Dinas Sosial</source>
+        <translation>Choose the DTSEN/DTKS extract from the social affairs office</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Simpan hasil pemeriksaan DTSEN</source>
+        <translation>Save the DTSEN check result</translation>
+    </message>
+    <message>
+        <source>{when} oleh {who}</source>
+        <translation>{when} by {who}</translation>
+    </message>
+    <message>
+        <source>{n} baris warga desa ini</source>
+        <translation>{n} rows of this village&apos;s residents</translation>
+    </message>
+    <message>
+        <source>Akun Anda tidak berwenang untuk tindakan ini.</source>
+        <translation>Your account is not allowed to do this.</translation>
+    </message>
+    <message>
+        <source>Ekstrak {dataset} per {date} dari {file} sekarang dipakai untuk pencarian dan pemeriksaan.</source>
+        <translation>The {dataset} extract as of {date} from {file} is now used for search and checks.</translation>
+    </message>
+    <message>
+        <source>Memeriksa semua keluarga terhadap data {dataset}</source>
+        <translation>Checking all households against the {dataset} data</translation>
+    </message>
+    <message>
+        <source>Hasil pemeriksaan tersimpan: {path}
+{households} keluarga diperiksa · {missing} anggota tidak ada di DTSEN · {different} data berbeda · {low} keluarga desil 1–5 tanpa bansos tercatat</source>
+        <translation>Check result saved: {path}
+{households} households checked · {missing} members not in DTSEN · {different} differences · {low} decile 1–5 households without recorded aid</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan dibatalkan; tidak ada berkas yang dibuat.</source>
+        <translation>Check cancelled; no file was made.</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan gagal karena kesalahan sistem.</source>
+        <translation>The check failed because of a system error.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Terjadi kesalahan — Puskesos Desk</source>
@@ -958,6 +1071,452 @@
     <message>
         <source>Berkas: {path}</source>
         <translation>File: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExtractAgeLabel</name>
+    <message>
+        <source>Belum ada data DTSEN/DTKS: pencarian hanya di data Puskesos</source>
+        <translation>No DTSEN/DTKS data yet: searching Puskesos data only</translation>
+    </message>
+    <message>
+        <source>Data {dataset} per {date} · {age}</source>
+        <translation>{dataset} data as of {date} · {age}</translation>
+    </message>
+    <message>
+        <source>perlu diperbarui</source>
+        <translation>needs updating</translation>
+    </message>
+    <message>
+        <source>Umur data: {age}
+Berkas {file}, diimpor oleh {who}</source>
+        <translation>Data age: {age}
+File {file}, imported by {who}</translation>
+    </message>
+</context>
+<context>
+    <name>ExtractAgeText</name>
+    <message>
+        <source>kurang dari 1 bulan</source>
+        <translation>less than 1 month</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bulan</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>lebih dari 4 bulan: minta ekstrak terbaru ke Dinas Sosial (DTSEN diperbarui tiap triwulan)</source>
+        <translation>more than 4 months: ask the social affairs office for the latest extract (DTSEN is updated quarterly)</translation>
+    </message>
+</context>
+<context>
+    <name>ExtractBatchesTableModel</name>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Keadaan per</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Diimpor</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Dipakai</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>Diganti</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <source>Diganti oleh ekstrak yang lebih baru; baris-barisnya sudah dihapus.</source>
+        <translation>Replaced by a newer extract; its rows have been deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtractComparisonTableModel</name>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Ejaan nama</source>
+        <translation>Name spelling</translation>
+    </message>
+    <message>
+        <source>Tgl lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>No. KK</source>
+        <translation>KK no.</translation>
+    </message>
+    <message>
+        <source>Keberadaan</source>
+        <translation>Whereabouts</translation>
+    </message>
+    <message>
+        <source>No. KK + nama</source>
+        <translation>KK no. + name</translation>
+    </message>
+    <message>
+        <source>Nama + tgl lahir</source>
+        <translation>Name + date of birth</translation>
+    </message>
+    <message>
+        <source>Nama di Puskesos</source>
+        <translation>Name at the Puskesos</translation>
+    </message>
+    <message>
+        <source>Di data DTSEN</source>
+        <translation>In the DTSEN data</translation>
+    </message>
+    <message>
+        <source>Cocok lewat</source>
+        <translation>Matched by</translation>
+    </message>
+    <message>
+        <source>Desil</source>
+        <translation>Decile</translation>
+    </message>
+    <message>
+        <source>Program di data</source>
+        <translation>Programmes in the data</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Perbedaan</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>Hanya di data</source>
+        <translation>Only in the data</translation>
+    </message>
+    <message>
+        <source>Tidak ada di data</source>
+        <translation>Not in the data</translation>
+    </message>
+    <message>
+        <source>Tidak tinggal di sini</source>
+        <translation>Does not live here</translation>
+    </message>
+    <message>
+        <source>Berbeda</source>
+        <translation>Different</translation>
+    </message>
+    <message>
+        <source>Sama</source>
+        <translation>Same</translation>
+    </message>
+    <message>
+        <source>{field}: {here} ≠ {extract}</source>
+        <translation>{field}: {here} ≠ {extract}</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Tercatat di keluarga ini di data DTSEN, tetapi tidak tercatat di Puskesos.</source>
+        <translation>Listed in this family in the DTSEN data, but not recorded at the Puskesos.</translation>
+    </message>
+    <message>
+        <source>Tinggal di rumah ini tetapi tidak ada di data: usulkan ke DTSEN.</source>
+        <translation>Lives in this household but is not in the data: propose them to DTSEN.</translation>
+    </message>
+    <message>
+        <source>NIK {nik}</source>
+        <translation>NIK {nik}</translation>
+    </message>
+    <message>
+        <source>tanpa NIK</source>
+        <translation>no NIK</translation>
+    </message>
+    <message>
+        <source>lahir {date}</source>
+        <translation>born {date}</translation>
+    </message>
+    <message>
+        <source>No. KK {kk}</source>
+        <translation>KK no. {kk}</translation>
+    </message>
+    <message>
+        <source>Di data: {details}</source>
+        <translation>In the data: {details}</translation>
+    </message>
+</context>
+<context>
+    <name>ExtractImportDialog</name>
+    <message>
+        <source>Impor ekstrak DTSEN/DTKS</source>
+        <translation>Import DTSEN/DTKS extract</translation>
+    </message>
+    <message>
+        <source>Dikenali dari kolom desil: ada desil berarti DTSEN</source>
+        <translation>Recognised from the decile column: a decile means DTSEN</translation>
+    </message>
+    <message>
+        <source>— isi tanggal —</source>
+        <translation>— enter a date —</translation>
+    </message>
+    <message>
+        <source>Keadaan data per tanggal</source>
+        <translation>Data as of date</translation>
+    </message>
+    <message>
+        <source>Periksa kolom-kolom berkas: pilih isian yang benar bila keliru. Kolom yang tidak dikenal diabaikan.</source>
+        <translation>Check the file&apos;s columns: choose the right field where one is wrong. Unknown columns are ignored.</translation>
+    </message>
+    <message>
+        <source>Pemetaan kolom</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>Pesan pemeriksaan berkas</source>
+        <translation>File check messages</translation>
+    </message>
+    <message>
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Lembar:</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <source>Baris data:</source>
+        <translation>Data rows:</translation>
+    </message>
+    <message>
+        <source>Jenis data:</source>
+        <translation>Dataset:</translation>
+    </message>
+    <message>
+        <source>Keadaan data per:</source>
+        <translation>Data as of:</translation>
+    </message>
+    <message>
+        <source>Berkas: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <source>Kata sandi salah. Masukkan lagi kata sandi berkas {name}:</source>
+        <translation>Wrong password. Enter the password for {name} again:</translation>
+    </message>
+    <message>
+        <source>Berkas {name} dilindungi kata sandi. Masukkan kata sandinya:</source>
+        <translation>The file {name} is password-protected. Enter its password:</translation>
+    </message>
+    <message>
+        <source>Kata sandi berkas</source>
+        <translation>File password</translation>
+    </message>
+    <message>
+        <source>{sheet} (judul kolom di baris {row})</source>
+        <translation>{sheet} (column headings on row {row})</translation>
+    </message>
+    <message>
+        <source>± {n} baris</source>
+        <translation>± {n} rows</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca karena kesalahan sistem.</source>
+        <translation>The file cannot be read because of a system error.</translation>
+    </message>
+    <message>
+        <source>Tanggal keadaan data tidak tertulis di berkas: isi tanggalnya (lihat surat pengantar Dinas Sosial).</source>
+        <translation>The file does not state the date of its data: enter it (see the social affairs office&apos;s cover letter).</translation>
+    </message>
+    <message>
+        <source>Terbaca dari judul berkas.</source>
+        <translation>Read from the file&apos;s title.</translation>
+    </message>
+    <message>
+        <source>Diisi petugas.</source>
+        <translation>Entered by the officer.</translation>
+    </message>
+    <message>
+        <source>Pesan: {errors} kesalahan, {warnings} peringatan, {infos} info</source>
+        <translation>Messages: errors {errors}, warnings {warnings}, info {infos}</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Isi tanggal keadaan data sebelum mengimpor.</source>
+        <translation>Enter the date of the data before importing.</translation>
+    </message>
+    <message>
+        <source>Mengimpor {name}</source>
+        <translation>Importing {name}</translation>
+    </message>
+    <message>
+        <source>Ekstrak {dataset} per {date} diimpor dan menggantikan ekstrak sebelumnya.</source>
+        <translation>The {dataset} extract as of {date} was imported and replaces the previous extract.</translation>
+    </message>
+    <message>
+        <source>Berkas ditolak; data DTSEN/DTKS tidak berubah.</source>
+        <translation>File refused; the DTSEN/DTKS data did not change.</translation>
+    </message>
+    <message>
+        <source>Diimpor {imported} · desa lain {other} · NIK rusak {damaged} · ditolak {rejected} (dari {total} baris)</source>
+        <translation>Imported {imported} · other villages {other} · damaged NIK {damaged} · refused {rejected} (of {total} rows)</translation>
+    </message>
+    <message>
+        <source>Impor dibatalkan; data DTSEN/DTKS tidak berubah.</source>
+        <translation>Import cancelled; the DTSEN/DTKS data did not change.</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat diimpor karena kesalahan sistem.</source>
+        <translation>The file cannot be imported because of a system error.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtractMappingTableModel</name>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No. KK</source>
+        <translation>KK no.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Hubungan keluarga</source>
+        <translation>Family relationship</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>Kode desa/kelurahan</source>
+        <translation>Village code</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <source>Desil nasional</source>
+        <translation>National decile</translation>
+    </message>
+    <message>
+        <source>Desil provinsi</source>
+        <translation>Provincial decile</translation>
+    </message>
+    <message>
+        <source>Desil kabupaten/kota</source>
+        <translation>District decile</translation>
+    </message>
+    <message>
+        <source>ID keluarga</source>
+        <translation>Family ID</translation>
+    </message>
+    <message>
+        <source>ID DTKS/DTSEN orang</source>
+        <translation>DTKS/DTSEN person ID</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>(diabaikan)</source>
+        <translation>(ignored)</translation>
+    </message>
+    <message>
+        <source>Bansos {program}</source>
+        <translation>Aid {program}</translation>
+    </message>
+    <message>
+        <source>Kolom di berkas</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>Dibaca sebagai</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <source>Contoh isi</source>
+        <translation>Sample values</translation>
+    </message>
+    <message>
+        <source>Kolom lain juga cocok untuk isian ini; pastikan pilihannya benar.</source>
+        <translation>Another column also fits this field; make sure the choice is right.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldComboDelegate</name>
+    <message>
+        <source>Dibaca sebagai</source>
+        <translation>Read as</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1783,95 @@
     <message>
         <source>(keluarga)</source>
         <translation>(household)</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdExtractTab</name>
+    <message>
+        <source>Memeriksa data DTSEN…</source>
+        <translation>Checking the DTSEN data…</translation>
+    </message>
+    <message>
+        <source>Perbandingan dengan data DTSEN</source>
+        <translation>Comparison with the DTSEN data</translation>
+    </message>
+    <message>
+        <source>Usulkan ke DTSEN…</source>
+        <translation>Propose to DTSEN…</translation>
+    </message>
+    <message>
+        <source>Siapkan usulan DTSEN untuk keluarga ini (Ctrl+U)</source>
+        <translation>Prepare a DTSEN proposal for this household (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Data DTSEN keluarga ini tidak dapat diperiksa.</source>
+        <translation>This household&apos;s DTSEN data cannot be checked.</translation>
+    </message>
+    <message>
+        <source>Cek DTSEN ({n})</source>
+        <translation>DTSEN check ({n})</translation>
+    </message>
+    <message>
+        <source>Cek DTSEN</source>
+        <translation>DTSEN check</translation>
+    </message>
+    <message>
+        <source>keluarga ini tidak ada di data.</source>
+        <translation>this household is not in the data.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anggota yang tinggal di rumah tidak ada di data.</source>
+        <translation>
+            <numerusform>%n member living here is not in the data.</numerusform>
+            <numerusform>%n members living here are not in the data.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>terdaftar; ada data yang berbeda dengan catatan Puskesos.</source>
+        <translation>registered; some data differs from the Puskesos records.</translation>
+    </message>
+    <message>
+        <source>seluruh anggota terdaftar dan datanya sama.</source>
+        <translation>every member is registered and the data is the same.</translation>
+    </message>
+    <message>
+        <source>Belum ada data DTSEN/DTKS yang diimpor. Impor ekstrak dari Dinas Sosial di Pertukaran Data → Data DTSEN.</source>
+        <translation>No DTSEN/DTKS data has been imported yet. Import the social affairs office&apos;s extract in Data exchange → DTSEN data.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{dataset} per {date}&lt;/b&gt;: {result}</source>
+        <translation>&lt;b&gt;{dataset} as of {date}&lt;/b&gt;: {result}</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Desil {desil} · Program di data: {programs}</source>
+        <translation>Decile {desil} · Programmes in the data: {programs}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Umur data %n bulan.</source>
+        <translation>
+            <numerusform>Data age %n month.</numerusform>
+            <numerusform>Data age %n months.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Data sudah lebih dari 4 bulan: DTSEN diperbarui tiap triwulan, minta ekstrak terbaru ke Dinas Sosial.</source>
+        <translation>The data is more than 4 months old: DTSEN is updated quarterly, ask the social affairs office for the latest extract.</translation>
+    </message>
+    <message>
+        <source>Keluarga ini belum ada di data DTSEN: usulkan ke DTSEN (usulan baru) lewat musyawarah desa.</source>
+        <translation>This household is not in the DTSEN data yet: propose it to DTSEN (new proposal) through the village meeting.</translation>
+    </message>
+    <message>
+        <source>{names} belum ada di data DTSEN: usulkan ke DTSEN (perbaikan data keluarga) lewat musyawarah desa.</source>
+        <translation>{names} not in the DTSEN data yet: propose to DTSEN (family data correction) through the village meeting.</translation>
+    </message>
+    <message>
+        <source>Akun Anda tidak berwenang untuk tindakan ini.</source>
+        <translation>Your account is not allowed to do this.</translation>
     </message>
 </context>
 <context>
@@ -2996,6 +3644,10 @@ to {receiver}</translation>
     <message>
         <source>Riwayat &amp;&amp; Konflik</source>
         <translation>History &amp;&amp; conflicts</translation>
+    </message>
+    <message>
+        <source>Data DTSEN</source>
+        <translation>DTSEN data</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,7 @@ from puskesos_desk.ui.models.household_participations_model import HouseholdPart
 from puskesos_desk.ui.models.household_proposals_model import HouseholdProposalsTableModel
 from puskesos_desk.ui.models.household_visits_model import HouseholdVisitsTableModel
 from puskesos_desk.ui.ops import run_op
+from puskesos_desk.ui.pages.household_extract_tab import HouseholdExtractTab
 from puskesos_desk.ui.widgets.household.case_tab import CaseTab
 from puskesos_desk.ui.widgets.household.change_decisions import ChangeDecisions
 from puskesos_desk.ui.widgets.household.dialog_runner import DialogRunner
@@ -123,6 +124,7 @@ class HouseholdPage(QWidget):
         self.referrals = ReferralSection(self, ctx, self.runner, self._ready, self._saved_message, tabs=self.tabs,
                                          tab_needs=self.tab_needs, tab_complaints=self.tab_complaints,
                                          members=self.tbl_members)
+        self.tab_extract = HouseholdExtractTab(ctx)  # the household compared with the DTSEN/DTKS extract
 
         # Signals
         self.runner.saved.connect(self._on_runner_saved)
@@ -140,6 +142,8 @@ class HouseholdPage(QWidget):
             tab.selection_changed.connect(self._update_buttons)
         self.tab_proposals.row_activated.connect(self.open_proposal_status_dialog)
         self.referrals.open_requested.connect(self.referral_open_requested)
+        self.tab_extract.proposal_requested.connect(self.open_proposal_dialog)
+        self.tab_extract.checked.connect(self._retitle_tabs)
 
         # Assemble
         self.tab_visits.add_button(self.btn_visit_complaint)
@@ -151,6 +155,7 @@ class HouseholdPage(QWidget):
         for tab in self._tabs():
             self.tabs.addTab(tab, "")
         self.tabs.addTab(self.referrals.tab, "")
+        self.tabs.addTab(self.tab_extract, "")
         top = QHBoxLayout()
         top.addWidget(self.btn_back)
         top.addWidget(self.lbl_status, 1)
@@ -229,6 +234,7 @@ class HouseholdPage(QWidget):
             tab.model.set_rows(rows_of_tab)
             tab.refresh()
         self.referrals.show_rows(referrals)
+        self.tab_extract.load(detail.household.id, choices)
         self._retitle_tabs()
         self._update_buttons()
         if not self.lbl_status.property("keep"):
@@ -254,6 +260,7 @@ class HouseholdPage(QWidget):
             count = tab.model.rowCount()
             self.tabs.setTabText(index, f"{title} ({count})" if count else title)
         self.referrals.retitle()
+        self.tabs.setTabText(self.tabs.indexOf(self.tab_extract), self.tab_extract.title())
 
     def _update_buttons(self) -> None:
         ready = self.detail is not None

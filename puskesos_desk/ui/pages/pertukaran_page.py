@@ -1,5 +1,6 @@
 """The Pertukaran Data area: send a signed package to the other side (Kirim), check and apply one received
-(Terima), and follow the packages and the rows waiting for a decision (Riwayat & Konflik).
+(Terima), follow the packages and the rows waiting for a decision (Riwayat & Konflik), and keep the district's
+DTSEN/DTKS extract the desk answers from (Data DTSEN, ui/pages/dtsen_page.py).
 
 A village exchanges with its kabupaten/kota secretariat, a district with the villages it trusts; the tabs
 adapt to the site's role. Every slow step runs through run_op; the history reloads whenever the page is shown
@@ -16,6 +17,7 @@ from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.exchange_records import ExportOutcome, ImportOutcome
 from puskesos_desk.domain.records import SiteInfo
 from puskesos_desk.services.context import ServiceContext
+from puskesos_desk.ui.pages.dtsen_page import DtsenPage
 from puskesos_desk.ui.pages.pertukaran_export_tab import ExportTab
 from puskesos_desk.ui.pages.pertukaran_history_tab import HistoryTab
 from puskesos_desk.ui.pages.pertukaran_import_tab import ImportTab
@@ -27,6 +29,7 @@ class PertukaranPage(QWidget):
     TAB_EXPORT = 0
     TAB_IMPORT = 1
     TAB_HISTORY = 2
+    TAB_DTSEN = 3
 
     def __init__(self, ctx: ServiceContext, site: SiteInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,15 +53,18 @@ class PertukaranPage(QWidget):
         self.tab_export = ExportTab(ctx, site)
         self.tab_import = ImportTab(ctx)
         self.tab_history = HistoryTab(ctx, site)
+        self.tab_dtsen = DtsenPage(ctx)
         self.tab_sections = QTabWidget()
         self.tab_sections.setDocumentMode(True)
         self.tab_sections.addTab(self.tab_export, self.tr("Kirim"))
         self.tab_sections.addTab(self.tab_import, self.tr("Terima"))
         self.tab_sections.addTab(self.tab_history, self.tr("Riwayat && Konflik"))
+        self.tab_sections.addTab(self.tab_dtsen, self.tr("Data DTSEN"))
 
         # Signals
         self.tab_export.exported.connect(self._on_tab_export_exported)
         self.tab_import.imported.connect(self._on_tab_import_imported)
+        self.tab_dtsen.imported.connect(self.changed)  # the households' DTSEN standing changed with the extract
 
         # Assemble
         layout = QVBoxLayout(self)
@@ -76,6 +82,7 @@ class PertukaranPage(QWidget):
         """The visible tab reloads now, the others when they are shown."""
         self.tab_export.mark_stale()
         self.tab_history.mark_stale()
+        self.tab_dtsen.mark_stale()
 
     def show_export(self) -> None:
         self.tab_sections.setCurrentIndex(self.TAB_EXPORT)
@@ -85,6 +92,9 @@ class PertukaranPage(QWidget):
 
     def show_history(self) -> None:
         self.tab_sections.setCurrentIndex(self.TAB_HISTORY)
+
+    def show_dtsen(self) -> None:
+        self.tab_sections.setCurrentIndex(self.TAB_DTSEN)
 
     def _on_tab_export_exported(self, _outcome: ExportOutcome) -> None:
         self.tab_history.mark_stale()

@@ -2,7 +2,8 @@
 
 One box for NIK, No. KK or name (Ctrl+F), optional RT/RW; results appear while typing (150 ms after the last key,
 on a worker thread, stale answers dropped); Enter opens the first hit; the card beside the list confirms who it
-is. Ctrl+N registers a new household; a person found only in the DTSEN extract can be registered from it.
+is. Ctrl+N registers a new household; a person found only in the DTSEN extract can be registered from it. The
+extract's date and age stand beside the status line (red once it is older than four months).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from puskesos_desk.ui.models.record_table_model import ROW_ROLE
 from puskesos_desk.ui.models.search_results_model import SearchResultsTableModel
 from puskesos_desk.ui.ops import run_op
 from puskesos_desk.ui.widgets.confirm_card import ConfirmCard
+from puskesos_desk.ui.widgets.extract_age import ExtractAgeLabel
 from puskesos_desk.ui.widgets.record_table import record_table
 
 log = logging.getLogger(__name__)
@@ -78,6 +80,8 @@ class SearchPage(QWidget):
         self.btn_new.setAutoDefault(False)
         self.lbl_status = QLabel(self.tr("Cari dulu sebelum mendaftarkan: warga mungkin sudah terdaftar."))
         self.lbl_status.setObjectName("lbl_hint")
+        self.lbl_extract = ExtractAgeLabel(ctx)
+        self.lbl_extract.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.model = SearchResultsTableModel(self)
         self.tbl_results, self.proxy = record_table(
             self.model, accessible_name=self.tr("Hasil pencarian"), stretch_column=SearchResultsTableModel.COL_NAME,
@@ -121,7 +125,10 @@ class SearchPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.lbl_title)
         layout.addLayout(top)
-        layout.addWidget(self.lbl_status)
+        status = QHBoxLayout()
+        status.addWidget(self.lbl_status, 1)
+        status.addWidget(self.lbl_extract)
+        layout.addLayout(status)
         layout.addLayout(body, 1)
         self.setFocusProxy(self.edt_search)
 
@@ -280,6 +287,7 @@ class SearchPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.lbl_extract.refresh()  # a new extract may have been imported since the desk was last shown
         if not self._warmed:
             # Load the search index while the officer reads the screen, so the first keystroke is instant.
             self._warmed = True
