@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from puskesos_desk.data.audit import append_event
+from puskesos_desk.data.bulk import bulk_load
 from puskesos_desk.data.repositories import regions, register
 from puskesos_desk.domain.enums import AuditAction, SiteRole
 from puskesos_desk.domain.errors import Cancelled
@@ -197,7 +198,7 @@ class _Run:
             rows = self.layout.rows[self.layout.data_index:]
             first = self.layout.data_row
             done = 0
-            with register.bulk_load(session):
+            with bulk_load(session):
                 register.insert_issues(session, [self._issue(batch_id, message, None)
                                                  for message in self.messages.listed])
                 while True:
