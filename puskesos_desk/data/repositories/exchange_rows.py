@@ -133,6 +133,11 @@ def _upsert(session: Session, rows: list[dict[str, Any]], columns: tuple[str, ..
     if not rows:
         return
     dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":  # the driver's executemany: SQLAlchemy's per-row handling was most of this upsert's time
+        keys = ("peer_code", "table_name", "record_id")
+        updates = ", ".join(f'"{column}" = excluded."{column}"' for column in columns)
+        _insert_sqlite(session, _PEER.name, rows, f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}")
+        return
     builder = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = builder(_PEER)
     statement = statement.on_conflict_do_update(
@@ -182,14 +187,19 @@ def insert_rows(session: Session, table_name: str, rows: list[dict[str, Any]]) -
         for start in range(0, len(rows), 5000):
             session.execute(insert(table(table_name)), rows[start:start + 5000])
         return
-    # SQLite: the driver's executemany with each column's own bind processor (the same conversion SQLAlchemy
-    # applies, so dates, moments and JSON are stored exactly as the ORM stores them). SQLAlchemy's per-row parameter
-    # handling was half of an import's insert time at 100,000 persons.
+    _insert_sqlite(session, table_name, rows)
+
+
+def _insert_sqlite(session: Session, table_name: str, rows: list[dict[str, Any]], suffix: str = "") -> None:
+    """The driver's executemany with each column's own bind processor (the same conversion SQLAlchemy applies, so
+    dates, moments and JSON are stored exactly as the ORM stores them). SQLAlchemy's per-row parameter handling was
+    half of an import's insert time at 100,000 persons. Every row must carry the keys of the first."""
+    connection = session.connection()
     columns = list(dict.fromkeys(key for row in rows[:1] for key in row))
     source = table(table_name)
     processors = [source.c[name].type.bind_processor(connection.dialect) for name in columns]
     quoted = ", ".join(f'"{name}"' for name in columns)
-    sql = f'INSERT INTO "{table_name}" ({quoted}) VALUES ({", ".join("?" for _ in columns)})'
+    sql = f'INSERT INTO "{table_name}" ({quoted}) VALUES ({", ".join("?" for _ in columns)}) {suffix}'
     # Most columns need no conversion: take every value in C (map over dict.get), then convert the few that do.
     converted = [(index, processor) for index, processor in enumerate(processors) if processor is not None]
     payload: list[Any] = []
