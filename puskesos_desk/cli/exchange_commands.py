@@ -9,7 +9,9 @@ from pathlib import Path
 from puskesos_desk.cli.commands import context_for
 from puskesos_desk.cli.output import emit
 from puskesos_desk.domain.errors import InputRejected
+from puskesos_desk.domain.exchange_batch import BatchImportOutcome
 from puskesos_desk.services.bootstrap import open_database
+from puskesos_desk.services.exchange_batch import import_packages
 from puskesos_desk.services.exchange_conflicts import write_conflict_workbook
 from puskesos_desk.services.exchange_export import export_package
 from puskesos_desk.services.exchange_import import import_package
@@ -59,6 +61,9 @@ _STATUS_WORDS = {"applied": "Paket diterapkan.", "would-apply": "Pemeriksaan sel
 
 
 def cmd_import(args: argparse.Namespace, os_user: str) -> int:
+    files = [Path(f) for f in (args.file if isinstance(args.file, list) else [args.file])]
+    if len(files) > 1 or files[0].is_dir():
+        return _cmd_import_many(args, os_user, files)
     password = None
     if args.password_env:
         password = os.environ.get(args.password_env)
@@ -66,7 +71,7 @@ def cmd_import(args: argparse.Namespace, os_user: str) -> int:
             raise InputRejected(f"Variabel lingkungan {args.password_env} kosong; isi dengan kata sandi berkas.")
     opened = open_database(args.db)
     try:
-        outcome = import_package(context_for(opened.db, os_user), Path(args.file), dry_run=args.dry_run,
+        outcome = import_package(context_for(opened.db, os_user), files[0], dry_run=args.dry_run,
                                  accept_edits=args.accept_edits,
                                  report_path=Path(args.report) if args.report else None, password=password)
     finally:
@@ -90,6 +95,49 @@ def cmd_import(args: argparse.Namespace, os_user: str) -> int:
         lines.append(f"Laporan: {outcome.report}")
     emit({"ok": outcome.exit_code == 0, **data}, as_json=args.json, unmask=args.unmask, lines=lines)
     return outcome.exit_code
+
+
+_BATCH_STATUS_WORDS = {"applied": "diterapkan", "would-apply": "dapat diterapkan",
+                       "already-applied": "sudah diimpor sebelumnya", "rejected": "ditolak",
+                       "not-run": "tidak diproses"}
+
+
+def _cmd_import_many(args: argparse.Namespace, os_user: str, paths: list[Path]) -> int:
+    """Several files or a folder: each package on its own, one combined JSON ({"packages": […], "totals": {…}})."""
+    if args.accept_edits or args.password_env:
+        raise InputRejected("--accept-edits dan --password-env hanya dapat dipakai untuk satu berkas paket.")
+    opened = open_database(args.db)
+    try:
+        outcome = import_packages(context_for(opened.db, os_user), paths, dry_run=args.dry_run,
+                                  report_path=Path(args.report) if args.report else None)
+    finally:
+        opened.db.dispose()
+    emit({"ok": outcome.exit_code == 0, **outcome.as_json()}, as_json=args.json, unmask=args.unmask,
+         lines=_batch_lines(outcome))
+    return outcome.exit_code
+
+
+def _batch_lines(outcome: BatchImportOutcome) -> list[str]:
+    totals = outcome.totals()
+    if not outcome.entries:
+        return ["Tidak ada berkas .xlsx untuk diimpor."]
+    lines = [f"{totals['files']} berkas: {totals['applied']} diterapkan, {totals['would_apply']} dapat diterapkan, "
+             f"{totals['already_applied']} sudah diimpor sebelumnya, {totals['rejected']} ditolak."]
+    for entry in outcome.entries:
+        result = entry.outcome
+        who = f" — paket ke-{result.sequence} dari {result.sender_name or result.sender}" if result and \
+            result.sequence else ""
+        lines.append(f"- {entry.path.name}: {_BATCH_STATUS_WORDS.get(entry.status, entry.status)}{who}")
+        if result is not None and result.status.value == "rejected" and result.messages:
+            lines.append(f"    {result.messages[0].message} [{result.messages[0].code}]")
+        elif result is not None and any(result.rows.values()):
+            lines.append("    Baris: " + ", ".join(f"{_CLASS_WORDS[c.value]} {n}" for c, n in result.rows.items()
+                                                    if n))
+    lines += [f"- {message.message}" for message in outcome.messages]
+    lines += [f"Perhatian: {gap.message().message}" for gap in outcome.gaps]
+    if outcome.report:
+        lines.append(f"Laporan: {outcome.report}")
+    return lines
 
 
 def cmd_conflicts(args: argparse.Namespace, os_user: str) -> int:

@@ -11,7 +11,14 @@ import sys
 from collections.abc import Callable, Sequence
 
 from puskesos_desk import __version__
-from puskesos_desk.cli import commands, exchange_commands, extract_commands, referral_commands
+from puskesos_desk.cli import (
+    agency_commands,
+    commands,
+    exchange_commands,
+    extract_commands,
+    referral_commands,
+    village_commands,
+)
 from puskesos_desk.cli.output import emit_error
 from puskesos_desk.domain.documents import Paper
 from puskesos_desk.domain.errors import PuskesosError
@@ -126,7 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     import_ = sub.add_parser("import", help="impor paket pertukaran data (.xlsx) atau lembar keputusan konflik")
     _common(import_)
-    import_.add_argument("file", metavar="FILE.xlsx")
+    import_.add_argument("file", nargs="+", metavar="FILE.xlsx|FOLDER",
+                         help="satu paket, beberapa paket, atau folder berisi paket (laporan gabungan)")
     import_.add_argument("--dry-run", action="store_true", help="periksa saja, jangan ubah data")
     import_.add_argument("--report", metavar="OUT.xlsx", help="simpan laporan pemeriksaan sebagai buku kerja")
     import_.add_argument("--accept-edits", action="store_true",
@@ -139,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     conflicts.add_argument("--out", required=True, metavar="FILE.xlsx")
 
     extract_commands.add_parser(sub, _common)
+    agency_commands.add_parser(sub, _common)
+    village_commands.add_parser(sub, _common)
 
     sub.add_parser("_qt-check", help=argparse.SUPPRESS)
     return parser
@@ -157,6 +167,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "import": exchange_commands.cmd_import,
     "conflicts": exchange_commands.cmd_conflicts,
     "dtsen": extract_commands.cmd_dtsen,  # the only dtsen verb so far: import
+    "outcomes": agency_commands.cmd_outcomes,
+    "village": village_commands.cmd_village,  # the only village verb so far: list
 }
 
 

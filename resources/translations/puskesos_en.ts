@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AgencyServicesDialog</name>
+    <message>
+        <source>Lembar untuk instansi</source>
+        <translation>Sheet for an agency</translation>
+    </message>
+    <message>
+        <source>Centang layanan instansi yang akan menerima lembar ini. Tanpa centang: semua rujukan yang menunggu jawaban.</source>
+        <translation>Tick the services of the agency that will receive this sheet. None ticked: every referral waiting for an answer.</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Services</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Basis data tidak dapat dibuka</source>
@@ -17,6 +32,49 @@
     <message>
         <source>Bagian ini sedang disiapkan dan belum dapat dipakai.</source>
         <translation>This area is being prepared and cannot be used yet.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPackagesModel</name>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Pengirim</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Urutan</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>dapat diterapkan</source>
+        <translation>can be applied</translation>
+    </message>
+    <message>
+        <source>diterapkan</source>
+        <translation>applied</translation>
+    </message>
+    <message>
+        <source>sudah diimpor sebelumnya</source>
+        <translation>imported before</translation>
+    </message>
+    <message>
+        <source>ditolak</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>tidak diproses (dibatalkan)</source>
+        <translation>not processed (cancelled)</translation>
     </message>
 </context>
 <context>
@@ -2515,12 +2573,28 @@ File {file}, imported by {who}</translation>
         <translation>Choose package…</translation>
     </message>
     <message>
+        <source>Pilih satu paket, atau beberapa sekaligus (Ctrl atau Shift).</source>
+        <translation>Choose one package, or several at once (Ctrl or Shift).</translation>
+    </message>
+    <message>
+        <source>Pilih folder…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>Semua paket .xlsx dalam satu folder, misalnya dari flashdisk.</source>
+        <translation>Every .xlsx package in one folder, for example from a USB stick.</translation>
+    </message>
+    <message>
         <source>Belum ada berkas dipilih.</source>
         <translation>No file chosen yet.</translation>
     </message>
     <message>
         <source>Setiap berkas diperiksa dulu tanpa mengubah data: tanda tangan, pengirim, dan setiap baris. Data baru diterapkan setelah Anda menekan Terapkan. Lembar keputusan konflik yang sudah dijawab juga diimpor di sini.</source>
         <translation>Each file is checked first without changing any data: the signature, the sender and every row. Data is applied only after you press Apply. Answered conflict decision sheets are imported here too.</translation>
+    </message>
+    <message>
+        <source>Paket yang dipilih</source>
+        <translation>Chosen packages</translation>
     </message>
     <message>
         <source>Pesan pemeriksaan</source>
@@ -2549,6 +2623,10 @@ File {file}, imported by {who}</translation>
     <message>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Pilih folder berisi paket</source>
+        <translation>Choose the folder with the packages</translation>
     </message>
     <message>
         <source>Simpan laporan pemeriksaan</source>
@@ -2593,6 +2671,46 @@ File {file}, imported by {who}</translation>
     <message>
         <source>Laporan tersimpan: {path}</source>
         <translation>Report saved: {path}</translation>
+    </message>
+    <message>
+        <source>Dipilih: {names}</source>
+        <translation>Chosen: {names}</translation>
+    </message>
+    <message>
+        <source>Memeriksa paket yang dipilih</source>
+        <translation>Checking the chosen packages</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan dibatalkan; tidak ada data yang berubah.</source>
+        <translation>Check cancelled; no data changed.</translation>
+    </message>
+    <message>
+        <source>Menerapkan paket yang dipilih</source>
+        <translation>Applying the chosen packages</translation>
+    </message>
+    <message>
+        <source>Impor dibatalkan. Paket yang sudah diterapkan sebelum Batal tetap diterapkan; paket sesudahnya tidak diubah.</source>
+        <translation>Import cancelled. Packages applied before Cancel stay applied; the packages after them changed nothing.</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan selesai: {files} berkas — {would} dapat diterapkan, {already} sudah diimpor sebelumnya, {rejected} ditolak. Belum ada data yang berubah.</source>
+        <translation>Check finished: {files} files — {would} can be applied, {already} imported before, {rejected} refused. No data has changed yet.</translation>
+    </message>
+    <message>
+        <source>{applied} dari {files} berkas diterapkan; {already} sudah diimpor sebelumnya, {rejected} ditolak.</source>
+        <translation>{applied} of {files} files applied; {already} imported before, {rejected} refused.</translation>
+    </message>
+    <message>
+        <source>{n} berkas tidak diproses.</source>
+        <translation>{n} files not processed.</translation>
+    </message>
+    <message>
+        <source>Tidak ada berkas .xlsx di pilihan ini.</source>
+        <translation>There is no .xlsx file in this choice.</translation>
+    </message>
+    <message>
+        <source>Terapkan semua</source>
+        <translation>Apply all</translation>
     </message>
     <message>
         <source>Impor dibatalkan; tidak ada data yang berubah.</source>
@@ -3649,6 +3767,10 @@ to {receiver}</translation>
         <source>Data DTSEN</source>
         <translation>DTSEN data</translation>
     </message>
+    <message>
+        <source>Desa</source>
+        <translation>Villages</translation>
+    </message>
 </context>
 <context>
     <name>ProgressTask</name>
@@ -3785,6 +3907,73 @@ to {receiver}</translation>
     <message>
         <source>Tanggal tidak valid (hari/bulan/tahun).</source>
         <translation>Invalid date (day/month/year).</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralAgencyTab</name>
+    <message>
+        <source>Kirim lembar berisi rujukan yang menunggu jawaban kepada instansi tujuan, lalu impor lembar yang sudah diisinya. Hasilnya dicatat sebagai kabar dari sekretariat; bila satu baris salah, tidak ada yang dicatat sampai berkasnya diperbaiki.</source>
+        <translation>Send the receiving agency a sheet of the referrals waiting for its answer, then import the sheet it filled in. The results are recorded as news from the secretariat; if one row is wrong, nothing is recorded until the file is corrected.</translation>
+    </message>
+    <message>
+        <source>Lembar untuk instansi…</source>
+        <translation>Sheet for an agency…</translation>
+    </message>
+    <message>
+        <source>Impor hasil dari instansi…</source>
+        <translation>Import agency results…</translation>
+    </message>
+    <message>
+        <source>Terapkan</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Pesan pemeriksaan lembar instansi</source>
+        <translation>Agency sheet check messages</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Pesan</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Simpan lembar untuk instansi</source>
+        <translation>Save the sheet for the agency</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Lembar untuk instansi disimpan: {path} ({rows} rujukan). Berkas ini berisi data pribadi; pengirimannya tercatat di register ekspor.</source>
+        <translation>Sheet for the agency saved: {path} ({rows} referrals). This file holds personal data; sending it is recorded in the export register.</translation>
+    </message>
+    <message>
+        <source>Pilih lembar yang sudah diisi instansi</source>
+        <translation>Choose the sheet the agency filled in</translation>
+    </message>
+    <message>
+        <source>dicatat {applied}, sudah tercatat {unchanged}, kosong {skipped}, salah {errors}</source>
+        <translation>recorded {applied}, already recorded {unchanged}, empty {skipped}, wrong {errors}</translation>
+    </message>
+    <message>
+        <source>Lembar {name} dapat diterapkan ({counts}). Tekan Terapkan untuk mencatat hasilnya.</source>
+        <translation>Sheet {name} can be applied ({counts}). Press Apply to record the results.</translation>
+    </message>
+    <message>
+        <source>Hasil dari {name} dicatat ({counts}).</source>
+        <translation>Results from {name} recorded ({counts}).</translation>
+    </message>
+    <message>
+        <source>Lembar {name} ditolak: tidak ada yang dicatat ({counts}). Perbaiki baris yang disebut lalu impor lagi.</source>
+        <translation>Sheet {name} refused: nothing was recorded ({counts}). Correct the rows named, then import again.</translation>
     </message>
 </context>
 <context>
@@ -4582,6 +4771,10 @@ to {receiver}</translation>
         <translation>Service statistics</translation>
     </message>
     <message>
+        <source>Hasil dari instansi</source>
+        <translation>Agency results</translation>
+    </message>
+    <message>
         <source>Rujukan sudah diubah petugas lain</source>
         <translation>The referral was changed by another officer</translation>
     </message>
@@ -5363,6 +5556,92 @@ What needs correcting? (optional)</translation>
     <message>
         <source>Sejak</source>
         <translation>Since</translation>
+    </message>
+</context>
+<context>
+    <name>VillagesTab</name>
+    <message>
+        <source>Memuat daftar desa…</source>
+        <translation>Loading the village list…</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Desa tepercaya</source>
+        <translation>Trusted villages</translation>
+    </message>
+    <message>
+        <source>Baris berwarna: ada paket dari desa itu yang belum diterima. Minta desa mengirim ulang paket yang tertinggal; data di dalamnya tetap diterapkan saat paket itu diimpor.</source>
+        <translation>Coloured rows: a package from that village has not been received. Ask the village to send the missing package again; its data is still applied when that package is imported.</translation>
+    </message>
+    <message>
+        <source>Belum ada desa tepercaya. Percayai kartu situs desa di Pengaturan → Situs tepercaya.</source>
+        <translation>No trusted village yet. Trust a village&apos;s site card in Settings → Trusted sites.</translation>
+    </message>
+    <message>
+        <source>{n} desa tepercaya · {gaps} dengan paket yang belum diterima · {silent} belum pernah mengirim paket</source>
+        <translation>{n} trusted villages · {gaps} with packages not received · {silent} never sent a package</translation>
+    </message>
+    <message>
+        <source>Daftar desa tidak dapat dimuat: {reason}</source>
+        <translation>The village list could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>Daftar desa tidak dapat dimuat karena kesalahan sistem.</source>
+        <translation>The village list could not be loaded because of a system error.</translation>
+    </message>
+</context>
+<context>
+    <name>VillagesTableModel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Paket terakhir</source>
+        <translation>Last package</translation>
+    </message>
+    <message>
+        <source>Dikirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Hari sejak paket terakhir</source>
+        <translation>Days since last package</translation>
+    </message>
+    <message>
+        <source>Paket diterima</source>
+        <translation>Packages received</translation>
+    </message>
+    <message>
+        <source>Paket yang belum diterima</source>
+        <translation>Packages not received</translation>
+    </message>
+    <message>
+        <source>Sidik jari kunci</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <source>paket ke-{numbers} belum diterima</source>
+        <translation>package {numbers} not received</translation>
+    </message>
+    <message>
+        <source>ke-{n}</source>
+        <translation>no. {n}</translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Berkas: {file}</source>
+        <translation>File: {file}</translation>
     </message>
 </context>
 <context>

@@ -3,13 +3,18 @@
 Every run goes through services.exchange_import.import_package on the write pool (a refused file is audited, an
 applied one is one transaction), with a progress bar and Batal. A password-protected file asks for its password
 and is checked again; the password is kept only while this file stays chosen.
+
+Several files (multi-select) or a folder (a USB stick) go through services.exchange_batch.import_packages instead:
+one check over all of them, one row per file, the combined messages, then Terapkan semua. Each package is still
+applied on its own; Batal stops between packages and those already applied stay applied.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from puskesos_desk.domain.errors import Cancelled, PuskesosError
+from puskesos_desk.domain.exchange_batch import BatchImportOutcome
 from puskesos_desk.domain.exchange_package import ROW_CLASS_LABELS, ImportStatus, RowClass
 from puskesos_desk.domain.exchange_records import ImportMessage, ImportOutcome, ParkedRow
 from puskesos_desk.domain.permissions import Permission
@@ -35,6 +41,7 @@ from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.exchange_queries import waiting_rows
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.formatting import format_date_short, format_number, format_time
+from puskesos_desk.ui.models.batch_import_model import BatchPackagesModel
 from puskesos_desk.ui.models.import_messages_model import MessagesTableModel
 from puskesos_desk.ui.models.record_table_model import ROW_ROLE
 from puskesos_desk.ui.ops import run_op
@@ -55,6 +62,12 @@ def run_import(ctx: ServiceContext, path: Path, **options: Any) -> ImportOutcome
     return outcome
 
 
+def run_batch(ctx: ServiceContext, paths: list[Path], **options: Any) -> BatchImportOutcome:
+    """services.exchange_batch.import_packages, loaded on first use (on the worker)."""
+    outcome: BatchImportOutcome = exchange_service("batch").import_packages(ctx, paths, **options)
+    return outcome
+
+
 def class_counts_text(rows: dict[RowClass, int]) -> str:
     """'631 baru · 25 sama' (classes with rows only, in the order of RowClass)."""
     return " · ".join(f"{format_number(rows[c])} {ROW_CLASS_LABELS[c]}" for c in RowClass if rows.get(c))
@@ -70,6 +83,8 @@ class ImportTab(QWidget):
         self.ctx = ctx
         self.path: Path | None = None
         self.outcome: ImportOutcome | None = None
+        self.paths: list[Path] = []  # several files or a folder: the batch mode
+        self.batch: BatchImportOutcome | None = None
         self._password: str | None = None
         self._parked_edits = 0
         self._may_import = ctx.actor.can(Permission.IMPORT_DATA)
@@ -77,6 +92,10 @@ class ImportTab(QWidget):
         # Widgets
         self.btn_choose = QPushButton(self.tr("Pilih paket…"))
         self.btn_choose.setDefault(True)
+        self.btn_choose.setToolTip(self.tr("Pilih satu paket, atau beberapa sekaligus (Ctrl atau Shift)."))
+        self.btn_folder = QPushButton(self.tr("Pilih folder…"))
+        self.btn_folder.setAutoDefault(False)
+        self.btn_folder.setToolTip(self.tr("Semua paket .xlsx dalam satu folder, misalnya dari flashdisk."))
         self.lbl_file = QLabel(self.tr("Belum ada berkas dipilih."))
         self.lbl_file.setWordWrap(True)
         self.lbl_intro = QLabel(self.tr(
@@ -94,6 +113,12 @@ class ImportTab(QWidget):
         self.lbl_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lbl_counts = QLabel("")
         self.lbl_counts.setWordWrap(True)
+        self.batch_model = BatchPackagesModel(self)
+        self.tbl_packages, self.packages_proxy = record_table(
+            self.batch_model, accessible_name=self.tr("Paket yang dipilih"), stretch_column=BatchPackagesModel.COL_ROWS,
+            max_column_width=260, object_name="tbl_packages")
+        self.tbl_packages.setMinimumHeight(120)
+        self.tbl_packages.setVisible(False)
         self.lbl_messages = QLabel("")
         self.lbl_messages.setObjectName("lbl_hint")
         self.model = MessagesTableModel(self)
@@ -118,6 +143,7 @@ class ImportTab(QWidget):
 
         # Signals
         self.btn_choose.clicked.connect(self._on_btn_choose_clicked)
+        self.btn_folder.clicked.connect(self._on_btn_folder_clicked)
         self.btn_report.clicked.connect(self._on_btn_report_clicked)
         self.btn_apply.clicked.connect(self._on_btn_apply_clicked)
         self.tbl_messages.selectionModel().selectionChanged.connect(self._on_tbl_messages_selection_changed)
@@ -125,6 +151,7 @@ class ImportTab(QWidget):
         # Assemble
         top = QHBoxLayout()
         top.addWidget(self.btn_choose)
+        top.addWidget(self.btn_folder)
         top.addWidget(self.lbl_file, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.chk_accept_edits)
@@ -136,6 +163,7 @@ class ImportTab(QWidget):
         result.setSpacing(6)
         result.addWidget(self.lbl_status)
         result.addWidget(self.lbl_counts)
+        result.addWidget(self.tbl_packages, 1)
         result.addWidget(self.lbl_messages)
         result.addWidget(self.tbl_messages, 1)
         result.addWidget(self.lbl_message_detail)
@@ -156,11 +184,22 @@ class ImportTab(QWidget):
 
     # --- test hooks: the dialogs -----------------------------------------------------------------------------------
 
-    def choose_open_path(self) -> str | None:
-        folder = self.path.parent if self.path else documents_folder()
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Pilih paket pertukaran data"), str(folder),
-                                                    self.tr("Buku kerja Excel (*.xlsx)"))
-        return path or None
+    def choose_open_path(self) -> str | Sequence[str] | None:
+        """The chosen package file(s); several may be chosen at once. (Tests replace this, some with one path.)"""
+        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Pilih paket pertukaran data"),
+                                                      str(self._start_folder()), self.tr("Buku kerja Excel (*.xlsx)"))
+        return paths
+
+    def choose_folder(self) -> str | None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Pilih folder berisi paket"),
+                                                  str(self._start_folder()))
+        return folder or None
+
+    def _start_folder(self) -> Path:
+        if self.path is not None:
+            return self.path.parent
+        return self.paths[0] if self.paths and self.paths[0].is_dir() else \
+            (self.paths[0].parent if self.paths else documents_folder())
 
     def choose_save_path(self, suggested: Path) -> str | None:
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan pemeriksaan"), str(suggested),
@@ -181,6 +220,16 @@ class ImportTab(QWidget):
 
     def _update_buttons(self) -> None:
         busy = self.is_busy()
+        self.btn_folder.setEnabled(self._may_import and not busy)
+        if self.paths:
+            batch = self.batch
+            self.btn_choose.setEnabled(self._may_import and not busy)
+            self.btn_apply.setEnabled(self._may_import and not busy and batch is not None and batch.dry_run
+                                      and batch.count(ImportStatus.WOULD_APPLY) > 0)
+            self.btn_report.setEnabled(not busy and batch is not None and batch.dry_run)
+            self.btn_report.setToolTip("")
+            self.chk_accept_edits.setEnabled(False)
+            return
         outcome = self.outcome
         status = outcome.status if outcome else None
         may_apply = status is ImportStatus.WOULD_APPLY or (status is ImportStatus.ALREADY_APPLIED
@@ -213,6 +262,7 @@ class ImportTab(QWidget):
         if self.path != path:
             self._password = None
         self.path = path
+        self._leave_batch_mode()
         self.outcome = None
         self.frm_result.setVisible(False)  # the result of another file, or of an earlier check, is not this one
         self._give_room_to_table(False)
@@ -226,8 +276,18 @@ class ImportTab(QWidget):
         if self.is_busy():
             return
         chosen = self.choose_open_path()
+        paths = [Path(chosen)] if isinstance(chosen, str) else [Path(p) for p in chosen or ()]
+        if len(paths) == 1:
+            self.check(paths[0])
+        elif paths:
+            self.check_many(paths)
+
+    def _on_btn_folder_clicked(self) -> None:
+        if self.is_busy():
+            return
+        chosen = self.choose_folder()
         if chosen:
-            self.check(Path(chosen))
+            self.check_many([Path(chosen)])
 
     def _on_checked(self, outcome: ImportOutcome) -> None:
         self.task.finish()
@@ -261,6 +321,9 @@ class ImportTab(QWidget):
         self._update_buttons()
 
     def _on_btn_apply_clicked(self) -> None:
+        if self.paths and not self.is_busy() and self.btn_apply.isEnabled():
+            self._apply_many()
+            return
         if self.path is None or self.is_busy() or not self.btn_apply.isEnabled():
             return
         ctx, path, password = self.ctx, self.path, self._password
@@ -279,6 +342,9 @@ class ImportTab(QWidget):
         self.task_finished.emit()
 
     def _on_btn_report_clicked(self) -> None:
+        if self.paths and not self.is_busy():
+            self._save_batch_report()
+            return
         if self.path is None or self.is_busy():
             return
         suggested = self.path.with_name(f"laporan-{self.path.stem}.xlsx")
@@ -292,11 +358,108 @@ class ImportTab(QWidget):
                                                 sink=sink),
                     self._on_report_saved)
 
-    def _on_report_saved(self, outcome: ImportOutcome) -> None:
+    def _on_report_saved(self, outcome: ImportOutcome | BatchImportOutcome) -> None:
         self.task.finish()
         self._update_buttons()
         self._notify(self.tr("Laporan tersimpan: {path}").format(path=outcome.report))
         self.task_finished.emit()
+
+    # --- several files or a folder ---------------------------------------------------------------------------------
+
+    def check_many(self, paths: list[Path]) -> None:
+        """One dry run over several files or a folder: nothing in the database changes (refusals are audited)."""
+        self.path, self._password, self.outcome = None, None, None
+        self.paths, self.batch = list(paths), None
+        self.frm_result.setVisible(False)
+        self._give_room_to_table(False)
+        self.lbl_file.setText(self.tr("Dipilih: {names}").format(names=", ".join(str(p) for p in self.paths)))
+        ctx, chosen = self.ctx, list(self.paths)
+        self._start_batch(self.tr("Memeriksa paket yang dipilih"),
+                          lambda sink: run_batch(ctx, chosen, dry_run=True, sink=sink), self._on_batch_checked)
+
+    def _start_batch(self, title: str, job: Callable[[TaskSink], BatchImportOutcome],
+                     on_success: Callable[[BatchImportOutcome], None]) -> None:
+        sink = self.task.start(title)
+        self._notify("")
+        self._update_buttons()
+        run_op(self, lambda: job(sink), on_success, self._on_run_failed, writes=True)
+
+    def _leave_batch_mode(self) -> None:
+        self.paths, self.batch = [], None
+        self.tbl_packages.setVisible(False)
+        self.btn_apply.setText(self.tr("Terapkan"))
+
+    def _on_batch_checked(self, batch: BatchImportOutcome) -> None:
+        self.task.finish()
+        self._show_batch(batch)
+        if batch.cancelled:
+            self._notify(self.tr("Pemeriksaan dibatalkan; tidak ada data yang berubah."), warning=True)
+        self.task_finished.emit()
+
+    def _apply_many(self) -> None:
+        ctx, chosen = self.ctx, list(self.paths)
+        self._start_batch(self.tr("Menerapkan paket yang dipilih"), lambda sink: run_batch(ctx, chosen, sink=sink),
+                          self._on_batch_applied)
+
+    def _on_batch_applied(self, batch: BatchImportOutcome) -> None:
+        self.task.finish()
+        self._show_batch(batch)
+        if batch.count(ImportStatus.APPLIED):
+            log.info("%d packages applied in one batch", batch.count(ImportStatus.APPLIED))
+            self.imported.emit(batch)
+        if batch.cancelled:
+            self._notify(self.tr("Impor dibatalkan. Paket yang sudah diterapkan sebelum Batal tetap diterapkan; "
+                                 "paket sesudahnya tidak diubah."), warning=True)
+        self.task_finished.emit()
+
+    def _save_batch_report(self) -> None:
+        chosen = self.choose_save_path(self._start_folder() / "laporan-impor.xlsx")
+        if not chosen:
+            return
+        report = with_xlsx_suffix(chosen)
+        ctx, paths = self.ctx, list(self.paths)
+        self._start_batch(self.tr("Menyimpan laporan {name}").format(name=report.name),
+                          lambda sink: run_batch(ctx, paths, dry_run=True, report_path=report, sink=sink),
+                          self._on_report_saved)
+
+    def batch_status_text(self, batch: BatchImportOutcome) -> str:
+        totals = batch.totals()
+        if batch.dry_run:
+            text = self.tr("Pemeriksaan selesai: {files} berkas — {would} dapat diterapkan, {already} sudah diimpor "
+                           "sebelumnya, {rejected} ditolak. Belum ada data yang berubah.")
+        else:
+            text = self.tr("{applied} dari {files} berkas diterapkan; {already} sudah diimpor sebelumnya, {rejected} "
+                           "ditolak.")
+        text = text.format(files=totals["files"], would=totals["would_apply"], applied=totals["applied"],
+                           already=totals["already_applied"], rejected=totals["rejected"])
+        if totals["not_run"]:
+            text += " " + self.tr("{n} berkas tidak diproses.").format(n=totals["not_run"])
+        if not batch.entries:
+            text = self.tr("Tidak ada berkas .xlsx di pilihan ini.")
+        return text
+
+    def _show_batch(self, batch: BatchImportOutcome) -> None:
+        self.batch, self.outcome = batch, None
+        rejected = batch.count(ImportStatus.REJECTED)
+        colour = REJECTED_COLOUR if rejected else (APPLIED_COLOUR if batch.count(ImportStatus.APPLIED) else "")
+        self.lbl_status.setStyleSheet(f"font-weight: 600; color: {colour};" if colour else "font-weight: 600;")
+        self.lbl_status.setText(self.batch_status_text(batch))
+        counts = class_counts_text(batch.rows())
+        self.lbl_counts.setText(self.tr("Baris: {counts}").format(counts=counts) if counts else "")
+        self.lbl_counts.setVisible(bool(counts))
+        self.lbl_counts.setToolTip("")
+        self.batch_model.set_rows(batch.entries)
+        self.tbl_packages.setVisible(True)
+        # One table for every file's findings: the file is named where the sheet is.
+        self._show_messages([replace(m, sheet=" · ".join(p for p in (name, m.sheet or "") if p) or None)
+                             for name, m in batch.all_messages()])
+        self.lbl_messages.setVisible(True)
+        self.chk_accept_edits.setChecked(False)
+        self.btn_apply.setText(self.tr("Terapkan semua"))
+        self.frm_result.setVisible(True)
+        self._give_room_to_table(True)
+        self._update_buttons()
+        self.outcome_shown.emit(batch)
 
     def _on_run_failed(self, error: BaseException) -> None:
         self.task.finish()
@@ -350,16 +513,8 @@ class ImportTab(QWidget):
         # A refusal's one message is the status line itself; the table is for findings in rows.
         messages = [] if status is ImportStatus.REJECTED or status is ImportStatus.ALREADY_APPLIED else \
             outcome.messages
-        self.model.set_rows(messages)
-        # Errors first, then warnings, then information; the sort is stable, so each keeps the workbook's order.
-        self.tbl_messages.sortByColumn(MessagesTableModel.COL_SEVERITY, Qt.SortOrder.AscendingOrder)
-        severities = Counter(m.severity for m in messages)
-        self.lbl_messages.setText(self.tr("Pesan: {errors} kesalahan, {warnings} peringatan, {infos} info").format(
-            errors=severities["error"], warnings=severities["warning"], infos=severities["info"]) if messages else
-            self.tr("Tidak ada pesan untuk baris-baris paket ini."))
+        self._show_messages(messages)
         self.lbl_messages.setVisible(status not in (ImportStatus.REJECTED, ImportStatus.ALREADY_APPLIED))
-        self.tbl_messages.setVisible(bool(messages))
-        self.lbl_message_detail.setVisible(False)
         edited = outcome.rows.get(RowClass.EDITED, 0) if status is ImportStatus.WOULD_APPLY else 0
         self.chk_accept_edits.setText(self.tr("Terapkan juga baris yang diubah di luar aplikasi ({n})").format(
             n=format_number(edited)) if edited else self.tr("Terapkan juga baris yang diubah di luar aplikasi"))
@@ -368,6 +523,17 @@ class ImportTab(QWidget):
         self._give_room_to_table(bool(messages))
         self._update_buttons()
         self.outcome_shown.emit(outcome)
+
+    def _show_messages(self, messages: list[ImportMessage]) -> None:
+        self.model.set_rows(messages)
+        # Errors first, then warnings, then information; the sort is stable, so each keeps the workbook's order.
+        self.tbl_messages.sortByColumn(MessagesTableModel.COL_SEVERITY, Qt.SortOrder.AscendingOrder)
+        severities = Counter(m.severity for m in messages)
+        self.lbl_messages.setText(self.tr("Pesan: {errors} kesalahan, {warnings} peringatan, {infos} info").format(
+            errors=severities["error"], warnings=severities["warning"], infos=severities["info"]) if messages else
+            self.tr("Tidak ada pesan untuk baris-baris paket ini."))
+        self.tbl_messages.setVisible(bool(messages))
+        self.lbl_message_detail.setVisible(False)
 
     def _give_room_to_table(self, table_shown: bool) -> None:
         """The result card grows with its table; without one it keeps its height and the space stays below it."""

@@ -1,6 +1,7 @@
 """The Pertukaran Data area: send a signed package to the other side (Kirim), check and apply one received
 (Terima), follow the packages and the rows waiting for a decision (Riwayat & Konflik), and keep the district's
-DTSEN/DTKS extract the desk answers from (Data DTSEN, ui/pages/dtsen_page.py).
+DTSEN/DTKS extract the desk answers from (Data DTSEN, ui/pages/dtsen_page.py); at a district, the villages with
+the packages each has sent and those still missing (Desa).
 
 A village exchanges with its kabupaten/kota secretariat, a district with the villages it trusts; the tabs
 adapt to the site's role. Every slow step runs through run_op; the history reloads whenever the page is shown
@@ -14,6 +15,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from puskesos_desk.domain.enums import SiteRole
+from puskesos_desk.domain.exchange_batch import BatchImportOutcome
 from puskesos_desk.domain.exchange_records import ExportOutcome, ImportOutcome
 from puskesos_desk.domain.records import SiteInfo
 from puskesos_desk.services.context import ServiceContext
@@ -21,6 +23,7 @@ from puskesos_desk.ui.pages.dtsen_page import DtsenPage
 from puskesos_desk.ui.pages.pertukaran_export_tab import ExportTab
 from puskesos_desk.ui.pages.pertukaran_history_tab import HistoryTab
 from puskesos_desk.ui.pages.pertukaran_import_tab import ImportTab
+from puskesos_desk.ui.pages.pertukaran_villages_tab import VillagesTab
 
 
 class PertukaranPage(QWidget):
@@ -30,6 +33,7 @@ class PertukaranPage(QWidget):
     TAB_IMPORT = 1
     TAB_HISTORY = 2
     TAB_DTSEN = 3
+    TAB_VILLAGES = 4  # at a district site only
 
     def __init__(self, ctx: ServiceContext, site: SiteInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +64,9 @@ class PertukaranPage(QWidget):
         self.tab_sections.addTab(self.tab_import, self.tr("Terima"))
         self.tab_sections.addTab(self.tab_history, self.tr("Riwayat && Konflik"))
         self.tab_sections.addTab(self.tab_dtsen, self.tr("Data DTSEN"))
+        self.tab_villages = VillagesTab(ctx) if site.role is SiteRole.KABUPATEN else None
+        if self.tab_villages is not None:
+            self.tab_sections.addTab(self.tab_villages, self.tr("Desa"))
 
         # Signals
         self.tab_export.exported.connect(self._on_tab_export_exported)
@@ -83,6 +90,8 @@ class PertukaranPage(QWidget):
         self.tab_export.mark_stale()
         self.tab_history.mark_stale()
         self.tab_dtsen.mark_stale()
+        if self.tab_villages is not None:
+            self.tab_villages.mark_stale()
 
     def show_export(self) -> None:
         self.tab_sections.setCurrentIndex(self.TAB_EXPORT)
@@ -96,9 +105,15 @@ class PertukaranPage(QWidget):
     def show_dtsen(self) -> None:
         self.tab_sections.setCurrentIndex(self.TAB_DTSEN)
 
+    def show_villages(self) -> None:
+        if self.tab_villages is not None:
+            self.tab_sections.setCurrentIndex(self.TAB_VILLAGES)
+
     def _on_tab_export_exported(self, _outcome: ExportOutcome) -> None:
         self.tab_history.mark_stale()
 
-    def _on_tab_import_imported(self, _outcome: ImportOutcome) -> None:
+    def _on_tab_import_imported(self, _outcome: ImportOutcome | BatchImportOutcome) -> None:
         self.tab_history.mark_stale()
+        if self.tab_villages is not None:
+            self.tab_villages.mark_stale()
         self.changed.emit()

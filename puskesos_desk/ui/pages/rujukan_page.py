@@ -26,6 +26,7 @@ from puskesos_desk.ui.dialogs.referral_status_dialog import ReferralStatusDialog
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.models.referrals_model import STATUS_NAMES, label
 from puskesos_desk.ui.ops import run_op
+from puskesos_desk.ui.pages.rujukan_agency_tab import ReferralAgencyTab
 from puskesos_desk.ui.pages.rujukan_list_tab import ReferralListTab
 from puskesos_desk.ui.pages.rujukan_scan_bar import ScanBar
 from puskesos_desk.ui.pages.rujukan_stats_tab import ReferralStatsTab
@@ -52,6 +53,7 @@ class RujukanPage(QWidget):
 
     TAB_LIST = 0
     TAB_STATS = 1
+    TAB_AGENCY = 2
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,10 +73,12 @@ class RujukanPage(QWidget):
         self.scan = ScanBar()
         self.tab_list = ReferralListTab(ctx)
         self.tab_stats = ReferralStatsTab(ctx)
+        self.tab_agency = ReferralAgencyTab(ctx)
         self.tab_sections = QTabWidget()
         self.tab_sections.setDocumentMode(True)
         self.tab_sections.addTab(self.tab_list, self.tr("Daftar rujukan"))
         self.tab_sections.addTab(self.tab_stats, self.tr("Statistik layanan"))
+        self.tab_sections.addTab(self.tab_agency, self.tr("Hasil dari instansi"))
         self.lbl_notice = QLabel("")
         self.lbl_notice.setObjectName("lbl_hint")
         self.lbl_notice.setWordWrap(True)
@@ -91,6 +95,7 @@ class RujukanPage(QWidget):
         panel.household_requested.connect(self.household_opened)
         self.tab_list.print_ready_requested.connect(self._on_tab_list_print_ready_requested)
         self.tab_stats.referral_opened.connect(self._on_tab_stats_referral_opened)
+        self.tab_agency.changed.connect(self._on_tab_agency_changed)
 
         # Assemble
         layout = QVBoxLayout(self)
@@ -140,6 +145,10 @@ class RujukanPage(QWidget):
             self.mark_stale()
             return
         show_error(self, error)
+
+    def _on_tab_agency_changed(self) -> None:
+        self.mark_stale()
+        self.changed.emit()
 
     def _on_tab_stats_referral_opened(self, referral_id: str, number: str) -> None:
         self.show_list()
