@@ -14,7 +14,7 @@ from puskesos_desk.data.orm.casework import Participation
 from puskesos_desk.data.orm.household import Household, Person
 from puskesos_desk.data.orm.register import RegisterBatch, RegisterRecord
 from puskesos_desk.data.orm.users import UserAccount
-from puskesos_desk.data.repositories.register import ACTIVE, active_programs
+from puskesos_desk.data.repositories.register import ACTIVE, ENTRY_COLUMNS, entry_of
 from puskesos_desk.domain.extract_check import (
     ExtractAge,
     RegisteredHousehold,
@@ -27,25 +27,6 @@ from puskesos_desk.domain.search import RegisterStatus
 # The dataset the checks use when several are active: DTSEN replaced DTKS in 2025 (domain.md §5.4).
 DATASET_PREFERENCE = ("DTSEN", "DTKS", "P3KE")
 _IN_CHUNK = 500  # values per IN (…) list, far below SQLite's limit on bound parameters
-
-_ROW_COLUMNS = (
-    RegisterRecord.id, RegisterRecord.batch_id, RegisterRecord.dataset, RegisterBatch.as_of,
-    RegisterRecord.desil_national, RegisterRecord.programs, RegisterRecord.name, RegisterRecord.name_key,
-    RegisterRecord.nik, RegisterRecord.kk_number, RegisterRecord.birth_date, RegisterRecord.sex,
-    RegisterRecord.relation, RegisterRecord.address, RegisterRecord.rt, RegisterRecord.rw,
-    RegisterRecord.village_code, RegisterRecord.village_name, RegisterRecord.family_id,
-)
-
-
-def _status(row: Any) -> RegisterStatus:
-    return RegisterStatus(
-        record_id=row.id, batch_id=row.batch_id, dataset=row.dataset, as_of=row.as_of, desil=row.desil_national,
-        programs=active_programs(row.programs), name=row.name, name_key=row.name_key, nik=row.nik,
-        kk_number=row.kk_number, birth_date=row.birth_date, sex=row.sex, relation=row.relation,
-        address=row.address, rt=row.rt, rw=row.rw, village_code=row.village_code, village_name=row.village_name,
-        family_id=row.family_id,
-    )
-
 
 def _chunks(values: Collection[str]) -> Iterator[list[str]]:
     ordered = sorted(values)
@@ -79,9 +60,9 @@ def primary_extract(session: Session, today: date) -> ExtractAge | None:
 def _rows_where(session: Session, batch_id: str, column: Any, values: Collection[str]) -> list[RegisterStatus]:
     found = []
     for chunk in _chunks({v for v in values if v}):
-        query = select(*_ROW_COLUMNS).join(RegisterBatch, RegisterBatch.id == RegisterRecord.batch_id).where(
+        query = select(*ENTRY_COLUMNS).join(RegisterBatch, RegisterBatch.id == RegisterRecord.batch_id).where(
             RegisterRecord.batch_id == batch_id, column.in_(chunk))
-        found.extend(_status(row) for row in session.execute(query))
+        found.extend(entry_of(row) for row in session.execute(query))
     return found
 
 
@@ -101,10 +82,10 @@ def rows_around(session: Session, batch_id: str, *, niks: Collection[str], kk_nu
 
 def batch_rows(session: Session, batch_id: str) -> Iterator[RegisterStatus]:
     """Every row of the batch in file order (Core rows: no ORM work per row)."""
-    query = (select(*_ROW_COLUMNS).join(RegisterBatch, RegisterBatch.id == RegisterRecord.batch_id)
+    query = (select(*ENTRY_COLUMNS).join(RegisterBatch, RegisterBatch.id == RegisterRecord.batch_id)
              .where(RegisterRecord.batch_id == batch_id).order_by(RegisterRecord.id))
     for row in session.connection().execute(query):
-        yield _status(row)
+        yield entry_of(row)
 
 
 # --- the registered side -----------------------------------------------------------------------------------------

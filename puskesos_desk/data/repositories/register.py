@@ -278,7 +278,7 @@ def active_programs(programs: Mapping[str, Any] | None) -> tuple[str, ...]:
     return tuple(sorted(active))
 
 
-_ENTRY_COLUMNS = (
+ENTRY_COLUMNS = (
     RegisterRecord.id, RegisterRecord.batch_id, RegisterRecord.dataset, RegisterBatch.as_of,
     RegisterRecord.desil_national, RegisterRecord.programs, RegisterRecord.name, RegisterRecord.name_key,
     RegisterRecord.nik, RegisterRecord.kk_number, RegisterRecord.birth_date, RegisterRecord.sex,
@@ -287,7 +287,8 @@ _ENTRY_COLUMNS = (
 )
 
 
-def _entry(row: Any) -> RegisterStatus:
+def entry_of(row: Any) -> RegisterStatus:
+    """A row selected with ENTRY_COLUMNS as the desk shows it."""
     return RegisterStatus(
         record_id=row.id, batch_id=row.batch_id, dataset=row.dataset, as_of=row.as_of, desil=row.desil_national,
         programs=active_programs(row.programs), name=row.name, name_key=row.name_key, nik=row.nik,
@@ -299,7 +300,7 @@ def _entry(row: Any) -> RegisterStatus:
 
 def _active_query() -> Any:
     return (
-        select(*_ENTRY_COLUMNS)
+        select(*ENTRY_COLUMNS)
         .join(RegisterBatch, RegisterBatch.id == RegisterRecord.batch_id)
         .where(RegisterBatch.status == ACTIVE, RegisterBatch.deleted_at.is_(None))
     )
@@ -308,27 +309,27 @@ def _active_query() -> Any:
 def active_entries(session: Session) -> list[RegisterStatus]:
     """Every row of every AKTIF batch (the desk index loads these once and again when a batch changes)."""
     rows = session.connection().execute(_active_query().order_by(RegisterRecord.id))  # Core: no ORM per-row work
-    return [_entry(row) for row in rows]
+    return [entry_of(row) for row in rows]
 
 
 def active_with_nik(session: Session, nik: str) -> list[RegisterStatus]:
-    return [_entry(row) for row in session.execute(_active_query().where(RegisterRecord.nik == nik))]
+    return [entry_of(row) for row in session.execute(_active_query().where(RegisterRecord.nik == nik))]
 
 
 def get_entry(session: Session, record_id: int) -> RegisterStatus:
     row = session.execute(
-        select(*_ENTRY_COLUMNS).join(RegisterBatch, RegisterBatch.id == RegisterRecord.batch_id)
+        select(*ENTRY_COLUMNS).join(RegisterBatch, RegisterBatch.id == RegisterRecord.batch_id)
         .where(RegisterRecord.id == record_id)
     ).first()
     if row is None:
         raise NotFound("Baris data DTSEN/DTKS tidak ditemukan; mungkin data sudah diganti.")
-    return _entry(row)
+    return entry_of(row)
 
 
 def family_entries(session: Session, record_id: int) -> list[RegisterStatus]:
     """The row and the rest of its family in the same batch (same family id, else same No. KK), in file order."""
     entry = get_entry(session, record_id)
-    query = select(*_ENTRY_COLUMNS).join(RegisterBatch, RegisterBatch.id == RegisterRecord.batch_id).where(
+    query = select(*ENTRY_COLUMNS).join(RegisterBatch, RegisterBatch.id == RegisterRecord.batch_id).where(
         RegisterRecord.batch_id == entry.batch_id
     )
     if entry.family_id:
@@ -337,4 +338,4 @@ def family_entries(session: Session, record_id: int) -> list[RegisterStatus]:
         query = query.where(RegisterRecord.kk_number == entry.kk_number)
     else:
         return [entry]
-    return [_entry(row) for row in session.execute(query.order_by(RegisterRecord.id))]
+    return [entry_of(row) for row in session.execute(query.order_by(RegisterRecord.id))]
