@@ -1,6 +1,7 @@
 """Screenshots of the district secretariat's screens (1280×800, offscreen), from two villages and their district made
 through the services: a folder of village packages checked at once in tab Terima (one package missing), the Desa tab
-after applying them, and an agency's filled-in outcome sheet checked in Rujukan → Hasil dari instansi.
+after applying them, return packages for all villages from tab Kirim, and an agency's filled-in outcome sheet
+checked in Rujukan → Hasil dari instansi.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots_district.py [out_dir]   (default: docs/screenshots)
 """
@@ -106,6 +107,15 @@ settle()
 page.show_villages()
 settle()
 window.grab().save(str(OUT / "district_desa.png"))
+
+# Kirim: one return package per village, into one folder.
+returns = work / "balasan"
+returns.mkdir()
+page.tab_sections.setCurrentWidget(page.tab_export)
+page.tab_export.pnl_all.choose_folder = lambda _suggested: str(returns)
+page.tab_export.pnl_all.btn_export_all.click()
+settle()
+window.grab().save(str(OUT / "district_kirim_semua.png"))
 
 # An agency answers: one referral served, one refused without the reason (the sheet is refused as a whole).
 sheet = work / "lembar-instansi.xlsx"

@@ -15,6 +15,7 @@ from puskesos_desk.services.exchange_batch import import_packages
 from puskesos_desk.services.exchange_conflicts import write_conflict_workbook
 from puskesos_desk.services.exchange_export import export_package
 from puskesos_desk.services.exchange_import import import_package
+from puskesos_desk.services.exchange_return import export_all_villages
 from puskesos_desk.services.trust import trust_site
 
 
@@ -39,6 +40,8 @@ def cmd_trust(args: argparse.Namespace, os_user: str) -> int:
 
 
 def cmd_export(args: argparse.Namespace, os_user: str) -> int:
+    if args.all_villages or args.out_dir:
+        return _cmd_export_all(args, os_user)
     opened = open_database(args.db)
     try:
         outcome = export_package(context_for(opened.db, os_user), Path(args.out), full=args.full, receiver=args.to,
@@ -54,6 +57,28 @@ def cmd_export(args: argparse.Namespace, os_user: str) -> int:
     return 0
 
 
+def _cmd_export_all(args: argparse.Namespace, os_user: str) -> int:
+    """One return package per trusted village; JSON {"packages": […], "failed": […]}; exit 3 when any failed."""
+    if not (args.all_villages and args.out_dir):
+        raise InputRejected("--all-villages dan --out-dir dipakai bersama: --all-villages --out-dir FOLDER.")
+    if args.to:
+        raise InputRejected("--to tidak dipakai bersama --all-villages: paket dibuat untuk setiap desa tepercaya.")
+    opened = open_database(args.db)
+    try:
+        outcome = export_all_villages(context_for(opened.db, os_user), Path(args.out_dir), full=args.full)
+    finally:
+        opened.db.dispose()
+    lines = [f"{len(outcome.packages)} paket ditulis ke {args.out_dir}"
+             + (f"; {len(outcome.failed)} desa gagal." if outcome.failed else ".")]
+    for package in outcome.packages:
+        total = sum(package.outcome.rows.values())
+        lines.append(f"- {package.name} ({package.village}): paket ke-{package.outcome.sequence}, {total} baris, "
+                     f"{package.outcome.path.name}")
+    lines += [f"- GAGAL {failure.name} ({failure.village}): {failure.message}" for failure in outcome.failed]
+    emit({"ok": outcome.exit_code == 0, **outcome.as_json()}, as_json=args.json, unmask=args.unmask, lines=lines)
+    return outcome.exit_code
+
+
 _CLASS_WORDS = {"new": "baru", "identical": "sama", "changed": "berubah", "conflict": "konflik",
                 "edited": "diubah di luar aplikasi", "rejected": "ditolak", "stale": "versi lama"}
 _STATUS_WORDS = {"applied": "Paket diterapkan.", "would-apply": "Pemeriksaan selesai; paket dapat diterapkan.",
@@ -63,6 +88,9 @@ _STATUS_WORDS = {"applied": "Paket diterapkan.", "would-apply": "Pemeriksaan sel
 def cmd_import(args: argparse.Namespace, os_user: str) -> int:
     files = [Path(f) for f in (args.file if isinstance(args.file, list) else [args.file])]
     if len(files) > 1 or files[0].is_dir():
+        if getattr(args, "trust_new_sender", False):
+            raise InputRejected("--trust-new-sender hanya untuk satu paket: impor paket pertama kabupaten/kota itu "
+                                "sendiri, setelah sidik jarinya dicocokkan lewat telepon.")
         return _cmd_import_many(args, os_user, files)
     password = None
     if args.password_env:
@@ -73,7 +101,8 @@ def cmd_import(args: argparse.Namespace, os_user: str) -> int:
     try:
         outcome = import_package(context_for(opened.db, os_user), files[0], dry_run=args.dry_run,
                                  accept_edits=args.accept_edits,
-                                 report_path=Path(args.report) if args.report else None, password=password)
+                                 report_path=Path(args.report) if args.report else None, password=password,
+                                 trust_new_sender=getattr(args, "trust_new_sender", False))
     finally:
         opened.db.dispose()
     data = outcome.as_json()

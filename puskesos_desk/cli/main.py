@@ -14,6 +14,7 @@ from puskesos_desk import __version__
 from puskesos_desk.cli import (
     agency_commands,
     commands,
+    enrolment_commands,
     exchange_commands,
     extract_commands,
     referral_commands,
@@ -50,6 +51,8 @@ _ARGPARSE_BAHASA = (
     (re.compile(r"argument (\S+): invalid int value: (.*)"), r"\1: \2 bukan bilangan bulat"),
     (re.compile(r"unrecognized arguments: (.*)"), r"argumen tidak dikenal: \1"),
     (re.compile(r"argument (\S+): expected one argument"), r"\1 memerlukan satu nilai"),
+    (re.compile(r"one of the arguments (.*) is required"), r"salah satu isian wajib diberikan: \1"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), r"\1 tidak dapat dipakai bersama \2"),
 )
 
 
@@ -77,8 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = sub.add_parser("init", help="siapkan situs baru (desa/kelurahan atau kabupaten/kota)")
     _common(init)
-    init.add_argument("--site", required=True, metavar="KODE", help="kode Kemendagri: PP.KK.CC.DDDD atau PP.KK")
-    init.add_argument("--name", required=True, help='nama situs, misalnya "Puskesos Desa Sumogawe"')
+    init.add_argument("--site", metavar="KODE", help="kode Kemendagri: PP.KK.CC.DDDD atau PP.KK")
+    init.add_argument("--name", help='nama situs, misalnya "Puskesos Desa Sumogawe"')
+    init.add_argument("--setup", metavar="FILE", help="siapkan desa dari berkas penyiapan kabupaten/kota "
+                      "(tanpa --site dan --name)")
     init.add_argument("--role", choices=["desa", "kabupaten"], default="desa")
     init.add_argument("--admin", default="admin", metavar="NAMA", help="nama pengguna Admin pertama")
     init.add_argument("--admin-name", default="", help="nama lengkap Admin")
@@ -125,7 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="buat paket pertukaran data (.xlsx bertanda tangan) untuk situs lain")
     _common(export)
-    export.add_argument("--out", required=True, metavar="FILE.xlsx")
+    export_target = export.add_mutually_exclusive_group(required=True)
+    export_target.add_argument("--out", metavar="FILE.xlsx")
+    export_target.add_argument("--out-dir", metavar="FOLDER", help="folder untuk paket semua desa (--all-villages)")
+    export.add_argument("--all-villages", action="store_true",
+                        help="di kabupaten/kota: satu paket balasan untuk setiap desa tepercaya, ke --out-dir")
     export.add_argument("--full", action="store_true", help="semua data, bukan hanya perubahan sejak paket terakhir "
                         "yang diakui penerima")
     export.add_argument("--to", metavar="KODE", help="kode situs penerima (wajib di kabupaten/kota: kode desa)")
@@ -139,6 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("--report", metavar="OUT.xlsx", help="simpan laporan pemeriksaan sebagai buku kerja")
     import_.add_argument("--accept-edits", action="store_true",
                          help="terapkan juga baris yang diubah di luar aplikasi")
+    import_.add_argument("--trust-new-sender", action="store_true", help="percayai kabupaten/kota pengirim yang "
+                         "belum dipercaya, setelah sidik jarinya dicocokkan lewat telepon")
     import_.add_argument("--password-env", metavar="NAMA_VARIABEL",
                          help="nama variabel lingkungan berisi kata sandi berkas (bila berkas dilindungi)")
 
@@ -155,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace, str], int]] = {
-    "init": commands.cmd_init,
+    "init": enrolment_commands.cmd_init,  # --setup FILE, else commands.cmd_init
     "demo": commands.cmd_demo,
     "self-test": commands.cmd_self_test,
     "site-card": commands.cmd_site_card,
@@ -168,7 +179,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "conflicts": exchange_commands.cmd_conflicts,
     "dtsen": extract_commands.cmd_dtsen,  # the only dtsen verb so far: import
     "outcomes": agency_commands.cmd_outcomes,
-    "village": village_commands.cmd_village,  # the only village verb so far: list
+    "village": village_commands.cmd_village,  # list, add
 }
 
 

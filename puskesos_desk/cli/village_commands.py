@@ -1,5 +1,6 @@
 """CLI verb `village`: `puskesos-desk village list [--json]` — at a district, each trusted village with its last
-package, the packages still missing and how long ago it last sent anything; at a village, its district."""
+package, the packages still missing and how long ago it last sent anything; at a village, its district.
+`village add` (set-up file or a village's card) lives in cli/enrolment_commands.py."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from puskesos_desk.cli import enrolment_commands
 from puskesos_desk.cli.commands import context_for
 from puskesos_desk.cli.output import emit
 from puskesos_desk.domain.villages import VillageStatus
@@ -18,14 +20,17 @@ from puskesos_desk.services.villages import village_list
 def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
     """Register `village list` on the top-level subparsers (`common` adds --json, --unmask and --db)."""
     village = sub.add_parser("village", help="desa/kelurahan yang bertukar data dengan situs ini")
-    verbs = village.add_subparsers(dest="village_command", required=True, metavar="list")
+    verbs = village.add_subparsers(dest="village_command", required=True, metavar="list|add")
     listing = verbs.add_parser("list", help="setiap desa tepercaya: paket terakhir, paket yang belum diterima, "
                                             "kapan terakhir mengirim")
     common(listing)
+    enrolment_commands.add_parser(verbs, common)
 
 
 def cmd_village(args: argparse.Namespace, os_user: str) -> int:
-    return cmd_list(args, os_user)  # `list` is the only village verb so far
+    if args.village_command == "add":
+        return enrolment_commands.cmd_village_add(args, os_user)
+    return cmd_list(args, os_user)
 
 
 def cmd_list(args: argparse.Namespace, os_user: str) -> int:

@@ -20,6 +20,10 @@ FORMAT_VERSION = 1
 META_SHEET = "_meta"
 MANIFEST_HEADER = ("sheet", "id", "hash")
 ROWS_PREFIX = "rows."
+# Optional `_meta` fields (§_meta; readers that do not know them ignore them, so the format stays version 1):
+ENROLMENT_CARD = "enrolment_card"  # a village's site card, while its set-up-file enrolment is open
+ENROLMENT_PROOF = "enrolment_proof"  # HMAC-SHA256 of that card under the key derived from the enrolment code
+SENDER_CARD = "sender_card"  # a district's site card, so a village can trust it after confirming the fingerprint
 
 
 class Scope(StrEnum):
@@ -81,11 +85,18 @@ REFUSALS: dict[str, str] = {
 }
 
 
+# Refusals whose detail is a Bahasa sentence for the user (the others' details are technical or already in the text).
+_DETAIL_APPENDED = frozenset({"UNKNOWN_SENDER"})
+
+
 class PackageRefused(InputRejected):
     """The whole package is refused before any row is applied. `code` is a key of REFUSALS."""
 
     def __init__(self, code: str, *, detail: str | None = None, **context: object) -> None:
-        super().__init__(REFUSALS[code].format(detail=detail or "", **context), detail=detail)
+        message = REFUSALS[code].format(detail=detail or "", **context)
+        if detail and code in _DETAIL_APPENDED:
+            message = f"{message} {detail}"
+        super().__init__(message, detail=detail)
         self.code = code
         self.context = dict(context)
 

@@ -243,4 +243,7 @@ DISTRICT_SHEETS: tuple[SheetSpec, ...] = (SERVICES, REFERRALS, REFERRAL_EVENTS, 
 HUMAN_NUMBER_FIELD: dict[str, str] = {"visit": "registration_number", "referral": "letter_number",
                                       "service_directory_entry": "code"}
 #: Fields a record has that never travel: derived at the receiver (name_key, nik_check) or meaningless elsewhere.
-LOCAL_ONLY: dict[str, tuple[str, ...]] = {"person": ("name_key", "nik_check")}
+LOCAL_ONLY: dict[str, tuple[str, ...]] = {
+    "person": ("name_key", "nik_check"),
+    "service_directory_entry": ("last_checked_on",),  # the district's own bookkeeping of its directory
+}

@@ -33,7 +33,7 @@ from puskesos_desk.domain.exchange_package import (
 from puskesos_desk.domain.exchange_records import ExportOutcome, ProgressSink
 from puskesos_desk.domain.exchange_sheets import DISTRICT_SHEETS, VILLAGE_SHEETS, SheetSpec
 from puskesos_desk.domain.permissions import Permission
-from puskesos_desk.services import keys
+from puskesos_desk.services import enrolment, keys
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.exchange_columns import ROW_HASH_KEY, SheetPlan, choice_names, resolve_choices
 from puskesos_desk.services.site import get_site_info, site_private_seed
@@ -73,6 +73,7 @@ def export_package(ctx: ServiceContext, out: Path, *, full: bool = False, receiv
     kind = PackageKind.DESA_KE_KABUPATEN if site.role is SiteRole.DESA else PackageKind.KABUPATEN_KE_DESA
     village = receiver if site.role is SiteRole.KABUPATEN else None
     seed = site_private_seed(ctx)
+    trust_fields = enrolment.outgoing_fields(ctx, site)  # the sender's card, so a first package can be trusted
     out = Path(out)
 
     with ctx.db.reading() as session:
@@ -122,7 +123,7 @@ def export_package(ctx: ServiceContext, out: Path, *, full: bool = False, receiv
                 sender_key_fingerprint=site.fingerprint, receiver_site=receiver, sequence=sequence,
                 previous_package_id=previous, scope=Scope.FULL if full else Scope.DELTA, created_at=created_at,
                 app_version=__version__, rows=counts, audit_head=head, acknowledged=acknowledged,
-                format_version=FORMAT_VERSION,
+                format_version=FORMAT_VERSION, extra=trust_fields,
             )
             fields = meta.fields()
             fields["signature"] = keys.b64(keys.sign(seed, statement(FORMAT_VERSION, fields, manifest)))

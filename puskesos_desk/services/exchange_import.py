@@ -36,7 +36,7 @@ from puskesos_desk.domain.exchange_package import (
 from puskesos_desk.domain.exchange_records import ImportMessage, ImportOutcome, LedgerEntry, ProgressSink
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import SiteInfo, TrustedSiteInfo
-from puskesos_desk.services import keys
+from puskesos_desk.services import enrolment, keys
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.exchange_conflicts import apply_decisions, is_conflict_workbook
 from puskesos_desk.services.exchange_export import file_sha256, plans_for, sheets_for
@@ -52,7 +52,9 @@ _SENDER_ROLE = {PackageKind.DESA_KE_KABUPATEN: SiteRole.DESA, PackageKind.KABUPA
 
 def import_package(ctx: ServiceContext, path: Path, *, dry_run: bool = False, accept_edits: bool = False,
                    report_path: Path | None = None, password: str | None = None,
-                   sink: ProgressSink | None = None) -> ImportOutcome:
+                   sink: ProgressSink | None = None, trust_new_sender: bool = False) -> ImportOutcome:
+    """trust_new_sender: the user confirmed the fingerprint of a district this village does not trust yet; its card
+    in the package is trusted when the package applies (services/enrolment.py)."""
     ctx.require(Permission.IMPORT_DATA)
     sink = sink or ProgressSink()
     site = get_site_info(ctx.db)
@@ -63,7 +65,7 @@ def import_package(ctx: ServiceContext, path: Path, *, dry_run: bool = False, ac
             if is_conflict_workbook(package):
                 return _with_report(apply_decisions(ctx, package, dry_run=dry_run), report_path, None)
             meta = PackageMeta.parse(package.meta)
-            sender = _check_addressing_and_trust(ctx, site, meta, package)
+            sender = _check_addressing_and_trust(ctx, site, meta, package, trust_new_sender=trust_new_sender)
             with ctx.db.reading() as session:
                 applied = exchange_ledger.find(session, meta.package_id)
             if applied is not None:
@@ -102,7 +104,7 @@ def _with_report(outcome: ImportOutcome, report_path: Path | None, run: RowsPass
 
 
 def _check_addressing_and_trust(ctx: ServiceContext, site: SiteInfo, meta: PackageMeta,
-                                package: OpenedPackage) -> TrustedSiteInfo:
+                                package: OpenedPackage, *, trust_new_sender: bool = False) -> TrustedSiteInfo:
     if meta.sender_site == site.code:
         raise PackageRefused("OWN_PACKAGE")
     if meta.receiver_site != site.code:
@@ -111,9 +113,8 @@ def _check_addressing_and_trust(ctx: ServiceContext, site: SiteInfo, meta: Packa
         raise PackageRefused("WRONG_KIND", kind=meta.kind.value, role=site.role.value)
     with ctx.db.reading() as session:
         sender = trust.get(session, meta.sender_site)
-    if sender is None:
-        raise PackageRefused("UNKNOWN_SENDER", sender=f"{meta.sender_name} ({meta.sender_site})".strip(),
-                             fingerprint=meta.sender_key_fingerprint or "tidak tercantum")
+    if sender is None:  # admitted only by an enrolment proof or a confirmed fingerprint; else UNKNOWN_SENDER
+        sender = enrolment.admit_unknown_sender(ctx, site, meta, trust_new_sender=trust_new_sender)
     if meta.sender_key_fingerprint and meta.sender_key_fingerprint != sender.fingerprint:
         raise PackageRefused("KEY_MISMATCH", sender=sender.name, fingerprint=meta.sender_key_fingerprint,
                              trusted=sender.fingerprint)
@@ -198,6 +199,7 @@ def _package_messages(run: RowsPass, meta: PackageMeta, package: OpenedPackage, 
 
 
 def _record_package(session: Any, run: RowsPass, meta: PackageMeta, source: Path, sender: TrustedSiteInfo) -> None:
+    enrolment.record_admission(session, meta, sender, run.now)  # a sender admitted above becomes trusted here
     acknowledged = parse_ranges(meta.acknowledged)
     exchange_rows.acknowledge(session, meta.sender_site, acknowledged, run.now)
     exchange_ledger.mark_acknowledged(session, meta.sender_site, acknowledged)

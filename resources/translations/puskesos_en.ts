@@ -1002,6 +1002,90 @@
     </message>
 </context>
 <context>
+    <name>ExportAllPanel</name>
+    <message>
+        <source>Paket balasan untuk semua desa/kelurahan</source>
+        <translation>Return packages for all villages</translation>
+    </message>
+    <message>
+        <source>Satu paket bertanda tangan untuk setiap desa/kelurahan tepercaya, ditulis ke satu folder dengan nama KODE-paket-NOMOR.xlsx. Desa yang paketnya gagal dibuat disebutkan; paket desa lain tetap dibuat.</source>
+        <translation>One signed package for every trusted village, written to one folder as CODE-paket-NUMBER.xlsx. Villages whose package cannot be made are listed; the other villages&apos; packages are still made.</translation>
+    </message>
+    <message>
+        <source>Kirim ke semua desa…</source>
+        <translation>Send to all villages…</translation>
+    </message>
+    <message>
+        <source>Paket untuk semua desa</source>
+        <translation>Packages for all villages</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Buka folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Folder untuk paket semua desa</source>
+        <translation>Folder for the packages of all villages</translation>
+    </message>
+    <message>
+        <source>Membuat paket untuk semua desa</source>
+        <translation>Making packages for all villages</translation>
+    </message>
+    <message>
+        <source>Paket tidak dapat dibuat karena kesalahan sistem.</source>
+        <translation>The packages could not be made because of a system error.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paket dibuat di {folder}.</source>
+        <translation>
+            <numerusform>%n package made in {folder}.</numerusform>
+            <numerusform>%n packages made in {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n desa gagal; lihat keterangannya di tabel.</source>
+        <translation>
+            <numerusform>%n village failed; see the notes in the table.</numerusform>
+            <numerusform>%n villages failed; see the notes in the table.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dibatalkan: %n desa belum dibuatkan paket.</source>
+        <translation>
+            <numerusform>Cancelled: %n village has no package yet.</numerusform>
+            <numerusform>Cancelled: %n villages have no package yet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paket ke-{sequence}</source>
+        <translation>Package no. {sequence}</translation>
+    </message>
+    <message>
+        <source>Gagal: {reason}</source>
+        <translation>Failed: {reason}</translation>
+    </message>
+    <message>
+        <source>%v dari %m desa</source>
+        <translation>%v of %m villages</translation>
+    </message>
+</context>
+<context>
     <name>ExportTab</name>
     <message>
         <source>{name} ({code})</source>
@@ -3485,6 +3569,21 @@ File {file}, imported by {who}</translation>
     </message>
 </context>
 <context>
+    <name>NewVillageDialog</name>
+    <message>
+        <source>Tambah desa</source>
+        <translation>Add village</translation>
+    </message>
+    <message>
+        <source>Kode desa/kelurahan:</source>
+        <translation>Village code:</translation>
+    </message>
+    <message>
+        <source>Nama situs desa:</source>
+        <translation>Village site name:</translation>
+    </message>
+</context>
+<context>
     <name>PackagesTableModel</name>
     <message>
         <source>Arah</source>
@@ -5471,6 +5570,14 @@ What needs correcting? (optional)</translation>
         <translation>Only an Admin can trust another site&apos;s card.</translation>
     </message>
     <message>
+        <source>Tambah desa…</source>
+        <translation>Add village…</translation>
+    </message>
+    <message>
+        <source>Buat berkas penyiapan untuk desa baru, dengan kode pendaftaran sekali pakai</source>
+        <translation>Create a set-up file for a new village, with a one-time enrolment code</translation>
+    </message>
+    <message>
         <source>Sidik jari situs ini:</source>
         <translation>This site&apos;s fingerprint:</translation>
     </message>
@@ -5533,6 +5640,38 @@ What needs correcting? (optional)</translation>
     <message>
         <source>Berkas {path} tidak dapat dibaca: {reason}</source>
         <translation>The file {path} could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Simpan berkas penyiapan desa</source>
+        <translation>Save village set-up file</translation>
+    </message>
+    <message>
+        <source>Berkas penyiapan (*.json)</source>
+        <translation>Set-up file (*.json)</translation>
+    </message>
+    <message>
+        <source>Kode pendaftaran</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>Berkas penyiapan {name} ({code}) tersimpan di {path}.
+
+Kode pendaftaran: {enrolment}
+
+Catat kode ini sekarang: kode hanya ditampilkan sekali dan hanya berlaku sekali. Kirim berkas dan kode kepada desa lewat jalur yang berbeda.</source>
+        <translation>Set-up file for {name} ({code}) saved to {path}.
+
+Enrolment code: {enrolment}
+
+Write this code down now: it is shown only once and works only once. Send the file and the code to the village by different routes.</translation>
+    </message>
+    <message>
+        <source>Membuat berkas penyiapan…</source>
+        <translation>Creating the set-up file…</translation>
+    </message>
+    <message>
+        <source>Berkas penyiapan {name} ({code}) tersimpan di {path}. Kunci desa didaftarkan saat paket pertamanya diimpor.</source>
+        <translation>Set-up file for {name} ({code}) saved to {path}. The village&apos;s key is registered when its first package is imported.</translation>
     </message>
 </context>
 <context>

@@ -147,3 +147,5 @@ class ServiceDirectoryEntry(RecordMixin, Base):
     is_example: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     supplied_by: Mapped[str] = mapped_column(String(120), nullable=False, default="")
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    # When the district last confirmed the entry with the agency; entries unchecked for six months are flagged.
+    last_checked_on: Mapped[date | None] = mapped_column(Date, nullable=True)

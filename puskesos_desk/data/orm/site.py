@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from puskesos_desk.data.orm.base import Base, RecordMixin, UTCDateTime, utcnow
+from puskesos_desk.data.orm.base import Base, RecordMixin, SensitiveColumns, UTCDateTime, utcnow
 
 
 class Site(RecordMixin, Base):
@@ -71,3 +71,20 @@ class NumberSequence(Base):
     last_value: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
     __table_args__ = (UniqueConstraint("name", "period"),)
+
+
+class VillageEnrolment(RecordMixin, SensitiveColumns, Base):
+    """A village invited to join with a set-up file (at the district), or its own invitation (at the village).
+
+    `code_hash` is the key derived from the one-time enrolment code (services/enrolment.py), never the code itself;
+    it is logged as a keyed hash. `used_at` is set when the village's first package registered its key: once used,
+    the code never works again.
+    """
+
+    __tablename__ = "village_enrolment"
+    __sensitive__ = ("code_hash",)
+
+    site_code: Mapped[str] = mapped_column(String(13), nullable=False, index=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    code_hash: Mapped[str] = mapped_column(String(128), nullable=False)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

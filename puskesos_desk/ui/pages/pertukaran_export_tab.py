@@ -39,6 +39,7 @@ from puskesos_desk.services.trust import trusted_sites
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.formatting import format_number
 from puskesos_desk.ui.ops import run_op
+from puskesos_desk.ui.pages.pertukaran_export_all import ExportAllPanel
 from puskesos_desk.ui.widgets.progress_task import ProgressTask
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ def load_receivers(ctx: ServiceContext, site: SiteInfo) -> tuple[list[TrustedSit
 
 
 class ExportTab(QWidget):
-    exported = Signal(object)  # ExportOutcome
+    exported = Signal(object)  # ExportOutcome, or AllVillagesOutcome from "Kirim ke semua desa…"
     receivers_loaded = Signal()
 
     def __init__(self, ctx: ServiceContext, site: SiteInfo, parent: QWidget | None = None) -> None:
@@ -155,10 +156,14 @@ class ExportTab(QWidget):
         self.lbl_hash_hint.setWordWrap(True)
         self.btn_open_folder = QPushButton(self.tr("Buka folder"))
         self.btn_open_folder.setAutoDefault(False)
+        # A district can also send every trusted village its package at once.
+        self.pnl_all = None if self._is_village else ExportAllPanel(ctx, self.chk_full.isChecked)
 
         # Signals
         self.btn_export.clicked.connect(self._on_btn_export_clicked)
         self.btn_open_folder.clicked.connect(self._on_btn_open_folder_clicked)
+        if self.pnl_all is not None:
+            self.pnl_all.exported_all.connect(self.exported)
 
         # Assemble
         form = QFormLayout()
@@ -202,6 +207,8 @@ class ExportTab(QWidget):
         layout.addWidget(self.task)
         layout.addWidget(self.lbl_notice)
         layout.addWidget(self.frm_result)
+        if self.pnl_all is not None:
+            layout.addWidget(self.pnl_all)
         layout.addStretch(1)
         self._show_default_receiver()
         self._update_buttons()
@@ -283,6 +290,8 @@ class ExportTab(QWidget):
     def _update_buttons(self) -> None:
         running = self.task.is_running()
         self.btn_export.setEnabled(self._may_export and not running and self.receiver_code() is not None)
+        if self.pnl_all is not None:
+            self.pnl_all.set_allowed(self._may_export and self.cmb_receiver.count() > 0)
         for widget in (self.cmb_receiver, self.chk_full, self.edt_purpose):
             widget.setEnabled(not running)
         if not self._may_export:

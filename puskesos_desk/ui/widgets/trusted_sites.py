@@ -5,8 +5,11 @@ Trusting is a security decision made by people: the card's fingerprint is read o
 before anyone presses "Ya, percayai". The card is parsed and its signature checked before that question is asked
 (services.keys.card_from_json), and services.trust.trust_site checks it all again when it stores the key.
 
-Tests replace the modal steps: `choose_card_save_path(suggested)`, `choose_card_open_path()` and
-`confirm_trust(card)`.
+At a district the Admin can also invite a village ("Tambah desa…"): a set-up file for the village's first start and
+a one-time enrolment code shown once (services.enrolment.write_setup_file).
+
+Tests replace the modal steps: `choose_card_save_path(suggested)`, `choose_card_open_path()`,
+`confirm_trust(card)`, `ask_new_village()`, `choose_setup_save_path(suggested)` and `show_enrolment_code(result)`.
 """
 
 from __future__ import annotations
@@ -19,10 +22,14 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -34,6 +41,7 @@ from puskesos_desk.domain.errors import InputRejected, PermissionDenied, Puskeso
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import SiteCard, SiteInfo, TrustedSiteInfo
 from puskesos_desk.services.context import ServiceContext, local_zone
+from puskesos_desk.services.enrolment import SetupFileResult, write_setup_file
 from puskesos_desk.services.keys import card_from_json
 from puskesos_desk.services.site import site_card
 from puskesos_desk.services.trust import trust_site, trusted_sites
@@ -155,10 +163,37 @@ class TrustConfirmBox(QMessageBox):
         return self.clickedButton() is self.btn_yes
 
 
+def setup_file_name(site_code: str) -> str:
+    return f"penyiapan-desa-{site_code}.json"
+
+
+class NewVillageDialog(QDialog):
+    """The village to invite: its Kemendagri code and the name its site will carry."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tambah desa"))
+        self.txt_code = QLineEdit()
+        self.txt_code.setPlaceholderText("33.22.01.2007")
+        self.txt_name = QLineEdit()
+        self.txt_name.setPlaceholderText("Puskesos Desa Sumogawe")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Kode desa/kelurahan:"), self.txt_code)
+        form.addRow(self.tr("Nama situs desa:"), self.txt_name)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str]:
+        return self.txt_code.text().strip(), self.txt_name.text().strip()
+
+
 class TrustedSites(QGroupBox):
     list_loaded = Signal()  # the table was (re)loaded, or could not be
     card_saved = Signal(str)  # the path the site card was written to
     site_trusted = Signal(str)  # the code of the site now trusted (or trusted already with the same key)
+    setup_written = Signal(str)  # the path of a village's set-up file (district)
 
     def __init__(self, ctx: ServiceContext, site: SiteInfo, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Situs tepercaya"), parent)
@@ -192,6 +227,10 @@ class TrustedSites(QGroupBox):
             self.tr("Buka kartu situs (.json) dari situs lain; sidik jarinya dicocokkan lewat telepon sebelum "
                     "dipercaya") if self._may_trust else
             self.tr("Hanya Admin yang dapat mempercayai kartu situs lain."))
+        self.btn_add_village = QPushButton(self.tr("Tambah desa…"))
+        self.btn_add_village.setToolTip(self.tr("Buat berkas penyiapan untuk desa baru, dengan kode pendaftaran "
+                                                "sekali pakai"))
+        self.btn_add_village.setVisible(site.role is SiteRole.KABUPATEN)
         self.lbl_status = self._hint()
         self.lbl_status.setVisible(True)
         self.lbl_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -199,6 +238,7 @@ class TrustedSites(QGroupBox):
         # Signals
         self.btn_save_card.clicked.connect(self._on_btn_save_card_clicked)
         self.btn_trust.clicked.connect(self._on_btn_trust_clicked)
+        self.btn_add_village.clicked.connect(self._on_btn_add_village_clicked)
 
         # Assemble
         own_row = QHBoxLayout()
@@ -208,6 +248,7 @@ class TrustedSites(QGroupBox):
         own_row.addWidget(self.btn_save_card)
         trust_row = QHBoxLayout()
         trust_row.addWidget(self.btn_trust)
+        trust_row.addWidget(self.btn_add_village)
         trust_row.addWidget(self.lbl_status, 1)  # always there, empty or not: the button keeps its size
         layout = QVBoxLayout(self)
         layout.addWidget(self.lbl_intro)
@@ -232,6 +273,7 @@ class TrustedSites(QGroupBox):
 
     def _update_buttons(self) -> None:
         self.btn_trust.setEnabled(self._may_trust and not self._busy)
+        self.btn_add_village.setEnabled(self._may_trust and not self._busy)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -385,3 +427,58 @@ class TrustedSites(QGroupBox):
             error = InputRejected(self.tr("Berkas {path} tidak dapat dibaca: {reason}").format(
                 path=path, reason=error.strerror or error))
         show_error(self, error)
+
+    # --- inviting a village (district) -------------------------------------------------------------------------------
+
+    def ask_new_village(self) -> tuple[str, str] | None:
+        """(village code, site name), or None when cancelled (tests replace this)."""
+        dialog = NewVillageDialog(self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        values = dialog.values()
+        dialog.deleteLater()
+        return values if accepted else None
+
+    def choose_setup_save_path(self, suggested: Path) -> str | None:
+        """The save dialog for the set-up file (tests replace this)."""
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Simpan berkas penyiapan desa"), str(suggested),
+                                                    self.tr("Berkas penyiapan (*.json)"))
+        return path or None
+
+    def show_enrolment_code(self, result: SetupFileResult) -> None:
+        """The code is shown this once and stored nowhere (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Kode pendaftaran"), "", parent=self)
+        box.setText(self.tr(
+            "Berkas penyiapan {name} ({code}) tersimpan di {path}.\n\nKode pendaftaran: {enrolment}\n\nCatat kode "
+            "ini sekarang: kode hanya ditampilkan sekali dan hanya berlaku sekali. Kirim berkas dan kode kepada "
+            "desa lewat jalur yang berbeda.").format(name=result.name, code=result.site_code, path=result.path,
+                                                     enrolment=result.enrolment_code))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
+        box.deleteLater()
+
+    def _on_btn_add_village_clicked(self) -> None:
+        if not self.btn_add_village.isEnabled():
+            return
+        asked = self.ask_new_village()
+        if not asked:
+            return
+        code, name = asked
+        chosen = self.choose_setup_save_path(self.folder() / setup_file_name(code or "desa"))
+        if not chosen:
+            return
+        path = with_json_suffix(chosen)
+        self._folder = path.parent
+        self._set_busy(True)
+        self.lbl_status.setText(self.tr("Membuat berkas penyiapan…"))
+        ctx = self.ctx
+        run_op(self, lambda: write_setup_file(ctx, site_code=code, name=name, out=path), self._on_setup_written,
+               lambda error: self._on_trust_failed(path, error), writes=True)
+
+    def _on_setup_written(self, result: SetupFileResult) -> None:
+        self._set_busy(False)
+        self.lbl_status.setText(self.tr("Berkas penyiapan {name} ({code}) tersimpan di {path}. Kunci desa "
+                                        "didaftarkan saat paket pertamanya diimpor.").format(
+            name=result.name, code=result.site_code, path=result.path))
+        log.info("set-up file written for %s", result.site_code)
+        self.show_enrolment_code(result)
+        self.setup_written.emit(str(result.path))
