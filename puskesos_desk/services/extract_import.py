@@ -37,7 +37,8 @@ from puskesos_desk.domain.extract_records import (
     ExtractOutcome,
     Severity,
 )
-from puskesos_desk.domain.extract_values import RowReader, display_value, read_text, read_village_code
+from puskesos_desk.domain.extract_rows import RowReader
+from puskesos_desk.domain.extract_values import display_value, read_text, read_village_code
 from puskesos_desk.domain.extract_village import Belongs, VillageScope, belongs
 from puskesos_desk.domain.names import normalize_name
 from puskesos_desk.domain.nik import mask_id
