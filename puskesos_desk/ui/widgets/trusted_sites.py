@@ -16,20 +16,16 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QShowEvent
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -40,34 +36,22 @@ from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.errors import InputRejected, PermissionDenied, PuskesosError
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import SiteCard, SiteInfo, TrustedSiteInfo
-from puskesos_desk.services.context import ServiceContext, local_zone
+from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.enrolment import SetupFileResult, write_setup_file
 from puskesos_desk.services.keys import card_from_json
 from puskesos_desk.services.site import site_card
 from puskesos_desk.services.trust import trust_site, trusted_sites
+from puskesos_desk.ui.dialogs.new_village_dialog import NewVillageDialog, setup_file_name
 from puskesos_desk.ui.error_dialog import show_error
-from puskesos_desk.ui.formatting import format_date_short
-from puskesos_desk.ui.models.record_table_model import RecordTableModel
+from puskesos_desk.ui.models.trusted_sites_model import TrustedSitesTableModel, fixed_font, role_label
 from puskesos_desk.ui.ops import run_op
 from puskesos_desk.ui.widgets.record_table import record_table
 
 log = logging.getLogger(__name__)
 
-_CTX = "TrustedSites"
 MAX_CARD_BYTES = 64 * 1024  # a card is under 1 KB; anything far bigger is not one (and is not read whole)
 TEXT_WIDTH = 480  # the question's text: wide enough for the fingerprint on one line
 VISIBLE_ROWS = 6  # the table grows with its rows up to this many, then scrolls
-
-ROLE_NAMES: dict[str, str] = {
-    "desa": QT_TRANSLATE_NOOP("TrustedSites", "Desa/kelurahan"),
-    "kabupaten": QT_TRANSLATE_NOOP("TrustedSites", "Kabupaten/kota"),
-}
-
-
-def role_label(role: str) -> str:
-    source = ROLE_NAMES.get(str(role))
-    return QCoreApplication.translate(_CTX, source) if source else str(role)
-
 
 def card_file_name(site_code: str) -> str:
     return f"kartu-situs-{site_code}.json"
@@ -91,38 +75,6 @@ def write_card(ctx: ServiceContext, path: Path) -> Path:
     _card, text = site_card(ctx)
     path.write_text(text, encoding="utf-8", newline="\n")
     return path
-
-
-def fixed_font() -> QFont:
-    """Fingerprints are compared character by character: a fixed-width font keeps 0/O and 1/I apart."""
-    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-
-
-class TrustedSitesTableModel(RecordTableModel[TrustedSiteInfo]):
-    COL_CODE, COL_NAME, COL_ROLE, COL_FINGERPRINT, COL_SINCE = range(5)
-
-    def headers(self) -> Sequence[str]:
-        return (self.tr("Kode"), self.tr("Nama"), self.tr("Peran"), self.tr("Sidik jari"), self.tr("Sejak"))
-
-    def cell_text(self, row: int, record: TrustedSiteInfo, column: int) -> str:
-        if column == self.COL_CODE:
-            return record.code
-        if column == self.COL_NAME:
-            return record.name
-        if column == self.COL_ROLE:
-            return role_label(record.role)
-        if column == self.COL_FINGERPRINT:
-            return record.fingerprint
-        return format_date_short(record.trusted_at.astimezone(local_zone()).date())
-
-    def cell_sort(self, row: int, record: TrustedSiteInfo, column: int) -> object:
-        return record.trusted_at.isoformat() if column == self.COL_SINCE else self.cell_text(row, record, column)
-
-    def cell_tooltip(self, row: int, record: TrustedSiteInfo, column: int) -> str | None:
-        return record.name if column == self.COL_NAME else None
-
-    def cell_font(self, row: int, record: TrustedSiteInfo, column: int) -> object:
-        return fixed_font() if column == self.COL_FINGERPRINT else None
 
 
 class TrustConfirmBox(QMessageBox):
@@ -161,32 +113,6 @@ class TrustConfirmBox(QMessageBox):
 
     def accepted_trust(self) -> bool:
         return self.clickedButton() is self.btn_yes
-
-
-def setup_file_name(site_code: str) -> str:
-    return f"penyiapan-desa-{site_code}.json"
-
-
-class NewVillageDialog(QDialog):
-    """The village to invite: its Kemendagri code and the name its site will carry."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Tambah desa"))
-        self.txt_code = QLineEdit()
-        self.txt_code.setPlaceholderText("33.22.01.2007")
-        self.txt_name = QLineEdit()
-        self.txt_name.setPlaceholderText("Puskesos Desa Sumogawe")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Kode desa/kelurahan:"), self.txt_code)
-        form.addRow(self.tr("Nama situs desa:"), self.txt_name)
-        form.addRow(buttons)
-
-    def values(self) -> tuple[str, str]:
-        return self.txt_code.text().strip(), self.txt_name.text().strip()
 
 
 class TrustedSites(QGroupBox):
