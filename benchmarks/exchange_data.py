@@ -172,12 +172,14 @@ def _batches(records: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 class VillageRows:
     """The rows of households, persons, memberships and visits, deterministic for a given N and day."""
 
-    def __init__(self, persons: int, neighbours: list[str]) -> None:
-        self.rng = random.Random(SEED)
+    def __init__(self, persons: int, neighbours: list[str], village_code: str = VILLAGE_CODE,
+                 seed: int = SEED) -> None:
+        self.village_code = village_code
+        self.rng = random.Random(seed)
         self.today = datetime.now(local_zone()).date()
         self.year_ago = datetime.now(UTC) - timedelta(days=365)
         self.factory = HouseholdFactory(self.rng, Vocabulary.load(),
-                                        IdentityFactory(self.rng, VILLAGE_CODE.rsplit(".", 1)[0], neighbours),
+                                        IdentityFactory(self.rng, village_code.rsplit(".", 1)[0], neighbours),
                                         self.today)
         self.households: list[dict[str, Any]] = []
         self.persons: list[dict[str, Any]] = []
@@ -196,7 +198,7 @@ class VillageRows:
     def _stamps(self, moment: datetime) -> dict[str, Any]:
         """The bookkeeping columns every record carries."""
         return {"created_at": moment, "created_by": BY, "updated_at": moment, "updated_by": BY, "row_version": 1,
-                "deleted_at": None, "deleted_by": None, "deleted_reason": None, "origin_site": VILLAGE_CODE}
+                "deleted_at": None, "deleted_by": None, "deleted_reason": None, "origin_site": self.village_code}
 
     def _household(self, draft: HouseholdDraft, room: int) -> None:
         members = draft.members[:room]  # the last household is cut to reach exactly N persons
@@ -205,10 +207,10 @@ class VillageRows:
         person_ids = [self._uuid() for _ in members]
         head = members[0]
         self.households.append({
-            "id": household_id, "number": f"KLG-{VILLAGE_CODE.replace('.', '')}-{len(self.households) + 1:06d}",
+            "id": household_id, "number": f"KLG-{self.village_code.replace('.', '')}-{len(self.households) + 1:06d}",
             "kk_number": draft.kk_number or None, "no_kk_reason": None if draft.kk_number else draft.no_kk_reason,
             "head_person_id": person_ids[0], "head_name": head.name.upper(), "address": draft.address,
-            "rt": draft.rt.zfill(3), "rw": draft.rw.zfill(3), "hamlet": draft.hamlet, "village_code": VILLAGE_CODE,
+            "rt": draft.rt.zfill(3), "rw": draft.rw.zfill(3), "hamlet": draft.hamlet, "village_code": self.village_code,
             "postal_code": "50733", "lives_at_kk_address": True, "latitude": None, "longitude": None,
             "phone": draft.phone or None, "housing": {}, **self._stamps(registered),
         })
@@ -238,7 +240,7 @@ class VillageRows:
         zone = local_zone()
         per_day: dict[date, int] = {}
         channels = [c.value for c in VisitChannel if c is not VisitChannel.RUJUKAN_MASUK]
-        digits = VILLAGE_CODE.replace(".", "")
+        digits = self.village_code.replace(".", "")
         for household in self.rng.sample(self.households, count):
             day = self.today - timedelta(days=self.rng.randint(1, 365))
             local = datetime.combine(day, time_of_day(8, 0), zone) + timedelta(minutes=self.rng.randint(0, 420))

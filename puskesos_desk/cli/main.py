@@ -13,10 +13,13 @@ from collections.abc import Callable, Sequence
 from puskesos_desk import __version__
 from puskesos_desk.cli import (
     agency_commands,
+    changes_commands,
     commands,
+    duplicates_commands,
     enrolment_commands,
     exchange_commands,
     extract_commands,
+    records_commands,
     referral_commands,
     village_commands,
 )
@@ -160,6 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract_commands.add_parser(sub, _common)
     agency_commands.add_parser(sub, _common)
     village_commands.add_parser(sub, _common)
+    changes_commands.add_parser(sub, _common)
+    records_commands.add_parser(sub, _common)
+    duplicates_commands.add_parser(sub, _common)
 
     sub.add_parser("_qt-check", help=argparse.SUPPRESS)
     return parser
@@ -180,6 +186,9 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "dtsen": extract_commands.cmd_dtsen,  # the only dtsen verb so far: import
     "outcomes": agency_commands.cmd_outcomes,
     "village": village_commands.cmd_village,  # list, add
+    "changes": changes_commands.cmd_changes,  # list, decide (district)
+    "records": records_commands.cmd_records,  # consolidated lists at a district
+    "duplicates": duplicates_commands.cmd_duplicates,  # list, merge, not-duplicate (district)
 }
 
 

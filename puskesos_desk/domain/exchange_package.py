@@ -16,7 +16,8 @@ from puskesos_desk.domain.canonical import FORMAT_ID
 from puskesos_desk.domain.enums import PackageKind
 from puskesos_desk.domain.errors import InputRejected
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: holidays, the village DTSEN slice and merges in district packages; audit_prior
+OLDEST_VERSION = 2  # a version-1 district package lacks sheets a village now acts on (merges): refused
 META_SHEET = "_meta"
 MANIFEST_HEADER = ("sheet", "id", "hash")
 ROWS_PREFIX = "rows."
@@ -64,6 +65,8 @@ REFUSALS: dict[str, str] = {
     "NOT_A_PACKAGE": "Buku kerja ini bukan paket pertukaran Puskesos Desk (lembar _meta tidak ada). Pilih berkas "
     f"paket yang dibuat aplikasi, atau {_RESEND}.",
     "META_DAMAGED": f"Keterangan paket (lembar _meta) rusak atau tidak lengkap ({{detail}}); {_RESEND}.",
+    "PAST_VERSION": "Paket ini dibuat dengan format versi {version} oleh versi lama Puskesos Desk; aplikasi ini "
+    "memerlukan versi {known}. Minta pengirim memperbarui Puskesos Desk lalu membuat paketnya lagi.",
     "FUTURE_VERSION": "Paket ini dibuat dengan format versi {version}, lebih baru dari yang dikenal aplikasi ini "
     "(versi {known}). Perbarui Puskesos Desk terlebih dahulu, lalu impor lagi.",
     "OWN_PACKAGE": "Paket ini dibuat oleh situs ini sendiri; yang diimpor adalah paket dari situs lain.",
@@ -150,6 +153,8 @@ class PackageMeta:
             raise PackageRefused("FUTURE_VERSION", version=version, known=FORMAT_VERSION)
         if version < 1:
             raise PackageRefused("META_DAMAGED", detail="format_version")
+        if version < OLDEST_VERSION:
+            raise PackageRefused("PAST_VERSION", version=version, known=FORMAT_VERSION)
         try:
             kind = PackageKind(pairs.get("kind", ""))
             scope = Scope(pairs.get("scope", ""))

@@ -211,7 +211,8 @@ PROPOSALS = SheetSpec("Usulan DTSEN", "dtsen_proposal", (
 
 CHANGE_REQUESTS = SheetSpec("Usulan Perubahan", "household_change_request", (
     _c("household_id", "ID RUMAH TANGGA", K.REF, True), _c("person_id", "ID WARGA", K.REF),
-    _c("kind", "JENIS PERUBAHAN", K.ENUM, True, choices="ChangeKind"), _c("payload", "RINCIAN", K.JSON, True),
+    _c("kind", "JENIS PERUBAHAN", K.ENUM, True, choices="ChangeKind"),
+    _c("payload", "RINCIAN", K.JSON),  # {} for a member removed: the request names the person, nothing more
     _c("reason", "ALASAN", required=True), _c("status", "STATUS", K.ENUM, True, choices="ChangeStatus"),
     _c("decided_by", "DIPUTUSKAN OLEH"), _c("decided_at", "WAKTU KEPUTUSAN", K.DATETIME),
     _c("decision_reason", "ALASAN KEPUTUSAN"), _c("decided_where", "DIPUTUSKAN DI"),
@@ -231,6 +232,25 @@ SERVICES = SheetSpec("Direktori Layanan", "service_directory_entry", (
     _c("supplied_by", "SUMBER DATA"), _c("active", "AKTIF", K.BOOL, True),
 ))
 
+MERGES = SheetSpec("Penggabungan Warga", "person_merge", (
+    _c("duplicate_person_id", "ID WARGA GANDA", K.ID_TEXT, True,
+       "Data warga yang digabung: menjadi data terhapus yang menunjuk ke data yang dipertahankan."),
+    _c("survivor_person_id", "ID WARGA DIPERTAHANKAN", K.ID_TEXT, True),
+    _c("decision", "KEPUTUSAN", K.ENUM, True), _c("match_kind", "DASAR KECOCOKAN", K.ENUM, True),
+    _c("reason", "ALASAN"), _c("decided_by", "DIPUTUSKAN OLEH", required=True),
+    _c("decided_at", "WAKTU KEPUTUSAN", K.DATETIME, True),
+    _c("snapshot", "RINGKASAN KEDUA DATA", K.JSON, True, "Nama, tanggal lahir, desa, nomor keluarga, NIK disamarkan."),
+), "Keputusan kabupaten atas data warga ganda antar desa (ID warga ditulis sebagai teks, bukan rujukan).")
+
+HOLIDAY_YEARS = SheetSpec("Tahun Libur", "holiday_year", (
+    _c("year", "TAHUN", K.INT, True), _c("decree", "DASAR PENETAPAN"), _c("source", "SUMBER"),
+), "Tahun yang daftar hari liburnya sudah lengkap; tenggat hari kerja di tahun lain hanya melewati Sabtu/Minggu.")
+
+HOLIDAYS = SheetSpec("Hari Libur", "holiday", (
+    _c("day", "TANGGAL", K.DATE, True), _c("name", "NAMA HARI LIBUR", required=True),
+    _c("kind", "JENIS", required=True, help="libur_nasional, cuti_bersama atau lokal."), _c("source", "SUMBER"),
+), "Kalender hari libur kabupaten/kota; dipakai desa untuk menghitung tenggat dalam hari kerja.")
+
 #: Village → district, in workbook order (parents before children, so an import can insert in this order). The
 #: service directory travels too: a village may add local services, and its referrals name them.
 VILLAGE_SHEETS: tuple[SheetSpec, ...] = (
@@ -238,7 +258,8 @@ VILLAGE_SHEETS: tuple[SheetSpec, ...] = (
     REFERRALS, REFERRAL_EVENTS, FOLLOW_UPS, PROPOSALS, CHANGE_REQUESTS,
 )
 #: District → village: answers and reference data.
-DISTRICT_SHEETS: tuple[SheetSpec, ...] = (SERVICES, REFERRALS, REFERRAL_EVENTS, PROPOSALS, CHANGE_REQUESTS)
+DISTRICT_SHEETS: tuple[SheetSpec, ...] = (SERVICES, REFERRALS, REFERRAL_EVENTS, PROPOSALS, CHANGE_REQUESTS,
+                                           HOLIDAY_YEARS, HOLIDAYS, MERGES)
 #: Where the NOMOR column's value comes from, for tables whose human number is not a field called `number`.
 HUMAN_NUMBER_FIELD: dict[str, str] = {"visit": "registration_number", "referral": "letter_number",
                                       "service_directory_entry": "code"}

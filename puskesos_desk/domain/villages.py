@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from puskesos_desk.domain.audit_continuity import BROKEN, UNKNOWN, WORDS
+
 
 @dataclass(frozen=True)
 class VillageStatus:
@@ -21,6 +23,16 @@ class VillageStatus:
     last_file: str
     missing: tuple[int, ...]  # sequences below the last one not received (gaps)
     days_since_last: int | None  # days from the last package's making to today
+    audit_chain: str = UNKNOWN  # UTUH / TERPUTUS / BELUM_DIKETAHUI: the last package whose history could be checked
+    audit_breaks: int = 0  # packages received whose sender's history did not continue the one sent before
+
+    @property
+    def audit_broken(self) -> bool:
+        return self.audit_chain == BROKEN
+
+    def audit_text(self) -> str:
+        """'utuh' / 'terputus' / 'belum diketahui'."""
+        return WORDS.get(self.audit_chain, WORDS[UNKNOWN])
 
     @property
     def has_gaps(self) -> bool:
@@ -44,4 +56,5 @@ class VillageStatus:
                 "file": self.last_file,
             },
             "missing_sequences": list(self.missing), "days_since_last_package": self.days_since_last,
+            "audit_chain": self.audit_text(), "audit_chain_breaks": self.audit_breaks,
         }

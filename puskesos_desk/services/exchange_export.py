@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from puskesos_desk import __version__
-from puskesos_desk.data.audit import append_event, chain_head
+from puskesos_desk.data.audit import append_event
 from puskesos_desk.data.repositories import exchange_ledger, exchange_rows, reference, trust
+from puskesos_desk.domain.audit_continuity import AUDIT_PRIOR_FIELD
 from puskesos_desk.domain.canonical import statement
 from puskesos_desk.domain.enums import AuditAction, PackageKind, SiteRole
 from puskesos_desk.domain.errors import Cancelled, InputRejected
@@ -34,8 +35,10 @@ from puskesos_desk.domain.exchange_records import ExportOutcome, ProgressSink
 from puskesos_desk.domain.exchange_sheets import DISTRICT_SHEETS, VILLAGE_SHEETS, SheetSpec
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.services import enrolment, keys
+from puskesos_desk.services.audit_continuity import outgoing_heads
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.exchange_columns import ROW_HASH_KEY, SheetPlan, choice_names, resolve_choices
+from puskesos_desk.services.return_extract import outgoing_slice
 from puskesos_desk.services.site import get_site_info, site_private_seed
 from puskesos_desk.spreadsheet.writer import WorkbookValueError
 from puskesos_desk.spreadsheet.writer_process import WorkbookWriterProcess
@@ -84,7 +87,7 @@ def export_package(ctx: ServiceContext, out: Path, *, full: bool = False, receiv
         plans = plans_for(session, sheets_for(site.role))
         sequence, previous = exchange_ledger.next_out_sequence(session, receiver)
         acknowledged = format_ranges(exchange_ledger.received_sequences(session, receiver))
-        head = chain_head(session)
+        head, prior = outgoing_heads(session, previous, recompute=site.role is SiteRole.DESA)  # from the log
         totals = {plan.name: exchange_rows.count_outgoing(session, plan.spec.table, receiver, full=full,
                                                           village=village) for plan in plans}
         grand_total = sum(totals.values())
@@ -118,12 +121,18 @@ def export_package(ctx: ServiceContext, out: Path, *, full: bool = False, receiv
                 sink.progress(done, grand_total, plan.name)
                 counts[plan.name] = writer.add_sheet(plan.name, plan.writer_columns(), rows_of(plan),
                                                      note=plan.spec.note)
+            if village is not None:  # the village's slice of the district's extract, signed like the rows above
+                extract = outgoing_slice(session, sender=site.code, village=village, full=full)
+                sink.progress(done, grand_total + extract.total, extract.plan.name)
+                counts[extract.plan.name] = writer.add_sheet(extract.plan.name, extract.plan.writer_columns(),
+                                                             extract.rows(session, manifest, sent),
+                                                             note=extract.plan.spec.note)
             meta = PackageMeta(
                 package_id=package_id, kind=kind, sender_site=site.code, sender_name=site.name,
                 sender_key_fingerprint=site.fingerprint, receiver_site=receiver, sequence=sequence,
                 previous_package_id=previous, scope=Scope.FULL if full else Scope.DELTA, created_at=created_at,
                 app_version=__version__, rows=counts, audit_head=head, acknowledged=acknowledged,
-                format_version=FORMAT_VERSION, extra=trust_fields,
+                format_version=FORMAT_VERSION, extra=trust_fields | ({AUDIT_PRIOR_FIELD: prior} if prior else {}),
             )
             fields = meta.fields()
             fields["signature"] = keys.b64(keys.sign(seed, statement(FORMAT_VERSION, fields, manifest)))

@@ -37,8 +37,10 @@ from puskesos_desk.domain.exchange_records import ImportMessage, ImportOutcome, 
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import SiteInfo, TrustedSiteInfo
 from puskesos_desk.services import enrolment, keys
+from puskesos_desk.services.audit_continuity import check_incoming
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.exchange_conflicts import apply_decisions, is_conflict_workbook
+from puskesos_desk.services.exchange_decisions import apply_district_decisions
 from puskesos_desk.services.exchange_export import file_sha256, plans_for, sheets_for
 from puskesos_desk.services.exchange_read import OpenedPackage, opened, sheet_rows
 from puskesos_desk.services.exchange_report import write_report
@@ -143,7 +145,7 @@ def _run(ctx: ServiceContext, package: OpenedPackage, meta: PackageMeta, sender:
         sender=meta.sender_site, package_id=meta.package_id, manifest=package.hashes(),
         person_ids_in_package={record_id for sheet, record_id, _ in package.manifest if sheet == PERSON_SHEET},
         today=now.astimezone(local_zone()).date(), now=now, actor_id=ctx.actor.id, apply=not dry_run,
-        accept_edits=accept_edits, only_ids=only_ids,
+        accept_edits=accept_edits, only_ids=only_ids, package=package,
     )
     specs = sheets_for(_SENDER_ROLE[meta.kind])
     total = sum(meta.rows.values()) or 1
@@ -160,6 +162,8 @@ def _run(ctx: ServiceContext, package: OpenedPackage, meta: PackageMeta, sender:
             if sink.cancelled():
                 raise Cancelled("Impor dibatalkan; tidak ada data yang berubah.")
         run.finish(session)
+        if not dry_run and meta.kind is PackageKind.KABUPATEN_KE_DESA:
+            apply_district_decisions(session, ctx, run)
         _package_messages(run, meta, package, received)
         if not dry_run and only_ids is None:
             _record_package(session, run, meta, source, sender)
@@ -204,6 +208,7 @@ def _record_package(session: Any, run: RowsPass, meta: PackageMeta, source: Path
     exchange_rows.acknowledge(session, meta.sender_site, acknowledged, run.now)
     exchange_ledger.mark_acknowledged(session, meta.sender_site, acknowledged)
     counts = {c.value: n for c, n in run.by_class.items()}
+    chain = check_incoming(session, meta, run.messages)  # flags a sender whose audit history was rewritten
     exchange_ledger.add(
         session, package_uuid=meta.package_id, direction=exchange_ledger.IN, kind=meta.kind.value,
         sender_code=meta.sender_site, receiver_code=meta.receiver_site, sequence=meta.sequence,
@@ -211,7 +216,7 @@ def _record_package(session: Any, run: RowsPass, meta: PackageMeta, source: Path
         package_created_at=_moment(meta.created_at, run.now), processed_at=run.now, file_name=source.name,
         sha256=file_sha256(source), row_counts=dict(meta.rows),
         audit_head=meta.audit_head.partition(":")[2][:64] or None, status="DITERAPKAN",
-        report={"rows": counts, "messages": len(run.messages), "sender_audit_head": meta.audit_head},
+        report={"rows": counts, "messages": len(run.messages), "sender_audit_head": meta.audit_head, **chain},
     )
     append_event(session, AuditAction.IMPORT, entity="exchange_package", entity_id=meta.package_id,
                  changes={"sender": meta.sender_site, "sequence": meta.sequence, "rows": counts,

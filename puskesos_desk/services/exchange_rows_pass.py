@@ -24,7 +24,7 @@ from puskesos_desk.domain.exchange_records import ImportMessage
 from puskesos_desk.domain.exchange_sheets import SYSTEM_COLUMNS
 from puskesos_desk.domain.exchange_validation import Finding
 from puskesos_desk.services.exchange_columns import SheetPlan
-from puskesos_desk.services.exchange_read import IncomingRow
+from puskesos_desk.services.exchange_read import IncomingRow, OpenedPackage
 
 PERSON_SHEET = "Anggota Keluarga"
 _SYSTEM_FIELDS = {c.key for c in SYSTEM_COLUMNS} - {"number"}
@@ -54,6 +54,7 @@ class RowsPass:
     apply: bool
     accept_edits: bool
     only_ids: set[str] | None = None  # re-applying parked rows of a package: the only rows to consider
+    package: OpenedPackage | None = None  # the opened file, for sheets read outside the pass (the DTSEN slice)
     counts: dict[str, Counter[RowClass]] = field(default_factory=dict)
     messages: list[ImportMessage] = field(default_factory=list)
     problems: list[ProblemRow] = field(default_factory=list)

@@ -16,7 +16,7 @@ from puskesos_desk.services.site import get_site_info
 
 def mark_service_checked(ctx: ServiceContext, code: str) -> date:
     """Today's date as the entry's last check; returns it. Only the district maintains the directory."""
-    ctx.require(Permission.MANAGE_REFERENCE)
+    ctx.require(Permission.MANAGE_SERVICE_DIRECTORY)
     if get_site_info(ctx.db).role is not SiteRole.KABUPATEN:
         raise InputRejected("Direktori layanan dipelihara oleh Sekretariat SLRT kabupaten/kota; pemeriksaan "
                             "layanan dicatat di sana.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from puskesos_desk.data.repositories import exchange_ledger, trust
+from puskesos_desk.domain.audit_continuity import BROKEN, INTACT, REPORT_KEY, UNKNOWN
 from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.exchange_package import missing_sequences
 from puskesos_desk.domain.exchange_records import LedgerEntry
@@ -43,4 +44,14 @@ def _status(site: TrustedSiteInfo, entries: list[LedgerEntry], today: date) -> V
         packages_received=len(entries), last_sequence=last.sequence if last else None, last_sent_at=sent,
         last_received_at=last.processed_at if last else None, last_file=last.file_name if last else "",
         missing=tuple(missing_sequences(sequences, last.sequence)) if last else (), days_since_last=days,
+        audit_chain=_audit_chain(entries), audit_breaks=sum(1 for e in entries if e.report.get(REPORT_KEY) == BROKEN),
     )
+
+
+def _audit_chain(entries: list[LedgerEntry]) -> str:
+    """The state found by the latest package whose sender's history could be compared with the one before."""
+    for entry in sorted(entries, key=lambda e: e.sequence, reverse=True):
+        state = entry.report.get(REPORT_KEY)
+        if state in (INTACT, BROKEN):
+            return str(state)
+    return UNKNOWN

@@ -11,12 +11,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from puskesos_desk import APP_NAME, __version__
-from puskesos_desk.domain.enums import ROLE_LABELS, Role
+from puskesos_desk.domain.enums import ROLE_LABELS, Role, SiteRole
 from puskesos_desk.services.auth import SignedIn
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.ui.pages.area_page import AreaPage
 from puskesos_desk.ui.pages.beranda import BerandaPage
 from puskesos_desk.ui.pages.household_page import HouseholdPage
+from puskesos_desk.ui.pages.kabupaten_page import KabupatenPage
 from puskesos_desk.ui.pages.keluhan_page import KeluhanPage
 from puskesos_desk.ui.pages.pertukaran_page import PertukaranPage
 from puskesos_desk.ui.pages.rujukan_page import RujukanPage
@@ -85,6 +86,17 @@ AREAS: tuple[tuple[str, str], ...] = (
 )
 
 AREA_BERANDA, AREA_LAYANAN, AREA_KELUHAN, AREA_RUJUKAN, AREA_LAPORAN, AREA_PERTUKARAN, AREA_PENGATURAN = range(7)
+# The district's own area (ui/pages/kabupaten_page.py): its page sits after the others in the stack, its entry in
+# the list right after Beranda, because at a secretariat the villages' data is the daily work.
+AREA_KABUPATEN = 7
+KABUPATEN_AREA_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Data Desa")
+
+
+def area_order(role: SiteRole) -> list[int]:
+    """The areas in the order the list shows them, for a site of this role."""
+    if role is SiteRole.KABUPATEN:
+        return [AREA_BERANDA, AREA_KABUPATEN, *range(AREA_LAYANAN, AREA_PENGATURAN + 1)]
+    return list(range(len(AREAS)))
 
 # The role names of domain.enums.ROLE_LABELS, marked for translation (English mode shows English role names).
 ROLE_NAMES: dict[Role, str] = {
@@ -157,17 +169,24 @@ class MainWindow(QMainWindow):
             AREA_BERANDA: self.page_beranda, AREA_LAYANAN: self.stk_layanan, AREA_KELUHAN: self.page_keluhan,
             AREA_RUJUKAN: self.page_rujukan, AREA_PERTUKARAN: self.page_pertukaran, AREA_PENGATURAN: self.page_settings,
         }
-        self.area_actions: list[QAction] = []
-        for index, (title, description) in enumerate(AREAS):
-            label = QCoreApplication.translate(_CTX, title)
-            self.lst_areas.addItem(label)
-            self.lst_areas.item(index).setToolTip(f"Ctrl+{index + 1}")
+        self.page_kabupaten = KabupatenPage(self.ctx) if site.role is SiteRole.KABUPATEN else None
+        titles = [title for title, _ in AREAS]
+        for index, (title, description) in enumerate(AREAS):  # the stack holds the pages in area order
             page = real_pages.get(index)
             if page is None:
-                page = AreaPage(label, QCoreApplication.translate(_CTX, description))
+                page = AreaPage(QCoreApplication.translate(_CTX, title), QCoreApplication.translate(_CTX, description))
             self.stk_pages.addWidget(page)
+        if self.page_kabupaten is not None:
+            self.stk_pages.addWidget(self.page_kabupaten)
+            titles.append(KABUPATEN_AREA_TITLE)
+        self._area_order = area_order(site.role)
+        self.area_actions: list[QAction] = []
+        for row, index in enumerate(self._area_order):
+            label = QCoreApplication.translate(_CTX, titles[index])
+            self.lst_areas.addItem(label)
+            self.lst_areas.item(row).setToolTip(f"Ctrl+{row + 1}")
             action = QAction(label, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.setData(index)
             action.triggered.connect(self._on_area_action_triggered)
             self.area_actions.append(action)
@@ -206,6 +225,8 @@ class MainWindow(QMainWindow):
         self.page_rujukan.changed.connect(self._on_page_rujukan_changed)
         self.page_pertukaran.changed.connect(self._on_page_pertukaran_changed)
         self.page_settings.language_chosen.connect(self.language_chosen)
+        if self.page_kabupaten is not None:
+            self.page_kabupaten.household_requested.connect(self.open_household)
 
         # Assemble
         menu_file = self.menuBar().addMenu(self.tr("&Berkas"))
@@ -250,7 +271,7 @@ class MainWindow(QMainWindow):
         return self.stk_pages.currentIndex()
 
     def show_area(self, index: int) -> None:
-        self.lst_areas.setCurrentRow(index)
+        self.lst_areas.setCurrentRow(self._area_order.index(index))
 
     # Layanan: search, and the household opened from anywhere
 
@@ -314,6 +335,8 @@ class MainWindow(QMainWindow):
         self._household_stale = self._household_id is not None
         self._data_changed()
         self.page_rujukan.mark_stale()
+        if self.page_kabupaten is not None:
+            self.page_kabupaten.mark_stale()
 
     # Areas
 
@@ -325,14 +348,15 @@ class MainWindow(QMainWindow):
     def _on_lst_areas_current_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.stk_pages.setCurrentIndex(row)
-        if row == AREA_BERANDA and self._beranda_stale:
+        area = self._area_order[row]
+        self.stk_pages.setCurrentIndex(area)
+        if area == AREA_BERANDA and self._beranda_stale:
             self._refresh_beranda()
-        if row == AREA_LAYANAN and self._household_stale and self._household_id is not None \
+        if area == AREA_LAYANAN and self._household_stale and self._household_id is not None \
                 and self.stk_layanan.currentWidget() is self.page_household:
             self._household_stale = False
             self.page_household.load(self._household_id)
-        self.area_changed.emit(row)
+        self.area_changed.emit(area)
 
     def _on_act_sign_out_triggered(self) -> None:
         log.info("signed out: %s", self.signed_in.user.username)

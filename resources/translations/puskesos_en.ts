@@ -449,6 +449,45 @@
     </message>
 </context>
 <context>
+    <name>ChangeRequestsTableModel</name>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Keluarga</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Perubahan</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Warga</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Diajukan</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>{n} anggota</source>
+        <translation>{n} members</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
         <source>Catat keluhan — {number}</source>
@@ -787,6 +826,105 @@
     </message>
 </context>
 <context>
+    <name>ConsolidatedTableModel</name>
+    <message>
+        <source>Desa/Kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kepala keluarga</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>L/P</source>
+        <translation>M/F</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>No. keluarga</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <source>Keberadaan</source>
+        <translation>Residence status</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Cara datang</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Keperluan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Urgensi</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Bidang</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>PPKS</source>
+        <translation>PPKS</translation>
+    </message>
+    <message>
+        <source>Program diusulkan</source>
+        <translation>Proposed programme</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Program diminta</source>
+        <translation>Requested programmes</translation>
+    </message>
+    <message>
+        <source>Nomor surat</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <source>Tanggal surat</source>
+        <translation>Letter date</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Service</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>hh/bb/tttt</source>
@@ -919,6 +1057,65 @@
     <message>
         <source>Pemeriksaan gagal karena kesalahan sistem.</source>
         <translation>The check failed because of a system error.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesTableModel</name>
+    <message>
+        <source>Kecocokan</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <source>Kiri: nama</source>
+        <translation>Left: name</translation>
+    </message>
+    <message>
+        <source>Kiri: NIK</source>
+        <translation>Left: NIK</translation>
+    </message>
+    <message>
+        <source>Kiri: lahir</source>
+        <translation>Left: born</translation>
+    </message>
+    <message>
+        <source>Kiri: desa</source>
+        <translation>Left: village</translation>
+    </message>
+    <message>
+        <source>Kiri: no. keluarga</source>
+        <translation>Left: household no.</translation>
+    </message>
+    <message>
+        <source>Kanan: nama</source>
+        <translation>Right: name</translation>
+    </message>
+    <message>
+        <source>Kanan: NIK</source>
+        <translation>Right: NIK</translation>
+    </message>
+    <message>
+        <source>Kanan: lahir</source>
+        <translation>Right: born</translation>
+    </message>
+    <message>
+        <source>Kanan: desa</source>
+        <translation>Right: village</translation>
+    </message>
+    <message>
+        <source>Kanan: no. keluarga</source>
+        <translation>Right: household no.</translation>
+    </message>
+    <message>
+        <source>NIK sama</source>
+        <translation>Same NIK</translation>
+    </message>
+    <message>
+        <source>Nama dan tanggal lahir sama</source>
+        <translation>Same name and birth date</translation>
+    </message>
+    <message>
+        <source>Disarankan dipertahankan: data ini yang terakhir diubah.</source>
+        <translation>Suggested to keep: this record was changed most recently.</translation>
     </message>
 </context>
 <context>
@@ -1891,6 +2088,10 @@ File {file}, imported by {who}</translation>
         <source>kabupaten</source>
         <translation>district</translation>
     </message>
+    <message>
+        <source>{decided} — belum diterapkan: {problem}</source>
+        <translation>{decided} — not applied yet: {problem}</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdComplaintsTableModel</name>
@@ -2856,6 +3057,509 @@ File {file}, imported by {who}</translation>
     </message>
 </context>
 <context>
+    <name>KabupatenChangesTab</name>
+    <message>
+        <source>Status permintaan</source>
+        <translation>Request status</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Sudah diputuskan</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Semua desa</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Memuat permintaan…</source>
+        <translation>Loading requests…</translation>
+    </message>
+    <message>
+        <source>Permintaan perubahan KK</source>
+        <translation>Household change requests</translation>
+    </message>
+    <message>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Previous</translation>
+    </message>
+    <message>
+        <source>Berikutnya ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <source>Rincian permintaan</source>
+        <translation>Request details</translation>
+    </message>
+    <message>
+        <source>Catatan persetujuan (tidak wajib)</source>
+        <translation>Approval note (optional)</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Tolak…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>Keputusan dicatat di kabupaten dan dikirim ke desa dalam paket balasan berikutnya; desa yang menerapkan perubahan pada anggota keluarga.</source>
+        <translation>The decision is recorded at the district and sent to the village in the next return package; the village applies the change to the household members.</translation>
+    </message>
+    <message>
+        <source>Hanya Manajer SLRT yang dapat menyetujui atau menolak permintaan.</source>
+        <translation>Only the SLRT Manager can approve or reject requests.</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Desa:</source>
+        <translation>Village:</translation>
+    </message>
+    <message>
+        <source>Tidak ada permintaan dengan saringan ini.</source>
+        <translation>No requests match this filter.</translation>
+    </message>
+    <message>
+        <source>{first}–{last} dari {total} permintaan</source>
+        <translation>{first}–{last} of {total} requests</translation>
+    </message>
+    <message>
+        <source>Permintaan tidak dapat dimuat: {reason}</source>
+        <translation>Requests could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>Permintaan tidak dapat dimuat karena kesalahan sistem.</source>
+        <translation>Requests could not be loaded because of a system error.</translation>
+    </message>
+    <message>
+        <source>Pilih permintaan untuk melihat rinciannya.</source>
+        <translation>Select a request to see its details.</translation>
+    </message>
+    <message>
+        <source>Desa: {village} ({code})</source>
+        <translation>Village: {village} ({code})</translation>
+    </message>
+    <message>
+        <source>Keluarga: {number}, kepala keluarga {head}</source>
+        <translation>Household: {number}, head {head}</translation>
+    </message>
+    <message>
+        <source>Alasan dari desa: {reason}</source>
+        <translation>Reason given by the village: {reason}</translation>
+    </message>
+    <message>
+        <source>Yang berubah bila disetujui:</source>
+        <translation>What changes if approved:</translation>
+    </message>
+    <message>
+        <source>Diputuskan {when} ({where}): {reason}</source>
+        <translation>Decided {when} ({where}): {reason}</translation>
+    </message>
+    <message>
+        <source>disetujui</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>ditolak</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>Permintaan {number} {verb}. Keputusan dikirim ke {village} dalam paket balasan berikutnya.</source>
+        <translation>Request {number} {verb}. The decision is sent to {village} in the next return package.</translation>
+    </message>
+</context>
+<context>
+    <name>KabupatenDataTab</name>
+    <message>
+        <source>Warga</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>Keluarga</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Keluhan</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Kebutuhan</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>Usulan DTSEN</source>
+        <translation>DTSEN proposals</translation>
+    </message>
+    <message>
+        <source>Rujukan</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Jenis data</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Urgensi</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Periode dari</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>Periode sampai</source>
+        <translation>Period to</translation>
+    </message>
+    <message>
+        <source>Cari nama atau nomor keluarga</source>
+        <translation>Search name or household number</translation>
+    </message>
+    <message>
+        <source>Cari nama</source>
+        <translation>Search name</translation>
+    </message>
+    <message>
+        <source>Hapus saringan</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Data gabungan desa</source>
+        <translation>Consolidated village data</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Sebelumnya</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Berikutnya</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Sampai</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>semua waktu</source>
+        <translation>all time</translation>
+    </message>
+    <message>
+        <source>Semua desa</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <source>Semua kecamatan</source>
+        <translation>All subdistricts</translation>
+    </message>
+    <message>
+        <source>Semua program</source>
+        <translation>All programmes</translation>
+    </message>
+    <message>
+        <source>Semua kategori</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Semua urgensi</source>
+        <translation>All urgencies</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>{count} data</source>
+        <translation>{count} records</translation>
+    </message>
+    <message>
+        <source>{count} data · baris {first}–{last}</source>
+        <translation>{count} records · rows {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Data tidak dapat dimuat: {reason}</source>
+        <translation>Data could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>Data tidak dapat dimuat karena kesalahan sistem.</source>
+        <translation>Data could not be loaded because of a system error.</translation>
+    </message>
+</context>
+<context>
+    <name>KabupatenDirectoryTab</name>
+    <message>
+        <source>Cari kode, nama layanan atau lembaga…</source>
+        <translation>Search code, service name or agency…</translation>
+    </message>
+    <message>
+        <source>Hanya yang perlu dicek</source>
+        <translation>Only entries that need a check</translation>
+    </message>
+    <message>
+        <source>Tampilkan yang nonaktif</source>
+        <translation>Show inactive entries</translation>
+    </message>
+    <message>
+        <source>Memuat direktori layanan…</source>
+        <translation>Loading the service directory…</translation>
+    </message>
+    <message>
+        <source>Tambah layanan…</source>
+        <translation>Add service…</translation>
+    </message>
+    <message>
+        <source>Ubah…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Tandai sudah dicek</source>
+        <translation>Mark as checked</translation>
+    </message>
+    <message>
+        <source>Catat bahwa hari ini layanan ini sudah dipastikan dengan lembaganya.</source>
+        <translation>Record that this service was confirmed with its agency today.</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Direktori layanan</source>
+        <translation>Service directory</translation>
+    </message>
+    <message>
+        <source>Baris berwarna: layanan yang belum dipastikan dengan lembaganya selama enam bulan. Perubahan direktori dikirim ke semua desa dalam paket balasan berikutnya.</source>
+        <translation>Coloured rows: services not confirmed with their agency for six months. Directory changes are sent to every village in the next return packages.</translation>
+    </message>
+    <message>
+        <source>{n} layanan perlu dicek</source>
+        <translation>{n} services need a check</translation>
+    </message>
+    <message>
+        <source>Menampilkan {shown} dari {total} layanan; persempit pencarian.</source>
+        <translation>Showing {shown} of {total} services; narrow the search.</translation>
+    </message>
+    <message>
+        <source>{n} layanan</source>
+        <translation>{n} services</translation>
+    </message>
+    <message>
+        <source>Direktori layanan tidak dapat dimuat: {reason}</source>
+        <translation>The service directory could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>Direktori layanan tidak dapat dimuat karena kesalahan sistem.</source>
+        <translation>The service directory could not be loaded because of a system error.</translation>
+    </message>
+    <message>
+        <source>Aktifkan</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan layanan</source>
+        <translation>Deactivate service</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan {name} ({code})? Rujukan baru tidak dapat memilihnya lagi; rujukan yang sudah ada tetap tersimpan.</source>
+        <translation>Deactivate {name} ({code})? New referrals can no longer choose it; existing referrals are kept.</translation>
+    </message>
+</context>
+<context>
+    <name>KabupatenDuplicatesTab</name>
+    <message>
+        <source>Memuat kemungkinan data ganda…</source>
+        <translation>Loading possible duplicates…</translation>
+    </message>
+    <message>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Previous</translation>
+    </message>
+    <message>
+        <source>Berikutnya ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Kemungkinan data ganda antar desa</source>
+        <translation>Possible duplicates across villages</translation>
+    </message>
+    <message>
+        <source>Pilih satu pasangan untuk melihat rinciannya.</source>
+        <translation>Select a pair to see its details.</translation>
+    </message>
+    <message>
+        <source>Misalnya: dicek ke Dukcapil, orang yang sama pindah desa</source>
+        <translation>E.g.: checked with Dukcapil, same person moved village</translation>
+    </message>
+    <message>
+        <source>Gabungkan, pertahankan kiri</source>
+        <translation>Merge, keep left</translation>
+    </message>
+    <message>
+        <source>Gabungkan, pertahankan kanan</source>
+        <translation>Merge, keep right</translation>
+    </message>
+    <message>
+        <source>Bukan duplikat</source>
+        <translation>Not a duplicate</translation>
+    </message>
+    <message>
+        <source>Keputusan penggabungan dikirim ke kedua desa dalam paket balasan berikutnya; desa yang memegang data ganda menghapusnya dan menunjuk ke data yang dipertahankan. Selama belum diputuskan, kedua data tetap dilayani.</source>
+        <translation>Merge decisions go to both villages in the next return package; the village holding the duplicate deletes it and points it to the kept record. Until decided, both records keep being served.</translation>
+    </message>
+    <message>
+        <source>Hanya Manajer SLRT yang dapat memutuskan data ganda; Anda dapat melihat daftarnya.</source>
+        <translation>Only the SLRT Manager can decide on duplicates; you can view the list.</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan keputusan</source>
+        <translation>Decision &amp;reason</translation>
+    </message>
+    <message>
+        <source>Tidak ada kemungkinan data ganda antar desa yang menunggu keputusan.</source>
+        <translation>No possible cross-village duplicates await a decision.</translation>
+    </message>
+    <message>
+        <source>{total} pasangan menunggu keputusan · ditampilkan {first}–{last}</source>
+        <translation>{total} pairs await a decision · showing {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Daftar data ganda tidak dapat dimuat: {reason}</source>
+        <translation>The duplicate list could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>Daftar data ganda tidak dapat dimuat karena kesalahan sistem.</source>
+        <translation>The duplicate list could not be loaded because of a system error.</translation>
+    </message>
+    <message>
+        <source>Kiri (disarankan dipertahankan)</source>
+        <translation>Left (suggested to keep)</translation>
+    </message>
+    <message>
+        <source>Kanan</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>NIK {nik}</source>
+        <translation>NIK {nik}</translation>
+    </message>
+    <message>
+        <source>Lahir {date}</source>
+        <translation>Born {date}</translation>
+    </message>
+    <message>
+        <source>Desa {village} ({code})</source>
+        <translation>Village {village} ({code})</translation>
+    </message>
+    <message>
+        <source>No. keluarga {number}</source>
+        <translation>Household no. {number}</translation>
+    </message>
+    <message>
+        <source>Gabungkan data warga</source>
+        <translation>Merge resident records</translation>
+    </message>
+    <message>
+        <source>Data {duplicate} dari {duplicate_village} digabung ke data {survivor} dari {survivor_village}.
+
+Keputusan ini dikirim ke kedua desa; desa {duplicate_village} akan menghapus data gandanya. Lanjutkan?</source>
+        <translation>{duplicate}&apos;s record from {duplicate_village} will be merged into {survivor}&apos;s record from {survivor_village}.
+
+The decision is sent to both villages; {duplicate_village} will delete its duplicate. Continue?</translation>
+    </message>
+    <message>
+        <source>Mengapa {left} dan {right} orang yang berbeda?</source>
+        <translation>Why are {left} and {right} different people?</translation>
+    </message>
+</context>
+<context>
+    <name>KabupatenPage</name>
+    <message>
+        <source>Data Desa</source>
+        <translation>Village Data</translation>
+    </message>
+    <message>
+        <source>Data yang dikirim Puskesos desa/kelurahan, digabung untuk seluruh kabupaten/kota: telusuri per desa dan kecamatan, periksa warga yang tercatat di dua desa, putuskan usulan perubahan KK, dan kelola direktori layanan yang dikirim ke semua desa.</source>
+        <translation>Data sent by the village Puskesos, combined for the whole district: browse by village and subdistrict, check residents registered in two villages, decide household change requests, and keep the service directory sent to every village.</translation>
+    </message>
+    <message>
+        <source>Data gabungan</source>
+        <translation>Combined data</translation>
+    </message>
+    <message>
+        <source>Kemungkinan duplikat</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <source>Perubahan KK</source>
+        <translation>Household changes</translation>
+    </message>
+    <message>
+        <source>Direktori layanan</source>
+        <translation>Service directory</translation>
+    </message>
+</context>
+<context>
     <name>KeluhanPage</name>
     <message>
         <source>Keluhan</source>
@@ -3109,6 +3813,10 @@ File {file}, imported by {who}</translation>
     <message>
         <source>Kelola akun petugas, data situs, daftar lembaga layanan rujukan, cadangan basis data, dan bahasa tampilan.</source>
         <translation>Manage staff accounts, site details, the directory of referral services, database backups and the display language.</translation>
+    </message>
+    <message>
+        <source>Data Desa</source>
+        <translation>Village Data</translation>
     </message>
     <message>
         <source>Admin</source>
@@ -3425,6 +4133,25 @@ File {file}, imported by {who}</translation>
     <message>
         <source>PPKS: {codes}</source>
         <translation>PPKS: {codes}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeNoticeBar</name>
+    <message>
+        <source>kesalahan sistem</source>
+        <translation>system error</translation>
+    </message>
+    <message>
+        <source>Keterangan penggabungan data tidak dapat dimuat: {reason}</source>
+        <translation>Merge information could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>Data {name} digabung dengan data di {village} (keputusan kabupaten, {date}).</source>
+        <translation>{name}&apos;s record was merged with the record in {village} (district decision, {date}).</translation>
+    </message>
+    <message>
+        <source>Data ganda warga {name} dari {village} telah digabung ke data ini (keputusan kabupaten, {date}).</source>
+        <translation>A duplicate record of resident {name} from {village} has been merged into this record (district decision, {date}).</translation>
     </message>
 </context>
 <context>
@@ -4813,6 +5540,29 @@ to {receiver}</translation>
     </message>
 </context>
 <context>
+    <name>RejectReasonDialog</name>
+    <message>
+        <source>Tolak permintaan {number}</source>
+        <translation>Reject request {number}</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan (dikirim ke desa)</source>
+        <translation>Reason for rejection (sent to the village)</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tuliskan alasan permintaan ini ditolak. Desa melihat alasan ini setelah mengimpor paket balasan berikutnya.</source>
+        <translation>Write why this request is rejected. The village sees this reason after importing the next return package.</translation>
+    </message>
+</context>
+<context>
     <name>RujukanListTab</name>
     <message>
         <source>Semua</source>
@@ -5165,6 +5915,252 @@ What needs correcting? (optional)</translation>
     <message>
         <source>Jawaban diharapkan dalam {days} hari kerja setelah surat diserahkan.</source>
         <translation>A reply is expected within {days} working days after the letter is handed over.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDirectoryModel</name>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nama layanan</source>
+        <translation>Service name</translation>
+    </message>
+    <message>
+        <source>Lembaga</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Jenis lembaga</source>
+        <translation>Agency type</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Waktu jawab (hari kerja)</source>
+        <translation>Response time (working days)</translation>
+    </message>
+    <message>
+        <source>Terakhir dicek</source>
+        <translation>Last checked</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Pemerintah pusat</source>
+        <translation>Central government</translation>
+    </message>
+    <message>
+        <source>Pemerintah daerah</source>
+        <translation>Local government</translation>
+    </message>
+    <message>
+        <source>Pemerintah desa</source>
+        <translation>Village government</translation>
+    </message>
+    <message>
+        <source>Lembaga non-pemerintah</source>
+        <translation>Non-government organisation</translation>
+    </message>
+    <message>
+        <source>Perlu dicek</source>
+        <translation>Needs a check</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Contoh bawaan</source>
+        <translation>Built-in example</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Belum dipastikan dengan lembaganya selama enam bulan terakhir: telepon, alamat dan syaratnya mungkin sudah berubah.</source>
+        <translation>Not confirmed with its agency in the last six months: phone, address and requirements may have changed.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceEntryDialog</name>
+    <message>
+        <source>Ubah layanan — {code}</source>
+        <translation>Edit service — {code}</translation>
+    </message>
+    <message>
+        <source>Tambah layanan</source>
+        <translation>Add service</translation>
+    </message>
+    <message>
+        <source>Misalnya: Dinas Sosial Kabupaten Semarang</source>
+        <translation>For example: Dinas Sosial Kabupaten Semarang</translation>
+    </message>
+    <message>
+        <source>Pemerintah pusat</source>
+        <translation>Central government</translation>
+    </message>
+    <message>
+        <source>Pemerintah daerah</source>
+        <translation>Local government</translation>
+    </message>
+    <message>
+        <source>Pemerintah desa</source>
+        <translation>Village government</translation>
+    </message>
+    <message>
+        <source>Lembaga non-pemerintah</source>
+        <translation>Non-government organisation</translation>
+    </message>
+    <message>
+        <source>(pilih jenis lembaga)</source>
+        <translation>(choose agency type)</translation>
+    </message>
+    <message>
+        <source>Kosongkan: sekretariat ini dicatat sebagai sumber</source>
+        <translation>Leave empty: this secretariat is recorded as the source</translation>
+    </message>
+    <message>
+        <source>Misalnya: DINSOS-RUTILAHU</source>
+        <translation>For example: DINSOS-RUTILAHU</translation>
+    </message>
+    <message>
+        <source>(tanpa program)</source>
+        <translation>(no programme)</translation>
+    </message>
+    <message>
+        <source>Bidang kebutuhan</source>
+        <translation>Need domains</translation>
+    </message>
+    <message>
+        <source> hari kerja</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>Kode Kemendagri, misalnya 33.22 atau 33.22.18</source>
+        <translation>Kemendagri code, for example 33.22 or 33.22.18</translation>
+    </message>
+    <message>
+        <source>Misalnya: Senin–Jumat 08.00–15.00</source>
+        <translation>For example: Monday–Friday 08.00–15.00</translation>
+    </message>
+    <message>
+        <source>Satu dokumen per baris</source>
+        <translation>One document per line</translation>
+    </message>
+    <message>
+        <source>Perlu persetujuan tertulis warga sebelum data dibagikan</source>
+        <translation>Needs the resident&apos;s written consent before data is shared</translation>
+    </message>
+    <message>
+        <source>Lembaga memerlukan NIK dan No. KK lengkap di slip</source>
+        <translation>The agency needs the full NIK and KK number on the slip</translation>
+    </message>
+    <message>
+        <source>&amp;Nama lembaga</source>
+        <translation>Agency &amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis lembaga</source>
+        <translation>Agency &amp;type</translation>
+    </message>
+    <message>
+        <source>Sumber &amp;data</source>
+        <translation>Data &amp;source</translation>
+    </message>
+    <message>
+        <source>&amp;Kode</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>Nama &amp;layanan</source>
+        <translation>Service &amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Program</source>
+        <translation>&amp;Programme</translation>
+    </message>
+    <message>
+        <source>&amp;Bidang kebutuhan</source>
+        <translation>&amp;Need domains</translation>
+    </message>
+    <message>
+        <source>&amp;Uraian</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>&amp;Waktu jawaban</source>
+        <translation>&amp;Response time</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>Kode &amp;wilayah</source>
+        <translation>&amp;Region code</translation>
+    </message>
+    <message>
+        <source>Nama k&amp;ontak</source>
+        <translation>C&amp;ontact name</translation>
+    </message>
+    <message>
+        <source>&amp;Telepon</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;Email</translation>
+    </message>
+    <message>
+        <source>&amp;Situs web</source>
+        <translation>&amp;Website</translation>
+    </message>
+    <message>
+        <source>&amp;Jam layanan</source>
+        <translation>&amp;Opening hours</translation>
+    </message>
+    <message>
+        <source>&amp;Syarat penerima</source>
+        <translation>&amp;Eligibility</translation>
+    </message>
+    <message>
+        <source>&amp;Dokumen</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <source>Lembaga</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Kontak &amp; lokasi</source>
+        <translation>Contact &amp; location</translation>
+    </message>
+    <message>
+        <source>Syarat</source>
+        <translation>Requirements</translation>
+    </message>
+    <message>
+        <source>Ini contoh bawaan aplikasi. Setelah disimpan, layanan ini dicatat sebagai sudah dipastikan dengan lembaganya.</source>
+        <translation>This is a built-in example. Once saved, this service is recorded as confirmed with its agency.</translation>
+    </message>
+    <message>
+        <source>Kode layanan tidak dapat diubah.</source>
+        <translation>The service code cannot be changed.</translation>
     </message>
 </context>
 <context>
@@ -5767,6 +6763,22 @@ Write this code down now: it is shown only once and works only once. Send the fi
         <translation>Key fingerprint</translation>
     </message>
     <message>
+        <source>Riwayat audit</source>
+        <translation>Audit history</translation>
+    </message>
+    <message>
+        <source>utuh</source>
+        <translation>intact</translation>
+    </message>
+    <message>
+        <source>TERPUTUS — periksa situs ini</source>
+        <translation>BROKEN — check this site</translation>
+    </message>
+    <message>
+        <source>belum diketahui</source>
+        <translation>not known yet</translation>
+    </message>
+    <message>
         <source>paket ke-{numbers} belum diterima</source>
         <translation>package {numbers} not received</translation>
     </message>
@@ -5781,6 +6793,10 @@ Write this code down now: it is shown only once and works only once. Send the fi
     <message>
         <source>Berkas: {file}</source>
         <translation>File: {file}</translation>
+    </message>
+    <message>
+        <source>Riwayat audit yang dikirim desa ini tidak melanjutkan riwayat di paket sebelumnya ({n} kali): catatan audit lama mungkin diubah atau dihapus.</source>
+        <translation>The audit history this village sent does not continue the one in its previous package ({n} times): old audit records may have been changed or deleted.</translation>
     </message>
 </context>
 <context>

@@ -78,7 +78,8 @@ def test_every_field_of_every_record_arrives_and_nothing_is_left_to_send(pair: t
             assert not differences, "\n".join(differences[:40])
 
             answer = export_package(district.cli, work / "kabupaten-1.xlsx", receiver=VILLAGE_CODE)
-            assert sum(answer.rows.values()) == 0, answer.rows  # the district changed nothing
+            calendar = {"Hari Libur", "Tahun Libur"}  # the district's holiday calendar goes out once
+            assert sum(n for sheet, n in answer.rows.items() if sheet not in calendar) == 0, answer.rows
             assert import_package(village.cli, answer.path).status is ImportStatus.APPLIED
             again = export_package(village.cli, work / "desa-2.xlsx")
             assert again.sequence == 2

@@ -5,6 +5,7 @@ from puskesos_desk.data.orm import (  # noqa: F401  (imported for table registra
     casework,
     exchange,
     household,
+    merges,
     proposals,
     reference,
     referral,

@@ -26,6 +26,8 @@ class Visit(RecordMixin, Base):
     purpose: Mapped[str] = mapped_column(Text, nullable=False)
     status: Mapped[str] = mapped_column(String(12), nullable=False, default="TERBUKA")
 
+    __table_args__ = (Index("ix_visit_status", "status"),)  # the district's consolidated views filter by it
+
 
 class Consent(RecordMixin, Base):
     """Privacy notice given and, where needed, explicit consent (UU PDP Ps. 20–25), per person per visit."""
@@ -63,7 +65,8 @@ class Complaint(RecordMixin, Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     closed_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
 
-    __table_args__ = (Index("ix_complaint_status_due", "status", "due_date"),)
+    __table_args__ = (Index("ix_complaint_status_due", "status", "due_date"),
+                      Index("ix_complaint_created_at", "created_at"))
 
 
 class Need(RecordMixin, Base):
@@ -82,7 +85,8 @@ class Need(RecordMixin, Base):
     status: Mapped[str] = mapped_column(String(20), nullable=False, default="TERIDENTIFIKASI")
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
 
-    __table_args__ = (Index("ix_need_status_due", "status", "due_date"),)
+    __table_args__ = (Index("ix_need_status_due", "status", "due_date"),
+                      Index("ix_need_created_at", "created_at"))
 
 
 class Participation(RecordMixin, Base):

@@ -80,6 +80,7 @@ class Person(SensitiveColumns, RecordMixin, Base):
     __table_args__ = (
         Index("ix_person_name_key", "name_key"),
         Index("ix_person_birth_date", "birth_date"),
+        Index("ix_person_created_at", "created_at"),
     )
 
 

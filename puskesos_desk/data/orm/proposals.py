@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, String, Text
+from sqlalchemy import JSON, Date, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from puskesos_desk.data.orm.base import Base, RecordMixin, UTCDateTime, fk_uuid
@@ -27,6 +27,9 @@ class DtsenProposal(RecordMixin, Base):
     verification_notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     export_package_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+    __table_args__ = (Index("ix_dtsen_proposal_status", "status"),
+                      Index("ix_dtsen_proposal_created_at", "created_at"))
 
 
 class HouseholdChangeRequest(RecordMixin, Base):

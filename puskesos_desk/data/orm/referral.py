@@ -47,6 +47,7 @@ class Referral(RecordMixin, Base):
         # Letter numbers are counted per site: a district holds the referrals of all its villages.
         UniqueConstraint("origin_site", "letter_year", "letter_seq"),
         Index("ix_referral_status_due", "status", "response_due"),
+        Index("ix_referral_letter_date", "letter_date"),
     )
 
 

@@ -60,7 +60,8 @@ class RegisterRecord(Base):
     warnings: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
     raw: Mapped[dict[str, object]] = mapped_column(JSON, nullable=False, default=dict)
 
-    __table_args__ = (Index("ix_register_record_name_key", "name_key"),)
+    __table_args__ = (Index("ix_register_record_name_key", "name_key"),
+                      Index("ix_register_record_batch_village", "batch_id", "village_code"))
 
 
 class RegisterIssue(Base):

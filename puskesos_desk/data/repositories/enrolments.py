@@ -12,6 +12,7 @@ from puskesos_desk.data.orm.reference import Holiday, HolidayYear, ServiceDirect
 from puskesos_desk.data.orm.site import VillageEnrolment
 from puskesos_desk.data.repositories import exchange_rows
 from puskesos_desk.domain.exchange_sheets import LOCAL_ONLY
+from puskesos_desk.domain.holiday_ids import holiday_id, holiday_year_id
 
 # Who/when columns are the receiver's own; local-only fields never travel (as in an exchange package).
 _DIRECTORY_SKIP = {"created_at", "created_by", "updated_at", "updated_by", "deleted_at", "deleted_by",
@@ -102,12 +103,14 @@ def load_holidays(session: Session, holidays: dict[str, Any]) -> int:
     for item in holidays.get("days", []):
         day = date.fromisoformat(item["day"])
         if (day, item["name"]) not in have:
-            session.add(Holiday(day=day, name=item["name"], kind=item["kind"], source=item.get("source", "")))
+            session.add(Holiday(id=holiday_id(day, item["name"]), day=day, name=item["name"], kind=item["kind"],
+                                  source=item.get("source", "")))
             have.add((day, item["name"]))
             added += 1
     years = set(session.scalars(select(HolidayYear.year)))
     for item in holidays.get("years", []):
         if item["year"] not in years:
-            session.add(HolidayYear(year=item["year"], decree=item.get("decree", ""), source=item.get("source", "")))
+            session.add(HolidayYear(id=holiday_year_id(item["year"]), year=item["year"], decree=item.get("decree", ""),
+                                      source=item.get("source", "")))
     session.flush()
     return added

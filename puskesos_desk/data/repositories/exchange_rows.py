@@ -80,6 +80,11 @@ def _belongs_to(table_name: str, source: Table, village: str) -> Any:
     if table_name == "referral_event":
         referrals = table("referral")
         return source.c.referral_id.in_(select(referrals.c.id).where(referrals.c.origin_site == village))
+    if table_name == "person_merge":  # both persons' villages learn of a merge; "not a duplicate" stays here
+        persons = table("person")
+        in_village = select(persons.c.id).where(persons.c.origin_site == village)
+        return and_(source.c.decision == "DIGABUNG",
+                    or_(source.c.duplicate_person_id.in_(in_village), source.c.survivor_person_id.in_(in_village)))
     return True  # the service directory and other reference data: every village gets it
 
 

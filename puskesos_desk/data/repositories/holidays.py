@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from puskesos_desk.data.orm.reference import Holiday, HolidayYear
+from puskesos_desk.domain.holiday_ids import holiday_id, holiday_year_id
 from puskesos_desk.domain.workdays import WorkCalendar
 
 
@@ -18,12 +19,12 @@ def work_calendar(session: Session) -> WorkCalendar:
 
 
 def add_holiday(session: Session, *, day: date, name: str, kind: str, source: str) -> None:
-    session.add(Holiday(day=day, name=name, kind=kind, source=source))
+    session.add(Holiday(id=holiday_id(day, name), day=day, name=name, kind=kind, source=source))
 
 
 def mark_year_known(session: Session, *, year: int, decree: str, source: str) -> None:
     if session.scalar(select(HolidayYear).where(HolidayYear.year == year)) is None:
-        session.add(HolidayYear(year=year, decree=decree, source=source))
+        session.add(HolidayYear(id=holiday_year_id(year), year=year, decree=decree, source=source))
 
 
 def holidays_in_year(session: Session, year: int) -> list[tuple[date, str, str]]:

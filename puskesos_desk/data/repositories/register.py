@@ -182,12 +182,14 @@ def _memoised(processor: Any) -> Any:
 
 
 def start_batch(session: Session, *, dataset: str, as_of: date, file_name: str, sha256: str, source_label: str = "",
-                column_mapping: Mapping[str, Any] | None = None, imported_at: datetime | None = None) -> str:
+                column_mapping: Mapping[str, Any] | None = None, imported_at: datetime | None = None,
+                batch_id: str | None = None) -> str:
     """Add the batch an import streams its rows into. The previous extract is retired by `finish_batch` in the same
-    transaction, so a rollback (a refusal, a cancel) leaves it as it was."""
+    transaction, so a rollback (a refusal, a cancel) leaves it as it was. `batch_id`: a village storing its slice of
+    the district's batch keeps the district's batch id, so the same slice sent again is recognised."""
     code = dataset_code(dataset)
     batch = RegisterBatch(
-        id=new_uuid(), dataset=code, file_name=file_name[:300], sha256=sha256, as_of=as_of,
+        id=batch_id or new_uuid(), dataset=code, file_name=file_name[:300], sha256=sha256, as_of=as_of,
         imported_at=imported_at or datetime.now(UTC), source_label=source_label[:200],
         column_mapping=dict(column_mapping or {}), status=ACTIVE,
     )

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from puskesos_desk.domain.casework import ChangeRequestRecord
 from puskesos_desk.services.context import local_zone
 from puskesos_desk.ui.formatting import format_date_short
-from puskesos_desk.ui.models.household_table_model import MUTED, HouseholdTableModel
+from puskesos_desk.ui.models.household_table_model import MUTED, WARNING, HouseholdTableModel
 from puskesos_desk.ui.widgets.household.status_labels import CHANGE_KINDS, CHANGE_STATUSES, label
 
 
@@ -46,11 +46,17 @@ class HouseholdChangesTableModel(HouseholdTableModel[ChangeRequestRecord]):
                 return ""
             where = self.tr("desa") if record.decided_where == "lokal" else self.tr("kabupaten")
             day = format_date_short(record.decided_at.astimezone(local_zone()).date())
-            return f"{day} ({where}) {record.decision_reason}".strip()
+            decided = f"{day} ({where}) {record.decision_reason}".strip()
+            problem = record.payload.get("village_apply_problem")
+            if problem:  # approved at the district, but the household had changed here in between
+                return self.tr("{decided} — belum diterapkan: {problem}").format(decided=decided, problem=problem)
+            return decided
         return ""
 
     def sort_value(self, record: ChangeRequestRecord, column: int) -> Any:
         return self.text(record, column)
 
     def foreground(self, record: ChangeRequestRecord, column: int) -> QColor | None:
+        if column == self.COL_DECISION and record.payload.get("village_apply_problem"):
+            return WARNING
         return MUTED if record.status != "MENUNGGU" else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from puskesos_desk.domain.villages import VillageStatus
 from puskesos_desk.services.context import local_zone
@@ -13,16 +13,19 @@ from puskesos_desk.ui.formatting import format_date_short
 from puskesos_desk.ui.models.record_table_model import RecordTableModel
 
 GAP_BACKGROUND = QColor("#fff4d6")
+AUDIT_BROKEN_BACKGROUND = QColor("#f8d7da")  # with the word "TERPUTUS" and bold text: never colour alone
 
 
 class VillagesTableModel(RecordTableModel[VillageStatus]):
-    COL_NAME, COL_CODE, COL_LAST, COL_SENT, COL_DAYS, COL_COUNT, COL_GAPS, COL_FINGERPRINT = range(8)
+    COL_NAME, COL_CODE, COL_LAST, COL_SENT, COL_DAYS, COL_COUNT, COL_GAPS, COL_FINGERPRINT, COL_AUDIT = range(9)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = (self.tr("Nama"), self.tr("Kode"), self.tr("Paket terakhir"), self.tr("Dikirim"),
                          self.tr("Hari sejak paket terakhir"), self.tr("Paket diterima"),
-                         self.tr("Paket yang belum diterima"), self.tr("Sidik jari kunci"))
+                         self.tr("Paket yang belum diterima"), self.tr("Sidik jari kunci"), self.tr("Riwayat audit"))
+        self._audit_words = {"UTUH": self.tr("utuh"), "TERPUTUS": self.tr("TERPUTUS — periksa situs ini"),
+                             "BELUM_DIKETAHUI": self.tr("belum diketahui")}
 
     def headers(self) -> tuple[str, ...]:
         return self._headers
@@ -52,6 +55,8 @@ class VillagesTableModel(RecordTableModel[VillageStatus]):
             return self.gap_text(record)
         if column == self.COL_FINGERPRINT:
             return record.fingerprint
+        if column == self.COL_AUDIT:
+            return self._audit_words.get(record.audit_chain, self._audit_words["BELUM_DIKETAHUI"])
         return ""
 
     def cell_sort(self, row: int, record: VillageStatus, column: int) -> Any:
@@ -70,10 +75,22 @@ class VillagesTableModel(RecordTableModel[VillageStatus]):
     def cell_tooltip(self, row: int, record: VillageStatus, column: int) -> str | None:
         if column == self.COL_LAST and record.last_file:
             return self.tr("Berkas: {file}").format(file=record.last_file)
+        if column == self.COL_AUDIT and record.audit_broken:
+            return self.tr("Riwayat audit yang dikirim desa ini tidak melanjutkan riwayat di paket sebelumnya "
+                           "({n} kali): catatan audit lama mungkin diubah atau dihapus.").format(n=record.audit_breaks)
         return None
 
     def cell_background(self, row: int, record: VillageStatus, column: int) -> Any:
+        if column == self.COL_AUDIT and record.audit_broken:
+            return QBrush(AUDIT_BROKEN_BACKGROUND)
         return QBrush(GAP_BACKGROUND) if record.missing else None
+
+    def cell_font(self, row: int, record: VillageStatus, column: int) -> Any:
+        if column == self.COL_AUDIT and record.audit_broken:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
 
     def cell_alignment(self, row: int, record: VillageStatus, column: int) -> int | None:
         if column in (self.COL_LAST, self.COL_DAYS, self.COL_COUNT):

@@ -59,6 +59,7 @@ from puskesos_desk.ui.widgets.household.dialog_runner import DialogRunner
 from puskesos_desk.ui.widgets.household.form_dialog import FormDialog
 from puskesos_desk.ui.widgets.household.household_header import HouseholdHeaderCard
 from puskesos_desk.ui.widgets.household.members_table import MembersTable
+from puskesos_desk.ui.widgets.household.merge_notice import MergeNoticeBar
 from puskesos_desk.ui.widgets.household.print_actions import HouseholdPrints
 from puskesos_desk.ui.widgets.household.proposal_status_dialog import ProposalAdvance, ProposalStatusDialog
 from puskesos_desk.ui.widgets.household.referral_section import ReferralSection
@@ -125,6 +126,7 @@ class HouseholdPage(QWidget):
                                          tab_needs=self.tab_needs, tab_complaints=self.tab_complaints,
                                          members=self.tbl_members)
         self.tab_extract = HouseholdExtractTab(ctx)  # the household compared with the DTSEN/DTKS extract
+        self.merge_notice = MergeNoticeBar(ctx)  # the district merged a duplicate member (issue 7)
 
         # Signals
         self.runner.saved.connect(self._on_runner_saved)
@@ -171,6 +173,7 @@ class HouseholdPage(QWidget):
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addWidget(self.card)
+        layout.addWidget(self.merge_notice)
         layout.addLayout(actions)
         layout.addWidget(self.bar)
         layout.addWidget(self.tbl_members)
@@ -235,6 +238,7 @@ class HouseholdPage(QWidget):
             tab.refresh()
         self.referrals.show_rows(referrals)
         self.tab_extract.load(detail.household.id, choices)
+        self.merge_notice.load(detail.household.id)
         self._retitle_tabs()
         self._update_buttons()
         if not self.lbl_status.property("keep"):
