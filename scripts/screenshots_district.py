@@ -1,7 +1,8 @@
 """Screenshots of the district secretariat's screens (1280×800, offscreen), from two villages and their district made
 through the services: a folder of village packages checked at once in tab Terima (one package missing), the Desa tab
 after applying them, return packages for all villages from tab Kirim, and an agency's filled-in outcome sheet
-checked in Rujukan → Hasil dari instansi.
+checked in Rujukan → Hasil dari instansi; the Data Desa area's four tabs (data across villages, a person registered
+in both villages, pending household changes, the service directory).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots_district.py [out_dir]   (default: docs/screenshots)
 """
@@ -26,16 +27,18 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from puskesos_desk.cli.commands import context_for  # noqa: E402
 from puskesos_desk.domain.enums import Role, SiteRole  # noqa: E402
+from puskesos_desk.domain.records import HouseholdDraft, MemberDraft  # noqa: E402
 from puskesos_desk.services.agency_workbook import write_agency_template  # noqa: E402
 from puskesos_desk.services.auth import create_user, sign_in  # noqa: E402
 from puskesos_desk.services.bootstrap import open_database  # noqa: E402
 from puskesos_desk.services.context import ServiceContext  # noqa: E402
 from puskesos_desk.services.demo import generate_demo  # noqa: E402
 from puskesos_desk.services.exchange_export import export_package  # noqa: E402
+from puskesos_desk.services.registration import register_household  # noqa: E402
 from puskesos_desk.services.site import get_site_info, initialise_site, site_card  # noqa: E402
 from puskesos_desk.services.trust import trust_site  # noqa: E402
 from puskesos_desk.ui.i18n import install_translators  # noqa: E402
-from puskesos_desk.ui.main_window import AREA_PERTUKARAN, AREA_RUJUKAN, MainWindow  # noqa: E402
+from puskesos_desk.ui.main_window import AREA_KABUPATEN, AREA_PERTUKARAN, AREA_RUJUKAN, MainWindow  # noqa: E402
 from puskesos_desk.ui.ops import pending_ops, wait_for_ops  # noqa: E402
 from puskesos_desk.ui.style import apply_style  # noqa: E402
 
@@ -74,6 +77,18 @@ for file_name, code, title, households, seed in (("sumogawe.db", "33.22.01.2007"
                                                   ("getasan.db", "33.22.01.2005", "Puskesos Desa Getasan", 40, 7)):
     village = site(file_name, code, title, SiteRole.DESA)
     generate_demo(village, households=households, seed=seed)
+    if code.endswith("2005"):  # a Sumogawe resident registered in Getasan too: a pair for Kemungkinan duplikat
+        with sqlite3.connect(work / "sumogawe.db") as connection:
+            nik, name, born, sex = connection.execute(
+                "SELECT nik, name, birth_date, sex FROM person WHERE nik IS NOT NULL AND relation = 'ANAK' "
+                "ORDER BY nik LIMIT 1").fetchone()
+        register_household(village, HouseholdDraft(
+            members=(MemberDraft(name="Sutrisno", relation="KEPALA_KELUARGA", sex="L", birth_date=date(1961, 3, 2),
+                                 nik="", no_nik_reason="HILANG", birth_place="Kab. Semarang"),
+                     MemberDraft(name=name.title(), relation="FAMILI_LAIN", sex=sex,
+                                 birth_date=date.fromisoformat(born),
+                                 nik=nik, birth_place="Kab. Semarang")),
+            kk_number="", no_kk_reason="TIDAK_TAHU", address="Dusun Ngrawan", rt="2", rw="1", hamlet="Ngrawan"))
     trust_site(district, site_card(village)[1])
     trust_site(village, site_card(district)[1])
     first = export_package(village, work / f"{code}-1.xlsx")
@@ -107,6 +122,25 @@ settle()
 page.show_villages()
 settle()
 window.grab().save(str(OUT / "district_desa.png"))
+
+# Data Desa: the villages' data across villages, the pair registered twice, change requests, the directory.
+window.show_area(AREA_KABUPATEN)
+kabupaten = window.page_kabupaten
+assert kabupaten is not None
+for index, name in ((kabupaten.TAB_DATA, "district_data_gabungan.png"),
+                    (kabupaten.TAB_DUPLICATES, "district_duplikat.png"),
+                    (kabupaten.TAB_CHANGES, "district_perubahan_kk.png"),
+                    (kabupaten.TAB_DIRECTORY, "district_direktori.png")):
+    kabupaten.tab_sections.setCurrentIndex(index)
+    settle()
+    if index == kabupaten.TAB_DUPLICATES and kabupaten.tab_duplicates.tbl_duplicates.model().rowCount():
+        kabupaten.tab_duplicates.tbl_duplicates.selectRow(0)
+    if index == kabupaten.TAB_CHANGES:
+        kabupaten.tab_changes.tbl_changes.selectRow(0)
+    settle()
+    window.grab().save(str(OUT / name))
+window.show_area(AREA_PERTUKARAN)
+settle()
 
 # Kirim: one return package per village, into one folder.
 returns = work / "balasan"

@@ -33,9 +33,9 @@ def _meta(**changes: str) -> dict[str, str]:
 
 
 def test_meta_fields_round_trip_and_numbers_resaved_as_floats_still_parse() -> None:
-    fields = _meta(sequence="7.0", format_version="1.0", **{"rows.Rumah Tangga": "3.0"})
+    fields = _meta(sequence="7.0", format_version=f"{FORMAT_VERSION}.0", **{"rows.Rumah Tangga": "3.0"})
     meta = PackageMeta.parse(fields)
-    assert (meta.sequence, meta.format_version, meta.rows) == (7, 1, {"Rumah Tangga": 3})
+    assert (meta.sequence, meta.format_version, meta.rows) == (7, FORMAT_VERSION, {"Rumah Tangga": 3})
     assert meta.kind is PackageKind.DESA_KE_KABUPATEN and meta.acknowledged == "1-2"
     assert PackageMeta.parse(meta.fields()) == meta
 
@@ -43,6 +43,7 @@ def test_meta_fields_round_trip_and_numbers_resaved_as_floats_still_parse() -> N
 @pytest.mark.parametrize(("changes", "code"), [
     ({"format": "something-else"}, "NOT_A_PACKAGE"),
     ({"format_version": str(FORMAT_VERSION + 1)}, "FUTURE_VERSION"),
+    ({"format_version": "1"}, "PAST_VERSION"),  # district packages of version 1 lacked the merge sheet
     ({"format_version": "x"}, "META_DAMAGED"),
     ({"kind": "DESA_KE_DESA"}, "META_DAMAGED"),
     ({"signature": ""}, "META_DAMAGED"),

@@ -32,7 +32,7 @@ from exchange.workbooks import edit, find_row, set_cells
 from puskesos_desk.cli import main as cli_main
 from puskesos_desk.data.db import Database
 from puskesos_desk.domain.enums import SiteRole
-from puskesos_desk.domain.exchange_package import ImportStatus, RowClass
+from puskesos_desk.domain.exchange_package import FORMAT_VERSION, ImportStatus, RowClass
 from puskesos_desk.domain.exchange_records import ImportOutcome
 from puskesos_desk.domain.exchange_sheets import VILLAGE_SHEETS
 from puskesos_desk.domain.permissions import Actor
@@ -392,13 +392,14 @@ def test_a_workbook_without_meta_is_not_a_package(linked: Linked, package: Path,
 def test_a_future_format_version_is_refused_before_the_signature(linked: Linked, package: Path,
                                                                   tmp_path: Path) -> None:
     district = linked.district
-    spoiled = set_meta(package, tmp_path / "versi-2.xlsx", "format_version", lambda _: "2")
+    newer = FORMAT_VERSION + 1
+    spoiled = set_meta(package, tmp_path / f"versi-{newer}.xlsx", "format_version", lambda _: str(newer))
     before = snapshot(district)
 
     outcome = import_package(district.cli, spoiled)
 
     # The edit broke the signature too; the newer version is what the officer can act on, so it is said first.
-    assert_refused(district, before, outcome, "FUTURE_VERSION", "versi 2", "perbarui puskesos desk")
+    assert_refused(district, before, outcome, "FUTURE_VERSION", f"versi {newer}", "perbarui puskesos desk")
 
 
 def _flip_first(text: str) -> str:

@@ -17,13 +17,13 @@ AUDIT_BROKEN_BACKGROUND = QColor("#f8d7da")  # with the word "TERPUTUS" and bold
 
 
 class VillagesTableModel(RecordTableModel[VillageStatus]):
-    COL_NAME, COL_CODE, COL_LAST, COL_SENT, COL_DAYS, COL_COUNT, COL_GAPS, COL_FINGERPRINT, COL_AUDIT = range(9)
+    COL_NAME, COL_CODE, COL_LAST, COL_SENT, COL_DAYS, COL_COUNT, COL_GAPS, COL_AUDIT, COL_FINGERPRINT = range(9)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = (self.tr("Nama"), self.tr("Kode"), self.tr("Paket terakhir"), self.tr("Dikirim"),
                          self.tr("Hari sejak paket terakhir"), self.tr("Paket diterima"),
-                         self.tr("Paket yang belum diterima"), self.tr("Sidik jari kunci"), self.tr("Riwayat audit"))
+                         self.tr("Paket yang belum diterima"), self.tr("Riwayat audit"), self.tr("Sidik jari kunci"))
         self._audit_words = {"UTUH": self.tr("utuh"), "TERPUTUS": self.tr("TERPUTUS — periksa situs ini"),
                              "BELUM_DIKETAHUI": self.tr("belum diketahui")}
 

@@ -116,8 +116,9 @@ class KabupatenDirectoryTab(QWidget):
         filters.addWidget(self.chk_stale)
         filters.addWidget(self.chk_inactive)
         actions = QHBoxLayout()
-        actions.addWidget(self.lbl_stale)
-        actions.addWidget(self.lbl_summary, 1)
+        actions.addWidget(self.lbl_summary)
+        actions.addSpacing(16)
+        actions.addWidget(self.lbl_stale, 1)
         for button in (self.btn_add, self.btn_edit, self.btn_check, self.btn_toggle):
             actions.addWidget(button)
         layout = QVBoxLayout(self)
