@@ -55,7 +55,7 @@ from puskesos_desk.services.trust import trust_site
 VILLAGES = int(os.environ.get("PUSKESOS_BENCH_VILLAGES", "250"))
 PERSONS_PER_VILLAGE = int(os.environ.get("PUSKESOS_BENCH_VILLAGE_PERSONS", "4000"))
 PROVINCE = "33"  # Jawa Tengah
-CACHE_VERSION = "v1"
+CACHE_VERSION = "v2"  # raise when the package format changes (v2: exchange format version 2)
 
 
 def _mib(kib: int) -> float:
@@ -267,6 +267,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="puskesos-bench-district-") as work:
         build_district(folder, regency, Path(work) / "district.db")
         imported = _child("--case", "import", "--folder", str(folder), "--regency", regency.code, "--work", work)
+    if imported["statuses"] != {"applied": VILLAGES}:  # a refused package would make the import look fast
+        raise SystemExit(f"not every package was applied: {imported['statuses']}; rebuild the cache "
+                         f"({folder}) if the package format changed")
     ratio = imported["seconds"] / raw["seconds"]
     result = {
         "villages": VILLAGES,
