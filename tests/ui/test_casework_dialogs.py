@@ -6,14 +6,21 @@ through the household page, and the page's table models under Qt's model tester.
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from puskesos_desk.domain.casework import ChangeRequestDraft, ComplaintDraft, NeedDraft, ParticipationDraft
+from puskesos_desk.domain.casework import (
+    ChangeRequestDraft,
+    ChangeRequestRecord,
+    ComplaintDraft,
+    NeedDraft,
+    ParticipationDraft,
+)
 from puskesos_desk.domain.records import HouseholdRecord, VisitDraft
 from puskesos_desk.services.casework import record_complaint, record_need, record_participation
 from puskesos_desk.services.changes import request_change, set_local_change_approval
@@ -200,3 +207,19 @@ def test_models_pass_the_model_tester(qtmodeltester: Any, filled: Any, model_typ
     qtmodeltester.check(model)
     if rows:
         assert model.data(model.index(0, 0), model.RowRole) == model.record(0)
+
+
+def test_a_district_approval_the_village_could_not_apply_stands_out(qapp: Any) -> None:
+    decided = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
+    applied = ChangeRequestRecord(id="a", number="PRB-1", household_id="h", person_id=None, person_name="",
+                                  kind="PINDAH", payload={"applied_at_village": "2026-11-21"}, status="DISETUJUI",
+                                  decided_at=decided, decision_reason="Sesuai dokumen", decided_where="kabupaten")
+    stuck = replace(applied, id="b", number="PRB-2",
+                    payload={"village_apply_problem": "Anggota ini sudah keluar dari KK."})
+    model = HouseholdChangesTableModel()
+    model.set_rows([applied, stuck])
+    column = HouseholdChangesTableModel.COL_DECISION
+    assert model.index(0, column).data() == "20/11/2026 (kabupaten) Sesuai dokumen"
+    assert "belum diterapkan: Anggota ini sudah keluar dari KK." in model.index(1, column).data()
+    assert model.index(1, column).data(Qt.ItemDataRole.ForegroundRole) != \
+        model.index(0, column).data(Qt.ItemDataRole.ForegroundRole)
