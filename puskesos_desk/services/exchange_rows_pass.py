@@ -61,7 +61,7 @@ class RowsPass:
     seen: dict[str, set[str]] = field(default_factory=dict)  # sheet → ids read
     present: dict[str, set[str]] = field(default_factory=dict)  # table → ids that exist or will, after apply
     waiting: dict[str, set[str]] = field(default_factory=dict)  # table → ids parked as new rows
-    applied_ids: list[tuple[str, str]] = field(default_factory=list)  # (table, id) parked rows applied now
+    applied_ids: list[tuple[str, str]] = field(default_factory=list)  # (table, id) of every row this pass wrote
     heads: dict[str, tuple[str, SheetPlan, int]] = field(default_factory=dict)  # household → (head, sheet, row)
 
     @property
