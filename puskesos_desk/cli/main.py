@@ -21,6 +21,7 @@ from puskesos_desk.cli import (
     extract_commands,
     records_commands,
     referral_commands,
+    report_commands,
     village_commands,
 )
 from puskesos_desk.cli.output import emit_error
@@ -166,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     changes_commands.add_parser(sub, _common)
     records_commands.add_parser(sub, _common)
     duplicates_commands.add_parser(sub, _common)
+    report_commands.add_parser(sub, _common)
 
     sub.add_parser("_qt-check", help=argparse.SUPPRESS)
     return parser
@@ -189,6 +191,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "changes": changes_commands.cmd_changes,  # list, decide (district)
     "records": records_commands.cmd_records,  # consolidated lists at a district
     "duplicates": duplicates_commands.cmd_duplicates,  # list, merge, not-duplicate (district)
+    "report": report_commands.cmd_report,  # monthly and daily reports, Excel or PDF
 }
 
 

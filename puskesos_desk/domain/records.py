@@ -175,6 +175,17 @@ class CountWithTrend:
 
 
 @dataclass(frozen=True, slots=True)
+class ReferralOutcomeMonth:
+    """Referrals written in one month ("2026-05", by letter date), by where they stand now. Drafts and cancelled
+    letters are not counted: they never reached an agency."""
+
+    month: str
+    served: int  # SELESAI with TERLAYANI_PENUH or TERLAYANI_SEBAGIAN
+    not_served: int  # SELESAI with TIDAK_TERLAYANI, or DITOLAK
+    waiting: int  # DISETUJUI, DIKIRIM, DITERIMA, DIPROSES or TIDAK_ADA_KABAR
+
+
+@dataclass(frozen=True, slots=True)
 class BerandaFigures:
     """The home page's figures, all read from the database."""
 
@@ -191,3 +202,5 @@ class BerandaFigures:
     proposals_open: int
     as_of: datetime
     visits_by_month: tuple[tuple[str, int], ...] = field(default_factory=tuple)
+    complaints_by_month: tuple[tuple[str, int], ...] = field(default_factory=tuple)  # received, per month
+    referrals_by_month: tuple[ReferralOutcomeMonth, ...] = field(default_factory=tuple)

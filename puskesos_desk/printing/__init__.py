@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from puskesos_desk.printing.receipt import render_receipt
 from puskesos_desk.printing.register_note import render_register_note
+from puskesos_desk.printing.report import render_report
 from puskesos_desk.printing.slip import render_slip, render_slips
 from puskesos_desk.printing.task_list import render_task_list
 
-__all__ = ["render_receipt", "render_register_note", "render_slip", "render_slips", "render_task_list"]
+__all__ = ["render_receipt", "render_register_note", "render_report", "render_slip", "render_slips",
+           "render_task_list"]

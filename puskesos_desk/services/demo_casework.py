@@ -170,10 +170,16 @@ def _home_visit(rng: random.Random) -> tuple[tuple[tuple[str, str], ...], tuple[
 def proposals_and_changes(ctx: ServiceContext, rng: random.Random, households: list[HouseholdRecord],
                           in_extract: dict[str, dict[str, bool]], counts: Counter[str]) -> None:
     outside = [h for h in households if h.id not in in_extract]
+    # Proposals spread over the year, each made 2–10 weeks before its musdes. Their own generator keeps the main
+    # stream (and so the rest of the demo) as it was.
+    timing = random.Random(len(households))
     for household in rng.sample(outside, k=min(len(outside), max(1, len(households) // 40))):
         housing, criteria = _home_visit(rng)
+        made = ctx.now() - timedelta(days=timing.randint(70, 330))
+        made_ctx = _at(ctx, made)
         with ctx.db.transaction(ctx.actor) as session:
-            proposal = create_proposal_in(session, ctx, ProposalDraft(
+            session.info["clock"] = made_ctx.clock
+            proposal = create_proposal_in(session, made_ctx, ProposalDraft(
                 household_id=household.id, kind="BARU", requested_programs=("PKH", "PBI"), housing=housing,
                 criteria=criteria,
                 notes="Keluarga belum ada di DTSEN; diusulkan setelah kunjungan rumah.",
@@ -186,7 +192,7 @@ def proposals_and_changes(ctx: ServiceContext, rng: random.Random, households: l
                                     to_status="SIAP_MUSDES")
         if stage < 0.6:
             continue
-        musdes = ctx.today() - timedelta(days=rng.randint(10, 60))
+        musdes = min(ctx.today(), made.date() + timedelta(days=14 + rng.randint(10, 60)))
         advance_proposal(ctx, proposal_id=proposal.id, expected_version=proposal.row_version,
                          to_status="DIAJUKAN", musdes_date=musdes,
                          musdes_minutes_number=f"{rng.randint(1, 40):02d}/BA-MUSDES/{musdes.year}")

@@ -23,7 +23,8 @@ _REGION_PREFIX = {"desa": "Desa", "kelurahan": "Kelurahan", "kecamatan": "Kecama
                   "provinsi": "Provinsi"}
 
 
-def _named(kind: str, name: str) -> str:
+def region_name(kind: str, name: str) -> str:
+    """E.g. "Desa Sumogawe", "Kecamatan Getasan"; a name that already carries its prefix is left alone."""
     prefix = _REGION_PREFIX.get(kind, "")
     return f"{prefix} {name}" if prefix and not name.lower().startswith(prefix.lower()) else name
 
@@ -33,7 +34,7 @@ def letterhead_in(session: DbSession) -> Letterhead:
     if site is None:
         raise SiteNotInitialised("Situs belum disiapkan; kop surat belum dapat dibuat.")
     chain = regions.region_chain(session, site.code)
-    names = [_named(kind, name) for kind, name in chain]
+    names = [region_name(kind, name) for kind, name in chain]
     lines = tuple(", ".join(part) for part in (names[:2], names[2:]) if part)
     logo = sites.get_setting(session, LOGO_SETTING)
     place = chain[0][1] if chain else ""

@@ -117,7 +117,8 @@ def register_note_pdf(ctx: ServiceContext, person_id: str, *, paper: Paper = Pap
         return printing.render_register_note(document, paper)
 
 
-def _task_line(item: TaskItem) -> TaskLine:
+def task_line(item: TaskItem) -> TaskLine:
+    """One line of the day's worklist, as printed here and in the HARIAN report."""
     if item.state is TaskState.TERLAMBAT:
         state = f"Terlambat {item.working_days_late} hari kerja"
     elif item.state is TaskState.HARI_INI:
@@ -139,7 +140,7 @@ def task_list_pdf(ctx: ServiceContext, *, paper: Paper = Paper.A4, ahead_days: i
     with _session(ctx, channel) as session:
         officer, _ = referrals.staff(session, ctx.actor.id)
         document = TaskListDocument(letterhead=letterhead_in(session), day=ctx.today(), officer_name=officer,
-                                    lines=tuple(_task_line(i) for i in items))
+                                    lines=tuple(task_line(i) for i in items))
         if channel is not None:
             disclosures.record_output(
                 session, document=DocumentKind.TUGAS_HARI_INI, entity="site", entity_id=ctx.today().isoformat(),

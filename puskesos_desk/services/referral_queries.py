@@ -16,7 +16,7 @@ from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.referrals import ReferralDetail, ReferralRecord, ServiceStats, next_statuses
 from puskesos_desk.services import slip_tokens
 from puskesos_desk.services.casework import cached
-from puskesos_desk.services.context import ServiceContext
+from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.followup import place_against_today
 from puskesos_desk.services.referrals import permission_for
 
@@ -100,7 +100,7 @@ def service_statistics(ctx: ServiceContext, *, since: date | None = None) -> lis
     stats = []
     for items in groups.values():
         first = items[0]
-        days = [int(calendar.count_working_days(r.sent_at.date(), r.answered_on).value)  # type: ignore[union-attr]
+        days = [int(calendar.count_working_days(r.sent_at.astimezone(local_zone()).date(), r.answered_on).value)  # type: ignore[union-attr]
                 for r in items if r.answered_on is not None]
         stats.append(ServiceStats(
             service_id=first.service_id, service_code=first.service_code, service_name=first.service_name,

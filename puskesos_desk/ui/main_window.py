@@ -14,11 +14,11 @@ from puskesos_desk import APP_NAME, __version__
 from puskesos_desk.domain.enums import ROLE_LABELS, Role, SiteRole
 from puskesos_desk.services.auth import SignedIn
 from puskesos_desk.services.context import ServiceContext
-from puskesos_desk.ui.pages.area_page import AreaPage
 from puskesos_desk.ui.pages.beranda import BerandaPage
 from puskesos_desk.ui.pages.household_page import HouseholdPage
 from puskesos_desk.ui.pages.kabupaten_page import KabupatenPage
 from puskesos_desk.ui.pages.keluhan_page import KeluhanPage
+from puskesos_desk.ui.pages.laporan_page import LaporanPage
 from puskesos_desk.ui.pages.pertukaran_page import PertukaranPage
 from puskesos_desk.ui.pages.rujukan_page import RujukanPage
 from puskesos_desk.ui.pages.search_page import SearchPage
@@ -34,7 +34,11 @@ _CTX = "MainWindow"
 
 # (title, what the area will hold). Beranda's text is unused: it has a real page.
 AREAS: tuple[tuple[str, str], ...] = (
-    (QT_TRANSLATE_NOOP("MainWindow", "Beranda"), ""),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "Beranda"),
+        QT_TRANSLATE_NOOP("MainWindow",
+                          "Angka bulan ini dan tren 12 bulan: kunjungan, keluhan, dan rujukan menurut hasil."),
+    ),
     (
         QT_TRANSLATE_NOOP("MainWindow", "Layanan"),
         QT_TRANSLATE_NOOP(
@@ -90,6 +94,8 @@ AREA_BERANDA, AREA_LAYANAN, AREA_KELUHAN, AREA_RUJUKAN, AREA_LAPORAN, AREA_PERTU
 # the list right after Beranda, because at a secretariat the villages' data is the daily work.
 AREA_KABUPATEN = 7
 KABUPATEN_AREA_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Data Desa")
+KABUPATEN_AREA_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "MainWindow", "Data gabungan semua desa, kemungkinan duplikat, perubahan KK, dan direktori layanan.")
 
 
 def area_order(role: SiteRole) -> list[int]:
@@ -163,28 +169,30 @@ class MainWindow(QMainWindow):
         self.stk_layanan.addWidget(self.page_household)
         self.page_keluhan = KeluhanPage(self.ctx)
         self.page_rujukan = RujukanPage(self.ctx)
+        self.page_laporan = LaporanPage(self.ctx, site)
         self.page_pertukaran = PertukaranPage(self.ctx, site)
         self.page_settings = SettingsPage(self.ctx, site, db.display_location)
         real_pages: dict[int, QWidget] = {
             AREA_BERANDA: self.page_beranda, AREA_LAYANAN: self.stk_layanan, AREA_KELUHAN: self.page_keluhan,
-            AREA_RUJUKAN: self.page_rujukan, AREA_PERTUKARAN: self.page_pertukaran, AREA_PENGATURAN: self.page_settings,
+            AREA_RUJUKAN: self.page_rujukan, AREA_LAPORAN: self.page_laporan, AREA_PERTUKARAN: self.page_pertukaran,
+            AREA_PENGATURAN: self.page_settings,
         }
         self.page_kabupaten = KabupatenPage(self.ctx) if site.role is SiteRole.KABUPATEN else None
         titles = [title for title, _ in AREAS]
-        for index, (title, description) in enumerate(AREAS):  # the stack holds the pages in area order
-            page = real_pages.get(index)
-            if page is None:
-                page = AreaPage(QCoreApplication.translate(_CTX, title), QCoreApplication.translate(_CTX, description))
-            self.stk_pages.addWidget(page)
+        descriptions = [description for _, description in AREAS]
+        for index in range(len(AREAS)):  # the stack holds the pages in area order
+            self.stk_pages.addWidget(real_pages[index])
         if self.page_kabupaten is not None:
             self.stk_pages.addWidget(self.page_kabupaten)
             titles.append(KABUPATEN_AREA_TITLE)
+            descriptions.append(KABUPATEN_AREA_DESCRIPTION)
         self._area_order = area_order(site.role)
         self.area_actions: list[QAction] = []
         for row, index in enumerate(self._area_order):
             label = QCoreApplication.translate(_CTX, titles[index])
             self.lst_areas.addItem(label)
-            self.lst_areas.item(row).setToolTip(f"Ctrl+{row + 1}")
+            self.lst_areas.item(row).setToolTip(
+                f"{QCoreApplication.translate(_CTX, descriptions[index])} (Ctrl+{row + 1})")
             action = QAction(label, self)
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.setData(index)
@@ -335,6 +343,7 @@ class MainWindow(QMainWindow):
         self._household_stale = self._household_id is not None
         self._data_changed()
         self.page_rujukan.mark_stale()
+        self.page_laporan.mark_stale()  # at a district, a village that just sent its first package
         if self.page_kabupaten is not None:
             self.page_kabupaten.mark_stale()
 

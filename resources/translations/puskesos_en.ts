@@ -28,13 +28,6 @@
     </message>
 </context>
 <context>
-    <name>AreaPage</name>
-    <message>
-        <source>Bagian ini sedang disiapkan dan belum dapat dipakai.</source>
-        <translation>This area is being prepared and cannot be used yet.</translation>
-    </message>
-</context>
-<context>
     <name>BatchPackagesModel</name>
     <message>
         <source>Berkas</source>
@@ -132,6 +125,14 @@
         <translation>Visits in the last 12 months</translation>
     </message>
     <message>
+        <source>Keluhan masuk 12 bulan terakhir</source>
+        <translation>Complaints received, last 12 months</translation>
+    </message>
+    <message>
+        <source>Rujukan menurut hasil</source>
+        <translation>Referrals by outcome</translation>
+    </message>
+    <message>
         <source>Angka tidak dapat dimuat: {reason}</source>
         <translation>The figures could not be loaded: {reason}</translation>
     </message>
@@ -146,6 +147,26 @@
     <message>
         <source>tidak ada yang terlambat</source>
         <translation>none overdue</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Keluhan masuk</source>
+        <translation>Complaints received</translation>
+    </message>
+    <message>
+        <source>Terlayani</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>Tidak terlayani</source>
+        <translation>Not served</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
     </message>
     <message>
         <source>▲ naik {n}</source>
@@ -3587,6 +3608,160 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
     </message>
 </context>
 <context>
+    <name>LaporanPage</name>
+    <message>
+        <source>Rekap bulanan</source>
+        <translation>Monthly recap</translation>
+    </message>
+    <message>
+        <source>Register layanan (BNBA)</source>
+        <translation>Service register (BNBA)</translation>
+    </message>
+    <message>
+        <source>Daftar usulan DTSEN</source>
+        <translation>DTSEN proposal list</translation>
+    </message>
+    <message>
+        <source>Daftar hadir &amp; keputusan musdes/muskel</source>
+        <translation>Musdes/muskel attendance &amp; decisions</translation>
+    </message>
+    <message>
+        <source>Rujukan lewat batas waktu per instansi</source>
+        <translation>Overdue referrals by agency</translation>
+    </message>
+    <message>
+        <source>Tugas hari ini</source>
+        <translation>Today&apos;s tasks</translation>
+    </message>
+    <message>
+        <source>Kunjungan, keluhan, kebutuhan, usulan, dan rujukan dalam sebulan, dibandingkan dengan bulan sebelumnya, dengan grafik 12 bulan.</source>
+        <translation>Visits, complaints, needs, proposals and referrals in a month, compared with the month before, with 12-month charts.</translation>
+    </message>
+    <message>
+        <source>Satu baris per layanan yang diberikan: tanggal, nama, alamat, layanan, hasil, dan petugas.</source>
+        <translation>One row per service given: date, name, address, service, outcome and officer.</translation>
+    </message>
+    <message>
+        <source>Usulan DTSEN satu baris per anggota keluarga, dalam urutan kolom yang diisi operator SIKS-NG.</source>
+        <translation>DTSEN proposals, one row per household member, in the column order the SIKS-NG operator enters.</translation>
+    </message>
+    <message>
+        <source>Lembar daftar hadir dan keputusan musyawarah desa/kelurahan atas usulan DTSEN, untuk dicetak.</source>
+        <translation>Attendance and decision sheet of the village deliberation on DTSEN proposals, for printing.</translation>
+    </message>
+    <message>
+        <source>Rujukan yang belum dijawab melewati batas waktu, dikelompokkan per instansi tujuan, untuk rapat koordinasi.</source>
+        <translation>Referrals still unanswered past their deadline, grouped by receiving agency, for the coordination meeting.</translation>
+    </message>
+    <message>
+        <source>Keluhan, kebutuhan, dan usulan yang jatuh tempo atau terlambat pada hari yang dipilih.</source>
+        <translation>Complaints, needs and proposals due or overdue on the chosen day.</translation>
+    </message>
+    <message>
+        <source>Hanya petugas yang berwenang mengusulkan DTSEN (Koordinator, Petugas BO, Operator SIKS-NG) yang dapat membuat daftar usulan.</source>
+        <translation>Only staff who may propose DTSEN entries (Coordinator, BO officer, SIKS-NG operator) can make the proposal list.</translation>
+    </message>
+    <message>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Pilih jenis laporan dan periodenya, lalu lihat pratinjaunya atau simpan sebagai berkas Excel (untuk diolah lagi) atau PDF (untuk ditandatangani dan diarsipkan).</source>
+        <translation>Choose a report and its period, then preview it or save it as an Excel file (to keep working on) or a PDF (to sign and file).</translation>
+    </message>
+    <message>
+        <source>Pratinjau PDF…</source>
+        <translation>Preview PDF…</translation>
+    </message>
+    <message>
+        <source>Simpan Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Buka folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Tampilkan folder tempat laporan disimpan</source>
+        <translation>Show the folder the report was saved in</translation>
+    </message>
+    <message>
+        <source>Akun ini tidak berwenang membuat laporan. Laporan dibuat oleh petugas Puskesos, Koordinator, atau petugas sekretariat SLRT.</source>
+        <translation>This account may not make reports. Reports are made by Puskesos officers, the Coordinator, or SLRT secretariat staff.</translation>
+    </message>
+    <message>
+        <source>Tidak ada data pada {period} — laporan tetap dibuat.</source>
+        <translation>No data for {period} — the report was made anyway.</translation>
+    </message>
+    <message>
+        <source>Simpan laporan sebagai Excel</source>
+        <translation>Save report as Excel</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Simpan laporan sebagai PDF</source>
+        <translation>Save report as PDF</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Membuat {kind} {period}</source>
+        <translation>Making {kind} {period}</translation>
+    </message>
+    <message>
+        <source>Laporan tidak dapat dibuat</source>
+        <translation>The report could not be made</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; tidak ada berkas yang dibuat.</source>
+        <translation>Cancelled; no file was made.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tersimpan: {path} (%n baris)</source>
+        <translation>
+            <numerusform>Saved: {path} (%n row)</numerusform>
+            <numerusform>Saved: {path} (%n rows)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Menyiapkan pratinjau {kind} {period}</source>
+        <translation>Preparing the preview of {kind} {period}</translation>
+    </message>
+    <message>
+        <source>Pratinjau tidak dapat dibuat</source>
+        <translation>The preview could not be made</translation>
+    </message>
+    <message>
+        <source>Pratinjau dibatalkan.</source>
+        <translation>Preview cancelled.</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Daftar desa tidak dapat dimuat</source>
+        <translation>The village list could not be loaded</translation>
+    </message>
+    <message>
+        <source>{what}: {reason}</source>
+        <translation>{what}: {reason}</translation>
+    </message>
+    <message>
+        <source>{what} karena kesalahan sistem.</source>
+        <translation>{what} because of a system error.</translation>
+    </message>
+</context>
+<context>
     <name>LetterSettings</name>
     <message>
         <source>Surat dan kop</source>
@@ -3767,6 +3942,10 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
         <translation>Home</translation>
     </message>
     <message>
+        <source>Angka bulan ini dan tren 12 bulan: kunjungan, keluhan, dan rujukan menurut hasil.</source>
+        <translation>This month&apos;s figures and 12-month trends: visits, complaints, and referrals by outcome.</translation>
+    </message>
+    <message>
         <source>Layanan</source>
         <translation>Service desk</translation>
     </message>
@@ -3817,6 +3996,10 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
     <message>
         <source>Data Desa</source>
         <translation>Village Data</translation>
+    </message>
+    <message>
+        <source>Data gabungan semua desa, kemungkinan duplikat, perubahan KK, dan direktori layanan.</source>
+        <translation>All villages&apos; data together, possible duplicates, household changes and the service directory.</translation>
     </message>
     <message>
         <source>Admin</source>
@@ -5563,6 +5746,81 @@ to {receiver}</translation>
     </message>
 </context>
 <context>
+    <name>ReportForm</name>
+    <message>
+        <source>Jenis laporan</source>
+        <translation>Report type</translation>
+    </message>
+    <message>
+        <source>Bulan laporan</source>
+        <translation>Report month</translation>
+    </message>
+    <message>
+        <source>Tanggal daftar tugas</source>
+        <translation>Task list date</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Semua desa</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <source>Ukuran kertas PDF</source>
+        <translation>PDF paper size</translation>
+    </message>
+    <message>
+        <source>F4 / Folio (215 × 330 mm)</source>
+        <translation>F4 / Folio (215 × 330 mm)</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>Tampilkan NIK lengkap</source>
+        <translation>Show full NIK</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis laporan</source>
+        <translation>Report &amp;type</translation>
+    </message>
+    <message>
+        <source>&amp;Bulan</source>
+        <translation>&amp;Month</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Desa/kelurahan</source>
+        <translation>&amp;Village</translation>
+    </message>
+    <message>
+        <source>&amp;Kertas PDF</source>
+        <translation>PDF &amp;paper</translation>
+    </message>
+    <message>
+        <source>Hanya Koordinator dan Manajer SLRT yang dapat melihat NIK lengkap.</source>
+        <translation>Only the Coordinator and the SLRT Manager can see full NIK numbers.</translation>
+    </message>
+    <message>
+        <source>NIK lengkap hanya dapat diminta untuk register layanan (BNBA).</source>
+        <translation>Full NIK numbers can only be asked for in the service register (BNBA).</translation>
+    </message>
+    <message>
+        <source>NIK dan No. KK ditulis lengkap; pembuatan laporan dicatat.</source>
+        <translation>NIK and KK numbers are written in full; making the report is logged.</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+</context>
+<context>
     <name>RujukanListTab</name>
     <message>
         <source>Semua</source>
@@ -6477,6 +6735,21 @@ What needs correcting? (optional)</translation>
     </message>
 </context>
 <context>
+    <name>TrendChart</name>
+    <message>
+        <source>Jumlah: {value}</source>
+        <translation>Total: {value}</translation>
+    </message>
+    <message>
+        <source>Belum ada data</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <source>Jumlah seluruhnya {total}; tertinggi {month} ({value}).</source>
+        <translation>Total {total}; highest {month} ({value}).</translation>
+    </message>
+</context>
+<context>
     <name>TrustConfirmBox</name>
     <message>
         <source>Percayai kartu situs</source>
@@ -6899,17 +7172,6 @@ Write this code down now: it is shown only once and works only once. Send the fi
     <message>
         <source>Kunjungan {number} tersimpan. Lanjutkan:</source>
         <translation>Visit {number} saved. Next:</translation>
-    </message>
-</context>
-<context>
-    <name>VisitsChart</name>
-    <message>
-        <source>Kunjungan per bulan</source>
-        <translation>Visits per month</translation>
-    </message>
-    <message>
-        <source>Belum ada kunjungan dalam 12 bulan terakhir.</source>
-        <translation>No visits in the last 12 months.</translation>
     </message>
 </context>
 <context>

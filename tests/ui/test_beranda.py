@@ -114,7 +114,7 @@ def test_beranda_shows_counts_from_the_database(qtbot: Any, desk: Any, window: M
     open_needs = _count(desk.path, "SELECT count(*) FROM need WHERE deleted_at IS NULL "
                                    "AND status IN ('TERIDENTIFIKASI', 'DIRUJUK')")
     referrals = _count(desk.path, "SELECT count(*) FROM referral WHERE deleted_at IS NULL AND status IN "
-                                  "('DRAFT', 'DISETUJUI', 'DIKIRIM', 'DITERIMA', 'DIPROSES')")
+                                  "('DRAFT', 'DISETUJUI', 'DIKIRIM', 'DITERIMA', 'DIPROSES', 'TIDAK_ADA_KABAR')")
     proposals = _count(desk.path, "SELECT count(*) FROM dtsen_proposal WHERE deleted_at IS NULL "
                                   "AND status IN ('DRAFT', 'SIAP_MUSDES', 'DIAJUKAN')")
     assert _value(window, "open_complaints") == _dotted(open_complaints)
@@ -127,7 +127,8 @@ def test_beranda_shows_counts_from_the_database(qtbot: Any, desk: Any, window: M
 def test_beranda_chart_counts_visits_per_month(qtbot: Any, desk: Any, window: MainWindow) -> None:
     with qtbot.waitSignal(window.page_beranda.figures_loaded, timeout=10_000):
         window.show()
-    data = window.page_beranda.chart.data()
+    chart = window.page_beranda.chart_visits
+    data = tuple(zip(chart.categories(), chart.series()[0].values, strict=True))
     assert len(data) == 12
     per_month: dict[str, int] = {}
     for moment in _visit_times(desk.path):
@@ -181,4 +182,70 @@ def test_cards_show_trend_and_overdue_warning(qtbot: Any, desk: Any) -> None:
     assert note.property("warning") is True
     assert page.cards["visits_month"].lbl_note.text() == "bulan lalu: 52\n▲ naik 8"
     assert "12 Mei 2026" in page.lbl_status.text()
-    assert [key for key, _count in page.chart.data()][4] == "2026-05"
+    assert page.chart_visits.categories()[4] == "2026-05"
+
+
+def _trend_figures() -> Any:
+    from puskesos_desk.domain.records import ReferralOutcomeMonth
+
+    months = tuple(f"2026-{m:02d}" for m in range(1, 13))
+    return _figures(
+        complaints_by_month=tuple((key, 20 - index) for index, key in enumerate(months)),
+        referrals_by_month=tuple(
+            ReferralOutcomeMonth(month=key, served=index, not_served=index % 3, waiting=2) for index, key in
+            enumerate(months)
+        ),
+    )
+
+
+def test_charts_show_the_three_trends(qtbot: Any, desk: Any) -> None:
+    from puskesos_desk.ui.pages.beranda import BerandaPage
+
+    page = BerandaPage(desk.cli)
+    qtbot.addWidget(page)
+    page.show_figures(_trend_figures())
+    visits, complaints, referrals = page.chart_visits, page.chart_complaints, page.chart_referrals
+    assert visits.series()[0].values == tuple(range(1, 13))
+    assert complaints.categories()[0] == "2026-01"
+    assert complaints.series()[0].values == tuple(range(20, 8, -1))
+    assert referrals.is_stacked() and not visits.is_stacked()
+    assert [one.name for one in referrals.series()] == ["Terlayani", "Tidak terlayani", "Menunggu"]
+    assert referrals.series()[1].values == tuple(m % 3 for m in range(12))
+    assert referrals.totals()[7] == 7 + 1 + 2
+    # as_of is 12 May 2026 (local time): May is the month emphasised on every chart.
+    assert {chart.current_category() for chart in page.charts} == {"2026-05"}
+    assert referrals.tooltip_text(4) == "Mei 2026\nTerlayani: 4\nTidak terlayani: 1\nMenunggu: 2\nJumlah: 7"
+
+
+def test_charts_without_trend_data_say_so(qtbot: Any, desk: Any) -> None:
+    from puskesos_desk.ui.pages.beranda import BerandaPage
+
+    page = BerandaPage(desk.cli)
+    qtbot.addWidget(page)
+    page.show_figures(_figures())  # complaints_by_month and referrals_by_month left empty
+    assert not page.chart_visits.is_empty()
+    assert page.chart_complaints.is_empty() and page.chart_referrals.is_empty()
+    assert page.chart_referrals.accessibleDescription() == "Belum ada data"
+    page.show_figures(_figures(visits_by_month=tuple((f"2026-{m:02d}", 0) for m in range(1, 13))))
+    assert page.chart_visits.is_empty()
+
+
+def test_charts_go_three_in_a_row_when_wide_and_two_plus_one_when_narrow(qtbot: Any, desk: Any) -> None:
+    from puskesos_desk.ui.pages.beranda import BerandaPage
+
+    page = BerandaPage(desk.cli)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.figures_loaded, timeout=10_000):
+        page.show()
+    page.show_figures(_trend_figures())
+    first, second, third = page.chart_frames
+    page.resize(1190, 725)  # the page on a 1366×768 screen
+    qtbot.waitUntil(lambda: third.y() == first.y() and third.x() > second.x())
+    assert first.width() >= first.minimumSizeHint().width()
+    page.resize(700, 1000)
+    qtbot.waitUntil(lambda: third.y() > first.y())
+    assert third.x() == first.x() and third.width() > first.width()
+    cards = list(page.cards.values())
+    assert cards[4].y() > cards[0].y()  # four cards a row: the fifth starts the second row
+    page.resize(1700, 900)
+    qtbot.waitUntil(lambda: cards[7].y() == cards[0].y())

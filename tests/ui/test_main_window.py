@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from puskesos_desk import __version__
 from puskesos_desk.services.auth import sign_in
 from puskesos_desk.ui.main_window import MainWindow
-from puskesos_desk.ui.pages.area_page import AreaPage
 from puskesos_desk.ui.pages.keluhan_page import KeluhanPage
+from puskesos_desk.ui.pages.laporan_page import LaporanPage
 from puskesos_desk.ui.pages.settings_page import SettingsPage
 
 AREAS = ["Beranda", "Layanan", "Keluhan", "Rujukan", "Laporan", "Pertukaran Data", "Pengaturan"]
@@ -54,14 +54,13 @@ def test_ctrl_number_switches_area(qtbot: Any, window: MainWindow) -> None:
     assert window.stk_pages.currentWidget() is window.page_beranda
 
 
-def test_areas_still_to_come_have_a_title_and_a_description(qtbot: Any, window: MainWindow) -> None:
-    for index in (4,):
-        name = AREAS[index]
-        window.lst_areas.setCurrentRow(index)
-        page = window.stk_pages.currentWidget()
-        assert isinstance(page, AreaPage)
-        assert page.lbl_title.text() == name
-        assert len(page.lbl_description.text()) > 60
+def test_every_area_is_a_real_page_with_its_description_as_tooltip(window: MainWindow) -> None:
+    for row in range(window.lst_areas.count()):
+        window.lst_areas.setCurrentRow(row)
+        tooltip = window.lst_areas.item(row).toolTip()
+        assert tooltip.endswith(f"(Ctrl+{row + 1})") and len(tooltip) > 60
+    window.lst_areas.setCurrentRow(4)
+    assert AREAS[4] == "Laporan" and isinstance(window.stk_pages.currentWidget(), LaporanPage)
 
 
 def test_sign_out_emits_and_closes(qtbot: Any, window: MainWindow) -> None:

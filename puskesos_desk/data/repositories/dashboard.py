@@ -1,9 +1,8 @@
-"""Counts for the Beranda page."""
+"""Counts for the Beranda page (the 12-month trends live in report_counts, shared with the monthly recap)."""
 
 from __future__ import annotations
 
-from collections import Counter
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,9 +17,10 @@ OPEN_COMPLAINT = (ComplaintStatus.BARU, ComplaintStatus.DITANGANI, ComplaintStat
 OPEN_NEED = (NeedStatus.TERIDENTIFIKASI, NeedStatus.DIRUJUK)
 OPEN_REFERRAL = (
     ReferralStatus.DRAFT, ReferralStatus.DISETUJUI, ReferralStatus.DIKIRIM, ReferralStatus.DITERIMA,
-    ReferralStatus.DIPROSES,
+    ReferralStatus.DIPROSES, ReferralStatus.TIDAK_ADA_KABAR,
 )
-AWAITING_ANSWER = (ReferralStatus.DIKIRIM, ReferralStatus.DITERIMA, ReferralStatus.DIPROSES)
+# No answer yet (an acknowledgement is an answer): the same rule as the Rujukan page and the monthly recap.
+AWAITING_ANSWER = (ReferralStatus.DIKIRIM, ReferralStatus.TIDAK_ADA_KABAR)
 OPEN_PROPOSAL = (ProposalStatus.DRAFT, ProposalStatus.SIAP_MUSDES, ProposalStatus.DIAJUKAN)
 
 
@@ -60,9 +60,3 @@ def count_overdue_referrals(session: Session, today: date) -> int:
 
 def count_open_proposals(session: Session) -> int:
     return _count(session, DtsenProposal, DtsenProposal.status.in_([s.value for s in OPEN_PROPOSAL]))
-
-
-def visits_per_month(session: Session, since: datetime, local_zone: tzinfo) -> Counter[str]:
-    """Visits since `since`, counted per local calendar month ("2026-05")."""
-    times = session.scalars(select(Visit.occurred_at).where(Visit.occurred_at >= since, Visit.deleted_at.is_(None)))
-    return Counter(moment.astimezone(local_zone).strftime("%Y-%m") for moment in times)
