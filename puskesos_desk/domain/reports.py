@@ -157,6 +157,7 @@ class ReportTable:
     note: str = ""  # one line under the table (what is counted, where a number comes from)
     empty_text: str = NO_DATA  # shown instead of the rows when there are none
     highlight_rows: frozenset[int] = frozenset()  # row indexes shown in the warning colour (overdue, urgent)
+    write_in: bool = False  # a form filled in by hand (attendance): rows tall enough to write and sign in, ruled
 
     def __post_init__(self) -> None:
         width = len(self.columns)

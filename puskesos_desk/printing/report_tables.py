@@ -24,6 +24,7 @@ from puskesos_desk.printing.styles import RULE, SHADE, URGENT_SHADE, Styles, fit
 
 PADDING = 2.0  # points, left and right of every cell
 TITLE_ROOM = 25 * mm  # a table title, the header row and a few rows
+WRITE_IN_ROW = 9 * mm  # a row of a form filled in by hand: room for a name or a signature
 NUMERIC_KINDS = frozenset({CellKind.INTEGER, CellKind.DECIMAL, CellKind.PERCENT})
 #: Columns whose values must stay on one line when the page allows: a number broken in two is misread.
 UNBROKEN_KINDS = NUMERIC_KINDS | {CellKind.DATE, CellKind.ID}
@@ -195,7 +196,9 @@ def table_flowables(table: ReportTable, styles: Styles, width: float) -> list[Fl
         if total is not None:
             rows.append(_row(total, table.columns, styles.cell_bold, right_bold, widths))
         # repeatRows: the header row is printed again at the top of every page the table continues on.
-        grid = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        heights = ([None, *([WRITE_IN_ROW] * len(table.rows)), *([None] if total is not None else [])]
+                   if table.write_in else None)
+        grid = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="LEFT")
         grid.setStyle(TableStyle(_commands(table, len(rows) - 1, styles)))
         story.append(grid)
     if table.note:

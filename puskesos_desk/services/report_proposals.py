@@ -216,7 +216,7 @@ def build_musdes(ctx: ServiceContext, request: ReportRequest, sink: ProgressSink
     empty_text = f"Tidak ada usulan DTSEN yang menunggu musdes atau dibahas pada {month.label}."
     attendance = ReportTable(
         title="Daftar hadir", columns=ATTENDANCE_COLUMNS,
-        rows=tuple((number, "", "", "") for number in range(1, ATTENDANCE_ROWS + 1)),
+        rows=tuple((number, "", "", "") for number in range(1, ATTENDANCE_ROWS + 1)), write_in=True,
     )
     decisions = ReportTable(
         title="Keputusan atas usulan", columns=DECISION_COLUMNS, rows=tuple(_decision_rows(rows, labels)),

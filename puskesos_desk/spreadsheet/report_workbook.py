@@ -40,6 +40,7 @@ NUMBER_FORMATS: dict[CellKind, str] = {
 PAPER_A4 = 9  # Excel's paper codes: 9 = A4, 14 = Folio (F4)
 AUTOFILTER_MIN_ROWS = 20
 ROW_POINTS = 15.0
+WRITE_IN_ROW_POINTS = 26.0  # about 9 mm: room for a name or a signature by hand
 CHART_ROWS = 17  # a 288 px chart covers 15 default rows; two more keep it off what follows
 CHART_FILLS = ("#2E2E2E", "#D1D1D1", "#858585", "#FAFAFA", "#595959", "#ADADAD")  # as on paper: greys, outlined
 _COVER_WIDTHS = (24.0, 44.0, 40.0)
@@ -79,6 +80,8 @@ class _Formats:
                 options["bg_color"] = "#FCE4D6"
             elif variant == "total":
                 options.update({"bold": True, "top": 1})
+            elif variant == "write_in":
+                options["border"] = 1
             self._cells[key] = self._workbook.add_format(options)
         return self._cells[key]
 
@@ -169,7 +172,9 @@ class _SectionSheet:
             sheet.write_string(self.row, 0, table.empty_text, formats.note)
             self.row += 1
         for index, values in enumerate(table.rows):
-            variant = "highlight" if index in table.highlight_rows else ""
+            variant = "highlight" if index in table.highlight_rows else "write_in" if table.write_in else ""
+            if table.write_in:
+                sheet.set_row(self.row, WRITE_IN_ROW_POINTS)
             self._row(table.columns, values, variant)
         last = self.row - 1
         if len(table.rows) > AUTOFILTER_MIN_ROWS and not self.filtered:

@@ -113,6 +113,7 @@ def test_musdes_sheet_has_blank_attendance_and_decisions_and_masks_the_nik(desk:
     attendance = document.sections[0].tables[0]
     assert tuple(c.title for c in attendance.columns) == ("NO", "NAMA", "UNSUR / JABATAN", "TANDA TANGAN")
     assert attendance.rows == tuple((number, "", "", "") for number in range(1, 21))
+    assert attendance.write_in  # tall ruled rows to write a name and sign in
     decisions = document.sections[1].tables[0]
     titles = tuple(c.title for c in decisions.columns)
     assert titles[-3:] == ("DISETUJUI", "TIDAK DISETUJUI", "CATATAN")

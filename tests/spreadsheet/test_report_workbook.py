@@ -4,14 +4,17 @@ print setup, read back with openpyxl."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from datetime import datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from puskesos_desk.domain.reports import ReportSection
-from puskesos_desk.spreadsheet.report_workbook import COVER_SHEET, write_report_workbook
+from puskesos_desk.domain.reports import CellKind, ReportColumn, ReportDocument, ReportSection, ReportTable
+from puskesos_desk.printing.report import render_report
+from puskesos_desk.spreadsheet.report_workbook import COVER_SHEET, WRITE_IN_ROW_POINTS, write_report_workbook
+from tests.printing.pdf_tools import POINTS_PER_MM, open_pdf
 from tests.printing.report_samples import BNBA, BNBA_ROWS, EMPTY, FORMULA_TEXT, FULL_NIK, MONTHS, RECAP
 from tests.spreadsheet.workbook_golden import assert_matches_workbook_golden
 
@@ -20,7 +23,7 @@ SAMPLES = {"report_recap.xlsx": RECAP, "report_bnba.xlsx": BNBA, "report_empty.x
 
 def _write(tmp_path: Path, document: object, name: str = "laporan.xlsx") -> Path:
     path = tmp_path / name
-    write_report_workbook(document, path)  # type: ignore[arg-type]
+    write_report_workbook(document, path)
     return path
 
 
@@ -131,3 +134,34 @@ def test_cover_sheet_name_is_reserved(tmp_path: Path) -> None:
     clash = dataclasses.replace(RECAP, sections=(ReportSection("Sampul", "sampul"),))
     with pytest.raises(ValueError, match="reserved"):
         _write(tmp_path, clash)
+
+
+def _attendance_form() -> ReportDocument:
+    table = ReportTable(title="Daftar hadir", columns=(ReportColumn("NO", CellKind.INTEGER, 5),
+                                                       ReportColumn("NAMA", CellKind.TEXT, 30),
+                                                       ReportColumn("TANDA TANGAN", CellKind.TEXT, 24)),
+                        rows=tuple((number, "", "") for number in range(1, 6)), write_in=True)
+    return dataclasses.replace(EMPTY, sections=(ReportSection(title="Daftar hadir", sheet_name="Hadir",
+                                                              tables=(table,)),))
+
+
+def test_a_form_to_fill_in_by_hand_has_tall_ruled_rows(tmp_path: Path) -> None:
+    document = _attendance_form()
+    path = tmp_path / "hadir.xlsx"
+    write_report_workbook(document, path)
+    sheet = openpyxl.load_workbook(path)["Hadir"]
+    numbered = [row for row in range(1, sheet.max_row + 1) if sheet.cell(row, 1).value in (1, 2, 3, 4, 5)]
+    assert len(numbered) == 5
+    assert all(sheet.row_dimensions[row].height == pytest.approx(WRITE_IN_ROW_POINTS, abs=0.5) for row in numbered)
+    assert all(sheet.cell(row, 3).border.left.style == "thin" for row in numbered)  # ruled, also when printed
+
+    page = open_pdf(render_report(document))[0]
+    text = page.get_textpage()
+    tops = []
+    for number in ("1", "2", "3"):
+        found = text.search(number, match_whole_word=True)
+        box = found.get_next()
+        assert box is not None
+        tops.append(text.get_charbox(box[0])[3])
+    gaps = [upper - lower for upper, lower in itertools.pairwise(tops)]
+    assert all(gap >= 8.5 * POINTS_PER_MM for gap in gaps), gaps  # 9 mm rows, room to sign
