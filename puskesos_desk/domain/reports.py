@@ -131,6 +131,11 @@ class ReportRequest:
     day: date | None = None
     unmask: bool = False
 
+    def file_stem(self, site_code: str) -> str:
+        """'recap-2026-11-33.22.01.2007': known before the report is built, so a save dialog can open at once."""
+        period = self.day.isoformat() if self.kind is ReportKind.HARIAN and self.day else self.month.key
+        return f"{self.kind.value}-{period}-{self.village_code or site_code}"
+
 
 class CellKind(StrEnum):
     TEXT = "text"

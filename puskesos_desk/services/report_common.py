@@ -21,7 +21,6 @@ from puskesos_desk.domain.reports import (
     KIND_TITLES,
     NO_DATA,
     ReportDocument,
-    ReportKind,
     ReportMonth,
     ReportRequest,
     ReportSection,
@@ -135,13 +134,11 @@ def make_document(frame: ReportFrame, request: ReportRequest, *, title: str, per
                   sections: Sequence[ReportSection], is_empty: bool, empty_text: str = NO_DATA,
                   cover_facts: Sequence[tuple[str, str]] = (),
                   signatures: Sequence[SignatureLine] | None = None) -> ReportDocument:
-    scope = frame.village_code or frame.site_code
-    period = request.day.isoformat() if request.kind is ReportKind.HARIAN and request.day else request.month.key
     return ReportDocument(
         kind=request.kind, title=title, period_label=period_label, scope_label=frame.scope_label,
         site_name=frame.site_name, site_code=frame.site_code, made_by=frame.made_by, made_at=frame.made_at,
         letterhead=frame.letterhead, place=frame.letterhead.place, sections=tuple(sections),
         signatures=tuple(standard_signatures(frame) if signatures is None else signatures), is_empty=is_empty,
         empty_text=empty_text, cover_facts=(("Jenis laporan", KIND_TITLES[request.kind]), *cover_facts),
-        file_stem=f"{request.kind.value}-{period}-{scope}",
+        file_stem=request.file_stem(frame.site_code),
     )

@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from puskesos_desk.domain.permissions import Actor, Permission
-from puskesos_desk.domain.reports import ReportKind, ReportMonth, ReportRequest
+from puskesos_desk.domain.reports import ReportKind, ReportMonth
 from puskesos_desk.ui.formatting import month_long
 
 _CTX = "LaporanPage"
@@ -87,10 +87,3 @@ def month_label(month: ReportMonth) -> str:
 def months_offered(today: date, count: int = MONTHS_OFFERED) -> list[ReportMonth]:
     """This month and the ones before it, newest first."""
     return list(reversed(ReportMonth.of(today).trailing(count)))
-
-
-def suggested_stem(request: ReportRequest, site_code: str) -> str:
-    """The name services.report_common.make_document gives the document ('recap-2026-11-33.22.01.2007'), known
-    before the report is built so the save dialog can open at once."""
-    period = request.day.isoformat() if request.kind is ReportKind.HARIAN and request.day else request.month.key
-    return f"{request.kind.value}-{period}-{request.village_code or site_code}"

@@ -25,7 +25,7 @@ from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.formatting import format_date_long
 from puskesos_desk.ui.ops import run_op
-from puskesos_desk.ui.pages.laporan_choices import kind_label, month_label, suggested_stem
+from puskesos_desk.ui.pages.laporan_choices import kind_label, month_label
 from puskesos_desk.ui.pages.laporan_form import ReportForm
 from puskesos_desk.ui.widgets.progress_task import ProgressTask, TaskSink
 
@@ -192,7 +192,7 @@ class LaporanPage(QWidget):
         if not self.btn_save_xlsx.isEnabled():
             return
         request = self.form.request()
-        name = suggested_stem(request, self.site.code) + EXTENSIONS[fmt]
+        name = request.file_stem(self.site.code) + EXTENSIONS[fmt]
         chosen = self.choose_save_path((self._folder or documents_folder()) / name, fmt)
         if not chosen:
             return
