@@ -78,8 +78,7 @@ def upgrade() -> None:
     with op.batch_alter_table("exchange_package") as batch:
         batch.drop_constraint("uq_exchange_package_direction_sender_code_sequence", type_="unique")
         batch.create_unique_constraint(
-            "uq_exchange_package_direction_sender_code_receiver_code_sequence",
-            ["direction", "sender_code", "receiver_code", "sequence"],
+            _package_unique_name(), ["direction", "sender_code", "receiver_code", "sequence"],
         )
     _rekey_example_services()
     with op.batch_alter_table("referral") as batch:
@@ -87,6 +86,13 @@ def upgrade() -> None:
         batch.create_unique_constraint(
             "uq_referral_origin_site_letter_year_letter_seq", ["origin_site", "letter_year", "letter_seq"]
         )
+
+
+def _package_unique_name() -> str:
+    """The naming convention's name is 64 characters: PostgreSQL allows 63, so there it takes the name SQLAlchemy
+    gives the model's constraint (truncated with a hash), and the schema matches the models on both backends."""
+    full = "uq_exchange_package_direction_sender_code_receiver_code_sequence"
+    return full if op.get_bind().dialect.name == "sqlite" else "uq_exchange_package_direction_sender_code_receiver_code_bef3"
 
 
 def _rekey_example_services() -> None:
@@ -114,7 +120,7 @@ def downgrade() -> None:
         batch.drop_constraint("uq_referral_origin_site_letter_year_letter_seq", type_="unique")
         batch.create_unique_constraint("uq_referral_letter_year_letter_seq", ["letter_year", "letter_seq"])
     with op.batch_alter_table("exchange_package") as batch:
-        batch.drop_constraint("uq_exchange_package_direction_sender_code_receiver_code_sequence", type_="unique")
+        batch.drop_constraint(_package_unique_name(), type_="unique")
         batch.create_unique_constraint(
             "uq_exchange_package_direction_sender_code_sequence", ["direction", "sender_code", "sequence"]
         )
