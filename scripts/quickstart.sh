@@ -2,7 +2,9 @@
 # Puskesos Desk quick start for a fresh Debian 12 / Ubuntu machine (the README's two commands).
 #
 #   bash scripts/quickstart.sh app    install, create the demo site on the embedded SQLite default, start the app
-#   bash scripts/quickstart.sh test   install with the test extras and run the test suite
+#   bash scripts/quickstart.sh test   install with the test extras and run the test suite: everything on SQLite,
+#                                     then the data, exchange, district and report tests again on a throwaway
+#                                     PostgreSQL server (.ci/postgres.sh; 127.0.0.1:55432, removed afterwards)
 #
 # Debian packages are installed only when missing (with sudo when not root). Python packages go into .venv:
 # Debian refuses pip installs into the system Python (PEP 668).
@@ -49,10 +51,20 @@ case "$mode" in
     ;;
   test)
     # shellcheck disable=SC2086
-    install_debian_packages $DEB_COMMON
+    install_debian_packages $DEB_COMMON postgresql
     make_venv
     .venv/bin/python -m pip install -q -e ".[test]"
-    exec .venv/bin/python -m pytest -q
+    status=0
+    echo "=== Pass 1: every test, on SQLite"
+    .venv/bin/python -m pytest -q || status=$?
+    echo "=== Pass 2: data, exchange, district and report tests, on PostgreSQL"
+    trap 'bash .ci/postgres.sh stop' EXIT
+    # shellcheck disable=SC1091
+    source .ci/postgres.sh start
+    # shellcheck disable=SC2046  # the suite file lists paths and globs, one per line
+    PUSKESOS_TEST_BACKEND=postgresql .venv/bin/python -m pytest -q \
+      $(grep -v '^#' tests/postgres_suite.txt) || status=$?
+    exit "$status"
     ;;
   *)
     echo "usage: bash scripts/quickstart.sh app|test" >&2

@@ -8,12 +8,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
-import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from backends import ON_POSTGRES, DbLocation, clone, copy_sqlite, drop, drop_session_databases, new_location
 
 from puskesos_desk.data.db import Database
 from puskesos_desk.domain.enums import Role, SiteRole
@@ -30,22 +31,46 @@ KOORDINATOR_PASSWORD = "koordinator-rahasia-1"
 FO_PASSWORD = "petugas-fo-rahasia-1"
 
 
+__all__ = ["SiteFixture", "copy_sqlite"]
+
+
 @dataclass(frozen=True)
 class SiteFixture:
     db: Database
-    path: Path
+    path: Path | None  # the SQLite file; None on PostgreSQL (read through backends.rows with the fixture instead)
     cli: ServiceContext  # acts as the CLI actor, which holds every permission
 
+    @property
+    def url(self) -> str:
+        return self.db.url
 
-def copy_sqlite(source: Path, target: Path) -> None:
-    """Copy through the backup API so the copy is a consistent, self-contained file (no -wal side files)."""
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--allow-pg-skips", action="store_true",
+                     help="in the PostgreSQL pass, report skipped tests without failing the run")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In the PostgreSQL pass, tests about SQLite files themselves (marked sqlite_only) are deselected, and said so."""
+    if not ON_POSTGRES:
+        return
+    kept = [item for item in items if item.get_closest_marker("sqlite_only") is None]
+    dropped = [item for item in items if item.get_closest_marker("sqlite_only") is not None]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The PostgreSQL pass must not pass by skipping: a skipped test there is a failure of the run."""
+    drop_session_databases()
+    if not ON_POSTGRES or session.config.getoption("--allow-pg-skips"):
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if skipped and session.exitstatus == 0:
+        reporter.write_line(f"FAILED: {skipped} test(s) skipped in the PostgreSQL pass; none may be", red=True)
+        session.exitstatus = 1
 
 
 @pytest.fixture(autouse=True)
@@ -57,7 +82,7 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated database with reference data loaded, built once per test session."""
+    """A migrated SQLite file with reference data loaded, built once per test session."""
     path = tmp_path_factory.mktemp("templates") / "seeded.db"
     opened = open_database(str(path))
     opened.db.dispose()
@@ -65,11 +90,46 @@ def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seeded_location(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> DbLocation:
+    """The seeded template on the backend under test (on SQLite, the file above)."""
+    if not ON_POSTGRES:
+        return DbLocation(url=f"sqlite:///{seeded_template}", path=seeded_template)
+    location = new_location(tmp_path_factory.mktemp("templates"), "seeded")
+    opened = open_database(location.url)
+    opened.db.dispose()
+    return location
+
+
+def open_fixture(location: DbLocation, actor: Actor) -> SiteFixture:
+    db = Database(location.url)
+    db.enable_wal()  # as opening through the application does (nothing on PostgreSQL)
+    return SiteFixture(db=db, path=location.path, cli=ServiceContext(db, actor))
+
+
+@contextmanager
+def cloned_fixture(template: DbLocation, folder: Path, name: str, actor: Actor) -> Iterator[SiteFixture]:
+    location = clone(template, folder, name)
+    site = open_fixture(location, actor)
+    try:
+        yield site
+    finally:
+        site.db.dispose()
+        drop(location)
+
+
+@pytest.fixture(scope="session")
+def site_template(site_location: DbLocation) -> Path:
+    """The site template as a SQLite file, for the tests that work on files (CLI, UI)."""
+    if site_location.path is None:
+        pytest.fail("this test works on SQLite files: mark it sqlite_only or use site_location")
+    return site_location.path
+
+
+@pytest.fixture(scope="session")
+def site_location(seeded_location: DbLocation, tmp_path_factory: pytest.TempPathFactory) -> DbLocation:
     """The seeded database after `init` of a desa site, with an Admin, a Koordinator and a Petugas FO."""
-    path = tmp_path_factory.mktemp("templates") / "site.db"
-    copy_sqlite(seeded_template, path)
-    db = Database(f"sqlite:///{path}")
+    location = clone(seeded_location, tmp_path_factory.mktemp("templates"), "site.db")
+    db = Database(location.url)
     cli = ServiceContext(db, Actor.cli("pytest"))
     initialise_site(cli, code=SITE_CODE, name=SITE_NAME, role=SiteRole.DESA, admin_username="admin",
                     admin_full_name="Admin Desa", admin_password=ADMIN_PASSWORD, address="Jl. Raya Sumogawe No. 1")
@@ -78,28 +138,20 @@ def site_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactor
                 password=KOORDINATOR_PASSWORD)
     create_user(cli, username="petugas.fo", full_name="Budi Santoso", role=Role.PETUGAS_FO, password=FO_PASSWORD)
     db.dispose()
-    return path
+    return location
 
 
 @pytest.fixture
-def seeded_db(seeded_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
-    path = tmp_path / "puskesos.db"
-    copy_sqlite(seeded_template, path)
-    db = Database(f"sqlite:///{path}")
-    db.enable_wal()  # as opening through the application does
-    yield SiteFixture(db=db, path=path, cli=ServiceContext(db, Actor.cli("pytest")))
-    db.dispose()
+def seeded_db(seeded_location: DbLocation, tmp_path: Path) -> Iterator[SiteFixture]:
+    with cloned_fixture(seeded_location, tmp_path, "puskesos.db", Actor.cli("pytest")) as site:
+        yield site
 
 
 @pytest.fixture
-def site_db(site_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
-    path = tmp_path / "puskesos.db"
-    copy_sqlite(site_template, path)
-    db = Database(f"sqlite:///{path}")
-    db.enable_wal()  # as opening through the application does
-    cli = ServiceContext(db, Actor.cli("pytest", site_code=SITE_CODE, site_role=SiteRole.DESA))
-    yield SiteFixture(db=db, path=path, cli=cli)
-    db.dispose()
+def site_db(site_location: DbLocation, tmp_path: Path) -> Iterator[SiteFixture]:
+    actor = Actor.cli("pytest", site_code=SITE_CODE, site_role=SiteRole.DESA)
+    with cloned_fixture(site_location, tmp_path, "puskesos.db", actor) as site:
+        yield site
 
 
 @pytest.fixture

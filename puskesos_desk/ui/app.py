@@ -16,11 +16,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from puskesos_desk import APP_NAME, __version__
-from puskesos_desk.domain.errors import PuskesosError
+from puskesos_desk.domain.errors import DatabaseProblem, PuskesosError, SchemaTooNew
 from puskesos_desk.infra.logging_setup import configure_logging
+from puskesos_desk.services import database_settings
 from puskesos_desk.services.auth import SignedIn, sign_out
 from puskesos_desk.services.bootstrap import open_database
 from puskesos_desk.services.site import get_site_info
+from puskesos_desk.ui.dialogs.database_dialog import DatabaseDialog
 from puskesos_desk.ui.excepthook import install_excepthook
 from puskesos_desk.ui.gc_guard import GuiThreadCollector
 from puskesos_desk.ui.i18n import DEFAULT_LANGUAGE, install_translators
@@ -39,6 +41,7 @@ log = logging.getLogger(__name__)
 
 EXIT_DATABASE = 3
 EXIT_NO_DISPLAY = 2
+RETRY, CHANGE, QUIT = "retry", "change", "quit"
 
 
 def _headless_linux() -> bool:
@@ -124,15 +127,81 @@ class DeskSession(QObject):
             QCoreApplication.quit()
 
 
-def _open(db_target: str | None) -> tuple[Database, SiteInfo] | None:
+class ServerUnreachable(Exception):
+    """_open could not use the server; _open_target asks what to do instead of ending the app."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def ask_server_unreachable(message: str, *, can_change: bool) -> str:
+    """The server cannot be reached at start-up: RETRY, CHANGE (the connection) or QUIT. Nothing is lost: no form
+    is open yet, and the staff can keep working on paper until the server is back."""
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("App", "Server basis data tidak dapat dihubungi"))
+    box.setText(message)
+    box.setInformativeText(QCoreApplication.translate(
+        "App", "Pastikan komputer server menyala dan jaringan kantor tersambung, lalu tekan Coba lagi. Sementara "
+               "itu layanan dapat dicatat di kertas dan dimasukkan setelah server kembali."))
+    retry = box.addButton(QCoreApplication.translate("App", "Coba lagi"), QMessageBox.ButtonRole.AcceptRole)
+    change = box.addButton(QCoreApplication.translate("App", "Ubah koneksi…"), QMessageBox.ButtonRole.ActionRole)
+    change.setVisible(can_change)
+    leave = box.addButton(QCoreApplication.translate("App", "Keluar"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.setEscapeButton(leave)
+    box.exec()
+    clicked = box.clickedButton()
+    return RETRY if clicked is retry else CHANGE if clicked is change else QUIT
+
+
+def change_connection() -> None:
+    """Ubah koneksi… at start-up: the dialog stores the choice and the next attempt uses it at once."""
+    dialog = DatabaseDialog(None, applies_now=True)
+    dialog.exec()
+    dialog.deleteLater()
+
+
+def _open_target(db_target: str | None) -> tuple[Database, SiteInfo] | None:
+    """Open the database the user chose, or the stored server; a server that cannot be reached is asked about
+    (Coba lagi, Ubah koneksi…, Keluar) instead of ending the app."""
+    while True:
+        target = database_settings.startup_target(db_target)
+        on_server = database_settings.target_is_server(target)
+        try:
+            return _open(target, on_server=on_server)
+        except ServerUnreachable as problem:
+            # Only the stored connection can be changed here; --db and PUSKESOS_DB are the caller's choice.
+            can_change = not db_target and not os.environ.get("PUSKESOS_DB")
+            answer = ask_server_unreachable(problem.message, can_change=can_change)
+            log.info("server unreachable at start-up; the user chose %s", answer)
+            if answer == QUIT:
+                return None
+            if answer == CHANGE:
+                change_connection()
+
+
+def _open(db_target: str | None, *, on_server: bool = False) -> tuple[Database, SiteInfo] | None:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # no window yet: nothing to keep responsive
     try:
         opened = open_database(db_target)
     except PuskesosError as exc:
         QGuiApplication.restoreOverrideCursor()
         log.error("database cannot be opened: %s", exc.message)
+        if on_server and isinstance(exc, DatabaseProblem) and not isinstance(exc, SchemaTooNew):
+            raise ServerUnreachable(exc.message) from exc
         QMessageBox.critical(None, QCoreApplication.translate("App", "Basis data tidak dapat dibuka"), exc.message)
         return None
+    except Exception as exc:
+        QGuiApplication.restoreOverrideCursor()
+        if not on_server:
+            raise
+        # A driver error the data layer does not translate: the connection settings are still the likely cause.
+        log.exception("server cannot be opened")
+        raise ServerUnreachable(QCoreApplication.translate(
+            "App", "Tidak dapat terhubung ke server basis data. Periksa nama server, port, nama basis data, "
+                   "pengguna dan kata sandi.")) from exc
     try:
         site = get_site_info(opened.db)
     except PuskesosError as exc:  # SiteNotInitialised and friends
@@ -164,7 +233,7 @@ def main(argv: list[str] | None = None, *, db_target: str | None = None) -> int:
     collector = GuiThreadCollector(app)  # before any background op can run
     install_excepthook()
     install_translators(app, startup_language())
-    opened = _open(db_target)
+    opened = _open_target(db_target)
     if opened is None:
         collector.stop()
         return EXIT_DATABASE

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 
 import pytest
+from backends import ON_POSTGRES, rows
 
 from puskesos_desk.data.audit import AuditTamperingError, verify_chain
 from puskesos_desk.data.orm.audit import AuditEvent
@@ -26,16 +26,22 @@ def _register(site_db) -> str:
     return result.household.id
 
 
-def _events(path, where: str = "") -> list[tuple]:
-    with sqlite3.connect(path) as conn:
-        return conn.execute(f"SELECT seq, action, entity, entity_id, changes, actor_id FROM audit_event {where} "
-                            "ORDER BY seq").fetchall()
+def _events(site, where: str = "") -> list[tuple]:
+    return rows(site, f"SELECT seq, action, entity, entity_id, changes, actor_id FROM audit_event {where} ORDER BY seq")
+
+
+def _unguard(site, verb: str) -> None:
+    """Someone with direct access to the database drops the append-only guard (migration 0002)."""
+    if ON_POSTGRES:
+        rows(site, "DROP TRIGGER audit_event_append_only ON audit_event")
+    else:
+        rows(site, f"DROP TRIGGER audit_event_no_{verb}")
 
 
 def test_every_created_record_is_an_audit_event_by_the_actor(site_db) -> None:
-    before = len(_events(site_db.path))
+    before = len(_events(site_db))
     household_id = _register(site_db)
-    new = _events(site_db.path)[before:]
+    new = _events(site_db)[before:]
     created = {(entity, action) for _, action, entity, _, _, _ in new}
     assert ("household", "CREATE") in created and ("person", "CREATE") in created
     assert ("membership", "CREATE") in created and ("kk_history", "CREATE") in created
@@ -44,11 +50,11 @@ def test_every_created_record_is_an_audit_event_by_the_actor(site_db) -> None:
 
 
 def test_sensitive_values_are_logged_as_keyed_hashes(site_db) -> None:
-    before = len(_events(site_db.path))
+    before = len(_events(site_db))
     _register(site_db)
-    text = " ".join(changes for *_, changes, _ in _events(site_db.path)[before:])
+    text = " ".join(changes for *_, changes, _ in _events(site_db)[before:])
     assert NIK not in text and KK not in text and "081234567890" not in text and "1980-05-15" not in text
-    person_event = next(json.loads(c) for _, a, e, _, c, _ in _events(site_db.path)[before:] if e == "person")
+    person_event = next(json.loads(c) for _, a, e, _, c, _ in _events(site_db)[before:] if e == "person")
     assert person_event["nik"].startswith("hmac:")
     assert person_event["name"] == "SLAMET RIYADI"  # general data stays readable for the audit trail
 
@@ -59,7 +65,7 @@ def test_updates_record_before_and_after(site_db) -> None:
     household_id = _register(site_db)
     with site_db.db.transaction(site_db.cli.actor) as session:
         session.get(Household, household_id).address = "Dusun Ngablak"
-    last = _events(site_db.path)[-1]
+    last = _events(site_db)[-1]
     assert last[1] == "UPDATE" and last[3] == household_id
     assert json.loads(last[4])["address"] == {"before": "Dusun Krajan", "after": "Dusun Ngablak"}
 
@@ -68,11 +74,10 @@ def test_chain_verifies_and_names_the_first_changed_event(site_db) -> None:
     _register(site_db)
     with site_db.db.reading() as session:
         assert verify_chain(session).ok
-    target = _events(site_db.path)[-3][0]
+    target = _events(site_db)[-3][0]
     site_db.db.dispose()
-    with sqlite3.connect(site_db.path) as conn:  # someone edits the file outside the app
-        conn.execute("DROP TRIGGER audit_event_no_update")
-        conn.execute("UPDATE audit_event SET actor_name = 'orang lain' WHERE seq = ?", (target,))
+    _unguard(site_db, "update")  # someone edits the database outside the app
+    rows(site_db, "UPDATE audit_event SET actor_name = 'orang lain' WHERE seq = ?", target)
     with site_db.db.reading() as session:
         result = verify_chain(session)
     assert not result.ok and result.first_broken_seq == target
@@ -80,11 +85,10 @@ def test_chain_verifies_and_names_the_first_changed_event(site_db) -> None:
 
 def test_deleted_event_breaks_the_chain(site_db) -> None:
     _register(site_db)
-    target = _events(site_db.path)[5][0]
+    target = _events(site_db)[5][0]
     site_db.db.dispose()
-    with sqlite3.connect(site_db.path) as conn:
-        conn.execute("DROP TRIGGER audit_event_no_delete")
-        conn.execute("DELETE FROM audit_event WHERE seq = ?", (target,))
+    _unguard(site_db, "delete")
+    rows(site_db, "DELETE FROM audit_event WHERE seq = ?", target)
     with site_db.db.reading() as session:
         result = verify_chain(session)
     assert not result.ok and result.first_broken_seq == target
@@ -107,8 +111,7 @@ def test_a_session_clock_dates_records_but_never_the_audit_log(site_db) -> None:
     with site_db.db.transaction(site_db.cli.actor) as session:
         session.info["clock"] = lambda: back_then
         session.get(Household, household_id).hamlet = "Ngablak"
-    with sqlite3.connect(site_db.path) as conn:
-        updated = conn.execute("SELECT updated_at FROM household WHERE id = ?", (household_id,)).fetchone()[0]
-        logged = conn.execute("SELECT occurred_at FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    updated = rows(site_db, "SELECT updated_at FROM household WHERE id = ?", household_id)[0][0]
+    logged = rows(site_db, "SELECT occurred_at FROM audit_event ORDER BY seq DESC LIMIT 1")[0][0]
     assert updated.startswith("2026-03-02 08:30")
     assert not logged.startswith("2026-03-02")

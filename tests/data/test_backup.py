@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
+import pytest
+
 from puskesos_desk.data.backup import backup_sqlite
 from puskesos_desk.domain.records import HouseholdDraft, MemberDraft
 from puskesos_desk.services.registration import register_household
@@ -15,6 +17,7 @@ def _count(path, table: str) -> int:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
+@pytest.mark.sqlite_only  # a file copy through SQLite's backup API; PostgreSQL is backed up with pg_dump
 def test_backup_of_a_live_wal_database_holds_every_committed_row(site_db) -> None:
     register_household(site_db.cli, HouseholdDraft(
         members=(MemberDraft(name="Warsini", relation="KEPALA_KELUARGA", sex="P", birth_date=date(1950, 1, 1),

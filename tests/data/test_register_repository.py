@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
+from backends import rows
 
 from puskesos_desk.data.repositories import register
 from puskesos_desk.domain.errors import InputRejected
@@ -30,8 +30,7 @@ def _load(site_db, rows, *, dataset="DTSEN", as_of=date(2026, 9, 30)) -> str:
 
 
 def _rows(site_db, sql: str, *args: object) -> list[tuple]:
-    with sqlite3.connect(site_db.path) as conn:
-        return conn.execute(sql, args).fetchall()
+    return rows(site_db, sql, *args)
 
 
 def test_loader_stores_a_batch_and_normalised_rows(site_db) -> None:

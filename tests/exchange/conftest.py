@@ -4,11 +4,13 @@ and its district secretariat (Kab. Semarang), each trusting the other's site car
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import SITE_CODE, SITE_NAME, SiteFixture, copy_sqlite
+from backends import DbLocation, clone
+from conftest import SITE_CODE, SITE_NAME, SiteFixture, cloned_fixture, open_fixture
 
 from puskesos_desk.data.db import Database
 from puskesos_desk.domain.enums import SiteRole
@@ -29,49 +31,65 @@ class Linked:
     district: SiteFixture
 
 
-def _open(path: Path, code: str, role: SiteRole) -> SiteFixture:
-    db = Database(f"sqlite:///{path}")
-    db.enable_wal()
-    return SiteFixture(db=db, path=path, cli=ServiceContext(db, Actor.cli("pytest", site_code=code, site_role=role)))
+def _open(location: DbLocation, code: str, role: SiteRole) -> SiteFixture:
+    return open_fixture(location, Actor.cli("pytest", site_code=code, site_role=role))
+
+
+def _initialised(seeded: DbLocation, folder: Path, name: str, *, code: str, site_name: str, role: SiteRole,
+                 admin_full_name: str, admin_password: str, address: str) -> DbLocation:
+    location = clone(seeded, folder, name)
+    db = Database(location.url)
+    initialise_site(ServiceContext(db, Actor.cli("pytest")), code=code, name=site_name, role=role,
+                    admin_username="admin", admin_full_name=admin_full_name, admin_password=admin_password,
+                    address=address)
+    db.dispose()
+    return location
 
 
 @pytest.fixture(scope="session")
-def village_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def village_location(seeded_location: DbLocation, tmp_path_factory: pytest.TempPathFactory) -> DbLocation:
     """Desa Sumogawe with a small year of demo activity (households, visits, referrals, proposals, …)."""
-    path = tmp_path_factory.mktemp("exchange") / "village.db"
-    copy_sqlite(seeded_template, path)
-    db = Database(f"sqlite:///{path}")
-    initialise_site(ServiceContext(db, Actor.cli("pytest")), code=SITE_CODE, name=SITE_NAME, role=SiteRole.DESA,
-                    admin_username="admin", admin_full_name="Admin Desa", admin_password="admin-desa-rahasia-1",
-                    address="Jl. Raya Sumogawe No. 1")
-    db.dispose()
-    site = _open(path, SITE_CODE, SiteRole.DESA)
+    location = _initialised(seeded_location, tmp_path_factory.mktemp("exchange"), "village.db", code=SITE_CODE,
+                            site_name=SITE_NAME, role=SiteRole.DESA, admin_full_name="Admin Desa",
+                            admin_password="admin-desa-rahasia-1", address="Jl. Raya Sumogawe No. 1")
+    site = _open(location, SITE_CODE, SiteRole.DESA)
     generate_demo(site.cli, households=DEMO_HOUSEHOLDS, seed=7)
     site.db.dispose()
-    return path
+    return location
 
 
 @pytest.fixture(scope="session")
-def district_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("exchange") / "district.db"
-    copy_sqlite(seeded_template, path)
-    db = Database(f"sqlite:///{path}")
-    initialise_site(ServiceContext(db, Actor.cli("pytest")), code=DISTRICT_CODE, name=DISTRICT_NAME,
-                    role=SiteRole.KABUPATEN, admin_username="admin", admin_full_name="Admin Kabupaten",
-                    admin_password="admin-kabupaten-1", address="Jl. Gatot Subroto, Ungaran")
-    db.dispose()
-    return path
+def district_location(seeded_location: DbLocation, tmp_path_factory: pytest.TempPathFactory) -> DbLocation:
+    return _initialised(seeded_location, tmp_path_factory.mktemp("exchange"), "district.db", code=DISTRICT_CODE,
+                        site_name=DISTRICT_NAME, role=SiteRole.KABUPATEN, admin_full_name="Admin Kabupaten",
+                        admin_password="admin-kabupaten-1", address="Jl. Gatot Subroto, Ungaran")
+
+
+@pytest.fixture(scope="session")
+def village_template(village_location: DbLocation) -> Path:
+    """The village template as a SQLite file, for the tests that work on files."""
+    if village_location.path is None:
+        pytest.fail("this test works on SQLite files: mark it sqlite_only or use village_location")
+    return village_location.path
+
+
+@pytest.fixture(scope="session")
+def district_template(district_location: DbLocation) -> Path:
+    if district_location.path is None:
+        pytest.fail("this test works on SQLite files: mark it sqlite_only or use district_location")
+    return district_location.path
 
 
 @pytest.fixture
-def linked(village_template: Path, district_template: Path, tmp_path: Path) -> Iterator[Linked]:
+def linked(village_location: DbLocation, district_location: DbLocation, tmp_path: Path) -> Iterator[Linked]:
     """Fresh copies of both sites, each trusting the other."""
-    copy_sqlite(village_template, tmp_path / "village.db")
-    copy_sqlite(district_template, tmp_path / "district.db")
-    village = _open(tmp_path / "village.db", SITE_CODE, SiteRole.DESA)
-    district = _open(tmp_path / "district.db", DISTRICT_CODE, SiteRole.KABUPATEN)
-    trust_site(district.cli, site_card(village.cli)[1])
-    trust_site(village.cli, site_card(district.cli)[1])
-    yield Linked(village=village, district=district)
-    village.db.dispose()
-    district.db.dispose()
+    with ExitStack() as stack:
+        village = stack.enter_context(cloned_fixture(
+            village_location, tmp_path, "village.db",
+            Actor.cli("pytest", site_code=SITE_CODE, site_role=SiteRole.DESA)))
+        district = stack.enter_context(cloned_fixture(
+            district_location, tmp_path, "district.db",
+            Actor.cli("pytest", site_code=DISTRICT_CODE, site_role=SiteRole.KABUPATEN)))
+        trust_site(district.cli, site_card(village.cli)[1])
+        trust_site(village.cli, site_card(district.cli)[1])
+        yield Linked(village=village, district=district)

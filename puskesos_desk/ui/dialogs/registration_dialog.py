@@ -186,7 +186,10 @@ class RegistrationDialog(QDialog):
         """The service's FieldErrors: household fields inline, member problems on their row and in the editor."""
         self.saving = False
         self.btn_save.setEnabled(True)
-        self.lbl_status.setText(self.tr("Belum tersimpan: perbaiki isian yang ditandai merah."))
+        # No field messages: the save failed for another reason (e.g. the server was away); nothing typed is wrong.
+        self.lbl_status.setText(self.tr("Belum tersimpan: perbaiki isian yang ditandai merah.") if errors else
+                                self.tr("Belum tersimpan. Isian tetap ada; tekan Simpan lagi bila masalahnya sudah "
+                                        "teratasi."))
         self.household.show_errors(errors)
         set_message(self.lbl_members_error, errors.get("members", ""))
         by_row: dict[int, dict[str, str]] = {}

@@ -1,7 +1,8 @@
 """Pengaturan: the interface language (stored per Windows user in QSettings), what this site and database are
-(read-only), the sites whose packages are accepted (widgets/trusted_sites.py), and — for accounts that manage
-settings — whether household changes may be approved at the desa, and the referral letter numbers and letterhead
-(widgets/letter_settings.py).
+(read-only; accounts that manage settings can point this PC at the office's PostgreSQL server through
+dialogs/database_dialog.py), the sites whose packages are accepted (widgets/trusted_sites.py), and — for accounts
+that manage settings — whether household changes may be approved at the desa, and the referral letter numbers and
+letterhead (widgets/letter_settings.py).
 
 The language is applied at once: the translators are re-installed and the main window is rebuilt for the same
 signed-in user (the session does that when `language_chosen` is emitted).
@@ -32,8 +33,10 @@ from puskesos_desk.domain.errors import PuskesosError
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import SiteInfo
 from puskesos_desk.infra.paths import user_config_dir
+from puskesos_desk.services import database_settings
 from puskesos_desk.services.changes import local_change_approval, set_local_change_approval
 from puskesos_desk.services.context import ServiceContext
+from puskesos_desk.ui.dialogs.database_dialog import DatabaseDialog
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.i18n import LANGUAGES, current_language
 from puskesos_desk.ui.ops import run_op
@@ -107,7 +110,14 @@ class SettingsPage(QWidget):
         self.lbl_fingerprint = self._value(site.fingerprint)
         self.lbl_fingerprint.setToolTip(self.tr("Sidik jari kunci situs; dicocokkan oleh kabupaten saat pertukaran "
                                                 "data."))
-        self.lbl_database = self._value(database_location)
+        server = database_settings.server_of(ctx.db.url)
+        # A server URL carries the password file's path and options: the officer needs where, not how.
+        self.lbl_database = self._value(f"{server.user}@{server.describe()}" if server else database_location)
+        self.lbl_backend = self._value(self._backend_text(server))
+        self.btn_database = QPushButton(self.tr("Server PostgreSQL…"))
+        self.btn_database.setToolTip(self.tr("Hubungkan komputer ini ke server basis data kantor, atau kembali ke "
+                                             "berkas lokal"))
+        self.btn_database.setVisible(self._can_manage)
         self.lbl_version = self._value(f"{APP_NAME} {__version__}")
         self.grp_trusted = TrustedSites(ctx, site)
         self.grp_approval = QGroupBox(self.tr("Perubahan susunan keluarga"))
@@ -134,6 +144,7 @@ class SettingsPage(QWidget):
         self.btn_apply_language.clicked.connect(self._on_btn_apply_language_clicked)
         self.cmb_language.currentIndexChanged.connect(self._on_cmb_language_current_index_changed)
         self.chk_local_approval.clicked.connect(self._on_chk_local_approval_clicked)
+        self.btn_database.clicked.connect(self._on_btn_database_clicked)
 
         # Assemble
         language_row = QHBoxLayout()
@@ -151,6 +162,10 @@ class SettingsPage(QWidget):
         site_form.addRow(self.tr("Alamat"), self.lbl_address)
         site_form.addRow(self.tr("Sidik jari kunci"), self.lbl_fingerprint)
         site_form.addRow(self.tr("Basis data"), self.lbl_database)
+        backend_row = QHBoxLayout()
+        backend_row.addWidget(self.lbl_backend, 1)
+        backend_row.addWidget(self.btn_database)
+        site_form.addRow(self.tr("Penyimpanan"), backend_row)
         site_form.addRow(self.tr("Versi aplikasi"), self.lbl_version)
         approval_box = QVBoxLayout(self.grp_approval)
         approval_box.addWidget(self.chk_local_approval)
@@ -213,6 +228,25 @@ class SettingsPage(QWidget):
         language = self.chosen_language()
         log.info("interface language chosen: %s", language)
         self.language_chosen.emit(language)
+
+    # Database server
+
+    def _backend_text(self, server: database_settings.ServerConnection | None) -> str:
+        if server is None:
+            return self.tr("berkas lokal")
+        return self.tr("server {where}").format(where=server.describe())
+
+    def _on_btn_database_clicked(self) -> None:
+        dialog = DatabaseDialog(self)
+        dialog.exec()
+        changed = dialog.changed
+        dialog.deleteLater()
+        if changed:
+            stored = database_settings.load()
+            after = self._backend_text(stored)
+            if after != self.lbl_backend.text():
+                self.lbl_backend.setText(self.tr("{now} (mulai saat aplikasi dibuka lagi: {next})").format(
+                    now=self._backend_text(database_settings.server_of(self.ctx.db.url)), next=after))
 
     # Local approval of household changes
 
