@@ -15,6 +15,7 @@ from puskesos_desk.cli import (
     agency_commands,
     changes_commands,
     commands,
+    database_commands,
     duplicates_commands,
     enrolment_commands,
     exchange_commands,
@@ -168,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     records_commands.add_parser(sub, _common)
     duplicates_commands.add_parser(sub, _common)
     report_commands.add_parser(sub, _common)
+    database_commands.add_parser(sub, _common)
 
     sub.add_parser("_qt-check", help=argparse.SUPPRESS)
     return parser
@@ -192,6 +194,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "records": records_commands.cmd_records,  # consolidated lists at a district
     "duplicates": duplicates_commands.cmd_duplicates,  # list, merge, not-duplicate (district)
     "report": report_commands.cmd_report,  # monthly and daily reports, Excel or PDF
+    "db-copy": database_commands.cmd_db_copy,  # the whole database into a new one (file -> office server)
 }
 
 

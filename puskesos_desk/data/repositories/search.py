@@ -2,8 +2,8 @@
 index is built from, the audit trail that tells it what changed, and the duplicate look-ups of the registration
 form.
 
-The name key is upper-case normalised text, so a prefix is a plain range scan on a B-tree index on every
-backend (SQLite LIKE would ignore a BINARY index).
+Names are found through name_search (one interface over a B-tree prefix range and a trigram index on each
+backend), so no backend-specific SQL lives here.
 """
 
 from __future__ import annotations
@@ -12,19 +12,16 @@ from collections.abc import Collection, Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from puskesos_desk.data.orm.audit import AuditEvent
 from puskesos_desk.data.orm.household import Household, Person
+from puskesos_desk.data.repositories import name_search
 from puskesos_desk.domain.records import PersonHit
 from puskesos_desk.domain.search import DuplicateHit, IndexedPerson
 
 _IN_CHUNK = 500
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
 
 
 def _hits(session: Session, condition: object, matched_by: str, limit: int,
@@ -62,19 +59,15 @@ def by_kk(session: Session, kk_number: str, limit: int = 50) -> list[PersonHit]:
 
 def by_name(session: Session, name_key: str, *, limit: int = 50, rt: str | None = None,
             rw: str | None = None) -> list[PersonHit]:
+    """The name starts with the text, then a word or a piece inside it (name_search: B-tree, then trigram)."""
     if not name_key:
         return []
-    upper = name_key[:-1] + chr(ord(name_key[-1]) + 1)
-    prefix = and_(Person.name_key >= name_key, Person.name_key < upper)
-    hits = _hits(session, prefix, "NAMA", limit, rt, rw)
-    if len(hits) >= limit:
-        return hits
-    # Then a word inside the name ("AMINAH" finds "SITI AMINAH"); village scale keeps this scan cheap.
-    seen = {h.person_id for h in hits}
-    inner = Person.name_key.like(f"%{_escape_like(name_key)}%", escape="/")
-    more = _hits(session, and_(inner, or_(Person.name_key < name_key, Person.name_key >= upper)), "NAMA",
-                 limit - len(hits), rt, rw)
-    return hits + [h for h in more if h.person_id not in seen]
+    found = name_search.prefix(session, name_key, limit=limit, rt=rt, rw=rw)
+    if len(found) < limit:
+        found += name_search.substring(session, name_key, limit=limit - len(found), rt=rt, rw=rw)
+    order = {hit.person_id: i for i, hit in enumerate(found)}
+    hits = _hits(session, Person.id.in_(list(order)), "NAMA", limit, None, None) if order else []
+    return sorted(hits, key=lambda h: order[h.person_id])
 
 
 # --- The desk index -------------------------------------------------------------------------------------------
