@@ -18,9 +18,10 @@ pg_start() {
   chmod 700 "$PGROOT/sock"
   as_postgres "$PGBIN/initdb" -D "$PGROOT/data" -U postgres -E UTF8 --locale=C.UTF-8 \
       --auth-local=trust --auth-host=scram-sha-256 >"$PGROOT/initdb.log"
-  # fsync off: a throwaway cluster trades durability for speed; never do this on a real server.
+  # fsync off: a throwaway cluster trades durability for speed; never do this on a real server. Autovacuum off: its
+  # workers (another role) would keep a test database from being dropped; the tests never need it.
   as_postgres "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w -t 60 start \
-      -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k $PGROOT/sock -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
+      -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k $PGROOT/sock -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off -c max_connections=200" >/dev/null
   # The app role owns its database and may create databases (each test gets a fresh one) but is no superuser;
   # pg_trgm is trusted (PostgreSQL 13+), so the owner can create the extension itself.
   as_postgres "$PGBIN/psql" -h "$PGROOT/sock" -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -q \

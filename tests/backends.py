@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -98,8 +99,23 @@ def clone(template: DbLocation, folder: Path, name: str) -> DbLocation:
 def drop(location: DbLocation) -> None:
     """Remove a test's PostgreSQL database at once (a SQLite file goes with the test's tmp_path)."""
     if ON_POSTGRES:
-        with _pg_admin() as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{location.name}" WITH (FORCE)')
+        _drop_database(location.name)
+
+
+def _drop_database(name: str) -> None:
+    """FORCE ends the test's leftover connections; a server process of another role (an autovacuum worker on a
+    freshly filled database) cannot be ended by the app role, so wait for it to finish and try again."""
+    import psycopg
+
+    for attempt in range(50):
+        try:
+            with _pg_admin() as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+            if attempt == 49:
+                raise
+            time.sleep(0.2)
 
 
 def drop_session_databases() -> None:
@@ -108,8 +124,8 @@ def drop_session_databases() -> None:
     with _pg_admin() as conn:
         names = [row[0] for row in conn.execute(
             "SELECT datname FROM pg_database WHERE datname LIKE %s", (DB_PREFIX.replace("_", r"\_") + "%",))]
-        for name in names:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    for name in names:
+        _drop_database(name)
 
 
 def copy_sqlite(source: Path, target: Path) -> None:

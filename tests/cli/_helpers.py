@@ -1,12 +1,16 @@
-"""Helpers shared by the CLI tests: copying and reading SQLite files without going through the application."""
+"""Helpers shared by the CLI tests: copying SQLite files, and reading a database without going through the
+application — on either backend (see tests/backends.py: statements are written for SQLite with `?` placeholders and
+values come back as SQLite gives them)."""
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
 from pathlib import Path
+from typing import Any
 
+import backends
 from conftest import copy_sqlite
+
+Where = backends.HasLocation | backends.DbLocation | Path | str  # a fixture, a location, a SQLite file or a URL
 
 
 def copy_db(source: Path, target: Path) -> Path:
@@ -15,29 +19,14 @@ def copy_db(source: Path, target: Path) -> Path:
     return target
 
 
-def query(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
+def query(where: Where, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    return backends.rows(where, sql, *params)
 
 
-def scalar(path: Path, sql: str, params: tuple = ()) -> object:
-    rows = query(path, sql, params)
-    assert len(rows) == 1, rows
-    return rows[0][0]
+def scalar(where: Where, sql: str, params: tuple[Any, ...] = ()) -> object:
+    return backends.scalar(where, sql, *params)
 
 
-def table_digest(path: Path) -> dict[str, str]:
+def table_digest(where: Where) -> dict[str, str]:
     """Per table, a hash of its rows (order-independent): equal digests mean equal contents."""
-    conn = sqlite3.connect(path)
-    try:
-        names = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        digests = {}
-        for name in names:
-            rows = sorted(repr(row) for row in conn.execute(f'SELECT * FROM "{name}"'))
-            digests[name] = hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()
-        return digests
-    finally:
-        conn.close()
+    return backends.table_digest(where)

@@ -6,12 +6,13 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from backends import DbLocation, clone, drop
 
 from puskesos_desk.cli import main
 from tests.cli._helpers import copy_db
@@ -65,3 +66,18 @@ def fresh_db(seeded_template: Path, tmp_path: Path) -> Callable[[str], Path]:
         return copy_db(seeded_template, tmp_path / name)
 
     return make
+
+
+@pytest.fixture
+def fresh_location(seeded_location: DbLocation, tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """Like fresh_db on the backend under test: the URL of a new, migrated database with reference data but no site
+    (what `--db` takes on both backends, and what tests._helpers reads). Dropped after the test on PostgreSQL."""
+    made: list[DbLocation] = []
+
+    def make(name: str) -> str:
+        made.append(clone(seeded_location, tmp_path, name))
+        return made[-1].url
+
+    yield make
+    for location in made:
+        drop(location)

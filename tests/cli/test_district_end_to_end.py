@@ -1,8 +1,8 @@
-"""Issue 7's whole loop through the CLI, on real SQLite files: three villages made with `demo` (two joined by card,
-one by set-up file) send their packages — one after a LibreOffice re-save — and the district imports them all,
-records outcomes (one from an agency workbook), approves a household change request, merges a person registered
-in two villages, and sends every village its return package; each village imports it and shows the outcome, the
-decision and the merge."""
+"""Issue 7's whole loop through the CLI, on real databases of the backend under test (SQLite files, or PostgreSQL
+databases given to `--db` as URLs): three villages made with `demo` (two joined by card, one by set-up file) send
+their packages — one after a LibreOffice re-save — and the district imports them all, records outcomes (one from an
+agency workbook), approves a household change request, merges a person registered in two villages, and sends every
+village its return package; each village imports it and shows the outcome, the decision and the merge."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ DEMO_HOUSEHOLDS = "30"  # enough for slips still waiting for an answer in every 
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 
-def _ctx(path: Path, code: str, role: SiteRole) -> tuple[Database, ServiceContext]:
-    db = Database(f"sqlite:///{path}")
+def _ctx(url: str, code: str, role: SiteRole) -> tuple[Database, ServiceContext]:
+    db = Database(url)
     return db, ServiceContext(db, Actor.cli("pytest", site_code=code, site_role=role))
 
 
@@ -44,7 +44,7 @@ def _ok(result) -> dict:  # type: ignore[no-untyped-def]
     return result.json()
 
 
-def _register_same_person(village: Path, code: str, twin: tuple) -> None:
+def _register_same_person(village: str, code: str, twin: tuple) -> None:
     """The person of another village registers here too, living with relatives (moved, and nobody knew): same
     NIK, name and birth date."""
     nik, name, birth_date, sex = twin
@@ -74,19 +74,19 @@ def _answer_agency_workbook(template: Path, target: Path, acted_on: object) -> s
     return number
 
 
-def test_three_villages_to_the_district_and_back(run_cli, fresh_db: Callable[[str], Path], tmp_path: Path,
+def test_three_villages_to_the_district_and_back(run_cli, fresh_location: Callable[[str], str], tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PUSKESOS_ADMIN_PASSWORD", "sandi-admin-e2e-7")
-    district = fresh_db("kabupaten.db")
+    district = fresh_location("kabupaten.db")
     _ok(run_cli("init", "--db", district, "--site", DISTRICT, "--role", "kabupaten", "--name",
                 "Sekretariat SLRT Kabupaten Semarang", "--json"))
     district_card = tmp_path / "kartu-kabupaten.json"
     _ok(run_cli("site-card", "--db", district, "--out", district_card, "--json"))
 
     # Two villages join on their own and exchange cards; the third starts from the district's set-up file.
-    villages: dict[str, Path] = {}
+    villages: dict[str, str] = {}
     for seed, code in enumerate((SUMOGAWE, SAMIRONO), 11):  # own seeds: neighbours must not share residents
-        path = villages[code] = fresh_db(f"desa-{code}.db")
+        path = villages[code] = fresh_location(f"desa-{code}.db")
         _ok(run_cli("demo", "--db", path, "--site", code, "--households", DEMO_HOUSEHOLDS, "--seed", seed,
                     "--json"))
         card = tmp_path / f"kartu-{code}.json"
@@ -96,7 +96,7 @@ def test_three_villages_to_the_district_and_back(run_cli, fresh_db: Callable[[st
     setup = tmp_path / "penyiapan-genuk.json"
     _ok(run_cli("village", "add", "--db", district, "--site", GENUK, "--name", "Puskesos Kelurahan Genuk",
                 "--setup-out", setup, "--json"))
-    villages[GENUK] = fresh_db("desa-genuk.db")
+    villages[GENUK] = fresh_location("desa-genuk.db")
     _ok(run_cli("init", "--db", villages[GENUK], "--setup", setup, "--json"))
     _ok(run_cli("demo", "--db", villages[GENUK], "--households", DEMO_HOUSEHOLDS, "--seed", 13, "--json"))
 

@@ -4,12 +4,13 @@ demo data: every kind in both formats, the JSON fields, an empty month (exit 0, 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import copy_sqlite
+from backends import DbLocation, clone, drop
 
 from puskesos_desk.data.db import Database
 from puskesos_desk.domain.enums import SiteRole
@@ -24,10 +25,9 @@ SITE_CODE = "33.22.01.2007"
 
 
 @pytest.fixture(scope="module")
-def demo_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("report-cli") / "demo.db"
-    copy_sqlite(seeded_template, path)
-    db = Database(f"sqlite:///{path}")
+def demo_template(seeded_location: DbLocation, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DbLocation]:
+    location = clone(seeded_location, tmp_path_factory.mktemp("report-cli"), "demo.db")
+    db = Database(location.url)
     try:
         initialise_site(ServiceContext(db, Actor.cli("pytest")), code=SITE_CODE, name="Puskesos Desa Sumogawe",
                         role=SiteRole.DESA, admin_username="admin", admin_full_name="Admin Desa",
@@ -36,14 +36,16 @@ def demo_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactor
                       households=40, seed=3)
     finally:
         db.dispose()
-    return path
+    yield location
+    drop(location)
 
 
 @pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    copy_sqlite(demo_template, path)
-    return path
+def demo_db(demo_template: DbLocation, tmp_path: Path) -> Iterator[str]:
+    """A fresh copy of the demo database, as the URL `--db` takes on either backend."""
+    location = clone(demo_template, tmp_path, "demo.db")
+    yield location.url
+    drop(location)
 
 
 def last_month() -> str:
@@ -51,7 +53,7 @@ def last_month() -> str:
 
 
 @pytest.mark.parametrize("kind", [kind.value for kind in ReportKind])
-def test_every_kind_in_both_formats(run_cli, demo_db: Path, tmp_path: Path, kind: str) -> None:
+def test_every_kind_in_both_formats(run_cli, demo_db: str, tmp_path: Path, kind: str) -> None:
     for suffix in ("xlsx", "pdf"):
         target = tmp_path / f"{kind}.{suffix}"
         result = run_cli("report", "--month", last_month(), "--kind", kind, "--out", target, "--db", demo_db)
@@ -63,7 +65,7 @@ def test_every_kind_in_both_formats(run_cli, demo_db: Path, tmp_path: Path, kind
     assert scalar(demo_db, "SELECT COUNT(*) FROM audit_event WHERE action = 'EXPORT' AND entity = 'report'") == 2
 
 
-def test_json_fields_and_the_default_kind(run_cli, demo_db: Path, tmp_path: Path) -> None:
+def test_json_fields_and_the_default_kind(run_cli, demo_db: str, tmp_path: Path) -> None:
     target = tmp_path / "rekap.pdf"
     result = run_cli("report", "--month", last_month(), "--paper", "a4", "--out", target, "--db", demo_db,
                      "--json")
@@ -76,7 +78,7 @@ def test_json_fields_and_the_default_kind(run_cli, demo_db: Path, tmp_path: Path
     assert payload["sections"] >= 1 and payload["rows"] > 0
 
 
-def test_the_daily_list_for_a_day(run_cli, demo_db: Path, tmp_path: Path) -> None:
+def test_the_daily_list_for_a_day(run_cli, demo_db: str, tmp_path: Path) -> None:
     target = tmp_path / "tugas.xlsx"
     result = run_cli("report", "--kind", "harian", "--day", "2026-11-02", "--out", target, "--db", demo_db,
                      "--json")
@@ -85,7 +87,7 @@ def test_the_daily_list_for_a_day(run_cli, demo_db: Path, tmp_path: Path) -> Non
     assert target.exists()
 
 
-def test_an_empty_month_gives_a_report_and_exit_0(run_cli, demo_db: Path, tmp_path: Path) -> None:
+def test_an_empty_month_gives_a_report_and_exit_0(run_cli, demo_db: str, tmp_path: Path) -> None:
     target = tmp_path / "kosong.xlsx"
     result = run_cli("report", "--month", "2024-01", "--out", target, "--db", demo_db)
     assert result.rc == 0, result.err
@@ -104,7 +106,7 @@ def test_an_empty_month_gives_a_report_and_exit_0(run_cli, demo_db: Path, tmp_pa
     (("--month", "2026-10", "--village", "33.22.01.2008", "--out", "rekap.xlsx"), "desanya sendiri"),
     (("--kind", "harian", "--day", "23-11-2026", "--out", "tugas.pdf"), "2026-11-23"),
 ])
-def test_refusals_exit_3(run_cli, demo_db: Path, tmp_path: Path, arguments: tuple[str, ...], said: str) -> None:
+def test_refusals_exit_3(run_cli, demo_db: str, tmp_path: Path, arguments: tuple[str, ...], said: str) -> None:
     args = [str(tmp_path / a) if a.startswith(("rekap.", "tugas.")) else a for a in arguments]
     result = run_cli("report", *args, "--db", demo_db, "--json")
     assert result.rc == 3, result.err
@@ -112,6 +114,6 @@ def test_refusals_exit_3(run_cli, demo_db: Path, tmp_path: Path, arguments: tupl
     assert not any(tmp_path.glob("rekap.*")) and not any(tmp_path.glob("tugas.*"))
 
 
-def test_an_unknown_kind_is_a_usage_error(run_cli, demo_db: Path, tmp_path: Path) -> None:
+def test_an_unknown_kind_is_a_usage_error(run_cli, demo_db: str, tmp_path: Path) -> None:
     assert run_cli("report", "--month", "2026-10", "--kind", "semua", "--out", tmp_path / "x.xlsx",
                    "--db", demo_db).rc == 2

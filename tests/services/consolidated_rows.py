@@ -7,11 +7,13 @@ an import would leave them (origin_site = the village), with one tombstone of ea
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from backends import DbLocation
 from conftest import SiteFixture, copy_sqlite
 from sqlalchemy import select
 
@@ -23,6 +25,7 @@ from puskesos_desk.data.orm.referral import Referral
 from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.names import normalize_name
 from tests.exchange.scenarios import DISTRICT_CODE, DISTRICT_NAME, init_site, open_site
+from tests.services import sites
 
 SUMOGAWE, SAMIRONO, GENUK = "33.22.01.2007", "33.22.01.2008", "33.22.18.1007"
 GETASAN, UNGARAN_BARAT = "33.22.01", "33.22.18"
@@ -148,20 +151,42 @@ def _write(w: _Writer) -> None:
                             deleted_at=DELETED if deleted else None))
 
 
+def write_district(site: SiteFixture) -> District:
+    """The three villages' records written into a kabupaten site; the returned ids name each row."""
+    with site.db.transaction(site.cli.actor) as session:
+        writer = _Writer(session)
+        _write(writer)
+    return writer.district
+
+
+def build_district_location(seeded: DbLocation, folder: Path) -> tuple[DbLocation, District]:
+    """A kabupaten site with the three villages' records on the backend under test (a template: copy it per test
+    with `district_copy`)."""
+    location = sites.initialised(seeded, folder, "district.db", code=DISTRICT_CODE, site_name=DISTRICT_NAME,
+                                 role=SiteRole.KABUPATEN)
+    site = sites.opened(location, DISTRICT_CODE, SiteRole.KABUPATEN)
+    try:
+        return location, write_district(site)
+    finally:
+        site.db.dispose()
+
+
+def district_copy(template: DbLocation, folder: Path) -> AbstractContextManager[SiteFixture]:
+    """A fresh copy of a built district, opened as the CLI actor (every permission of the kabupaten site)."""
+    return sites.copied(template, folder, "district.db", DISTRICT_CODE, SiteRole.KABUPATEN)
+
+
 def build_district(seeded: Path, target: Path) -> District:
-    """A kabupaten site at `target` with the three villages' records; the returned ids name each row."""
+    """Like build_district_location, as a SQLite file at `target` (for the tests that work on files)."""
     init_site(seeded, target, DISTRICT_CODE, DISTRICT_NAME, SiteRole.KABUPATEN)
     site = open_site(target, DISTRICT_CODE, SiteRole.KABUPATEN)
     try:
-        with site.db.transaction(site.cli.actor) as session:
-            writer = _Writer(session)
-            _write(writer)
-        return writer.district
+        return write_district(site)
     finally:
         site.db.dispose()
 
 
 def open_copy(template: Path, target: Path) -> SiteFixture:
-    """A fresh copy of a built district, opened as the CLI actor (every permission of the kabupaten site)."""
+    """A fresh copy of a district built by build_district, as a SQLite file opened as the CLI actor."""
     copy_sqlite(template, target)
     return open_site(target, DISTRICT_CODE, SiteRole.KABUPATEN)

@@ -4,10 +4,13 @@ them (origin_site = the village's site code), for the duplicate-review tests of 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from backends import DbLocation
 from conftest import SiteFixture
 
 from puskesos_desk.data.db import Database
@@ -18,6 +21,7 @@ from puskesos_desk.domain.names import normalize_name
 from puskesos_desk.domain.permissions import Actor
 from puskesos_desk.services.context import ServiceContext
 from tests.exchange.scenarios import DISTRICT_CODE, DISTRICT_NAME, init_site, open_district
+from tests.services.sites import new_site
 
 VILLAGE_A = "33.22.01.2007"  # Sumogawe
 VILLAGE_B = "33.22.01.2008"
@@ -32,8 +36,17 @@ class Member:
 
 
 def make_district(seeded: Path, folder: Path) -> SiteFixture:
+    """An empty kabupaten site as a SQLite file (for the tests that work on files); `district_site` on any backend."""
     folder.mkdir(parents=True, exist_ok=True)
     return open_district(init_site(seeded, folder / "kabupaten.db", DISTRICT_CODE, DISTRICT_NAME, SiteRole.KABUPATEN))
+
+
+@contextmanager
+def district_site(seeded: DbLocation, folder: Path) -> Iterator[SiteFixture]:
+    """An empty kabupaten site on the backend under test, for one test."""
+    with new_site(seeded, folder, "kabupaten.db", code=DISTRICT_CODE, site_name=DISTRICT_NAME,
+                  role=SiteRole.KABUPATEN) as site:
+        yield site
 
 
 def open_district_at(path: Path) -> SiteFixture:

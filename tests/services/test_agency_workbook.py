@@ -4,7 +4,6 @@ village in the return package."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -13,6 +12,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from backends import rows
 from conftest import SITE_CODE
 
 from puskesos_desk.domain import agency_workbook as aw
@@ -33,8 +33,8 @@ from tests.exchange.conftest import Linked
 from tests.exchange.workbooks import header_index, rows_of
 
 # The exchange tests' sites: Desa Sumogawe with a demo year, and its district, trusting each other.
-village_template = exchange_sites.village_template
-district_template = exchange_sites.district_template
+village_location = exchange_sites.village_location
+district_location = exchange_sites.district_location
 linked = exchange_sites.linked
 
 
@@ -122,9 +122,9 @@ def test_the_template_lists_waiting_referrals_with_their_village_and_a_masked_ni
                                                     '"TERLAYANI_PENUH,TERLAYANI_SEBAGIAN,TIDAK_TERLAYANI"'}
     finally:
         workbook.close()
-    (kind, rows_json, masked), = query(district.path, "SELECT kind, row_counts, masked FROM export_record")
+    (kind, rows_json, masked), = query(district, "SELECT kind, row_counts, masked FROM export_record")
     assert kind == aw.EXPORT_KIND and masked == 1 and str(len(rows)) in rows_json
-    assert query(district.path, "SELECT count(*) FROM audit_event WHERE action = 'EXPORT' AND entity_id = ?",
+    assert query(district, "SELECT count(*) FROM audit_event WHERE action = 'EXPORT' AND entity_id = ?",
                  (outcome.template_id,)) == [(1,)]
 
 
@@ -247,13 +247,13 @@ def test_a_dry_run_reports_what_would_apply_and_writes_nothing(waiting: Waiting,
     template = write_agency_template(district.cli, tmp_path / "lembar.xlsx")
     answered = fill(template.path, tmp_path / "terisi.xlsx",
                     {waiting.numbers[0]: {aw.H_STATUS: "DIPROSES", aw.H_ACTED_ON: today(district)}})
-    events_before = query(district.path, "SELECT count(*) FROM referral_event")
+    events_before = query(district, "SELECT count(*) FROM referral_event")
 
     outcome = import_agency_outcomes(district.cli, answered, dry_run=True)
 
     assert outcome.status is AgencyImportStatus.WOULD_APPLY and outcome.applied == 1 and outcome.exit_code == 0
     assert statuses(district)[waiting.numbers[0]] == "DIKIRIM"
-    assert query(district.path, "SELECT count(*) FROM referral_event") == events_before
+    assert query(district, "SELECT count(*) FROM referral_event") == events_before
 
 
 def test_files_that_are_not_this_sites_agency_workbook_are_refused(waiting: Waiting, tmp_path: Path) -> None:
@@ -299,11 +299,6 @@ def test_the_district_refuses_an_edited_token(waiting: Waiting, village_token: t
 def test_a_district_refuses_the_token_of_a_village_it_does_not_trust(waiting: Waiting,
                                                                      village_token: tuple[str, str]) -> None:
     _, token = village_token
-    connection = sqlite3.connect(waiting.district.path)
-    try:
-        connection.execute("UPDATE trusted_site SET deleted_at = CURRENT_TIMESTAMP WHERE code = ?", (SITE_CODE,))
-        connection.commit()
-    finally:
-        connection.close()
+    rows(waiting.district, "UPDATE trusted_site SET deleted_at = CURRENT_TIMESTAMP WHERE code = ?", SITE_CODE)
     with pytest.raises(InputRejected, match="belum terdaftar sebagai desa"):
         find_referral(waiting.district.cli, token)

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from backends import DbLocation, drop
 from conftest import SiteFixture
 
 from puskesos_desk.domain.consolidated import RecordFilter, RecordKind
@@ -23,8 +24,8 @@ from tests.services.consolidated_rows import (
     SUMOGAWE,
     UNGARAN_BARAT,
     District,
-    build_district,
-    open_copy,
+    build_district_location,
+    district_copy,
 )
 
 K = RecordKind
@@ -32,16 +33,17 @@ Site = tuple[SiteFixture, District]
 
 
 @pytest.fixture(scope="module")
-def district_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, District]:
-    path = tmp_path_factory.mktemp("consolidated") / "district.db"
-    return path, build_district(seeded_template, path)
+def district_template(seeded_location: DbLocation,
+                      tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DbLocation, District]]:
+    location, written = build_district_location(seeded_location, tmp_path_factory.mktemp("consolidated"))
+    yield location, written
+    drop(location)
 
 
 @pytest.fixture
-def district(district_template: tuple[Path, District], tmp_path: Path) -> Iterator[Site]:
-    site = open_copy(district_template[0], tmp_path / "district.db")
-    yield site, district_template[1]
-    site.db.dispose()
+def district(district_template: tuple[DbLocation, District], tmp_path: Path) -> Iterator[Site]:
+    with district_copy(district_template[0], tmp_path) as site:
+        yield site, district_template[1]
 
 
 def ids(site: Site, kind: RecordKind, **filters: object) -> set[str]:

@@ -3,13 +3,13 @@ against records placed on both sides of a month boundary in a time zone far from
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from backends import rows
 from conftest import SiteFixture
 from sqlalchemy import select
 
@@ -41,13 +41,13 @@ def bucket(status: str, outcome: str | None) -> str | None:
 def test_trends_match_independent_counts(demo: Demo) -> None:  # noqa: F811
     figures = beranda_figures(demo.ctx)
     months = [m.key for m in ReportMonth(2026, 11).trailing(12)]
-    raw = sqlite3.connect(demo.site.path)
-    visits = Counter(month_key(at) for (at,) in raw.execute("SELECT occurred_at FROM visit WHERE deleted_at IS NULL"))
-    complaints = Counter(month_key(at) for (at,) in raw.execute(
-        "SELECT created_at FROM complaint WHERE deleted_at IS NULL"))
+    visits = Counter(month_key(at) for (at,) in rows(
+        demo.site, "SELECT occurred_at FROM visit WHERE deleted_at IS NULL"))
+    complaints = Counter(month_key(at) for (at,) in rows(
+        demo.site, "SELECT created_at FROM complaint WHERE deleted_at IS NULL"))
     referrals: dict[str, Counter[str]] = {m: Counter() for m in months}
-    for letter, status, outcome in raw.execute(
-            "SELECT letter_date, status, outcome FROM referral WHERE deleted_at IS NULL"):
+    for letter, status, outcome in rows(
+            demo.site, "SELECT letter_date, status, outcome FROM referral WHERE deleted_at IS NULL"):
         kind = bucket(status, outcome)
         if kind and str(letter)[:7] in referrals:
             referrals[str(letter)[:7]][kind] += 1

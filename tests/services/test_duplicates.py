@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from backends import DbLocation
 from conftest import SITE_CODE, SiteFixture
 from sqlalchemy import text
 
@@ -18,16 +19,15 @@ from puskesos_desk.domain.enums import Role
 from puskesos_desk.domain.errors import InputRejected, PermissionDenied
 from puskesos_desk.services import duplicates
 from tests.cli._helpers import query
-from tests.services.duplicate_rows import VILLAGE_A, VILLAGE_B, Member, add_family, district_user, make_district
+from tests.services.duplicate_rows import VILLAGE_A, VILLAGE_B, Member, add_family, district_site, district_user
 
 NIK = "3322011505800003"
 
 
 @pytest.fixture
-def district(seeded_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
-    site = make_district(seeded_template, tmp_path)
-    yield site
-    site.db.dispose()
+def district(seeded_location: DbLocation, tmp_path: Path) -> Iterator[SiteFixture]:
+    with district_site(seeded_location, tmp_path) as site:
+        yield site
 
 
 def _pairs(site: SiteFixture) -> list[tuple[set[str], MatchKind]]:
@@ -98,20 +98,20 @@ def test_decided_pairs_are_not_listed_again_and_a_merged_person_is_hidden(distri
 
     assert _pairs(district) == []
     assert decision.decision is MergeDecision.DIGABUNG and decision.match is MatchKind.NIK
-    rows = query(district.path, "SELECT duplicate_person_id, survivor_person_id, decision, match_kind, reason, "
+    rows = query(district, "SELECT duplicate_person_id, survivor_person_id, decision, match_kind, reason, "
                                 "origin_site FROM person_merge ORDER BY decision")
     assert rows == [(c, d, "BUKAN_DUPLIKAT", "NAMA_TANGGAL_LAHIR", "Ibu dan anak bernama sama", "33.22"),
                     (b, a, "DIGABUNG", "NIK", "NIK sama, dicek Dukcapil", "33.22")]
-    snapshot = query(district.path, "SELECT snapshot FROM person_merge WHERE decision = 'DIGABUNG'")[0][0]
+    snapshot = query(district, "SELECT snapshot FROM person_merge WHERE decision = 'DIGABUNG'")[0][0]
     assert NIK not in snapshot
     assert json.loads(snapshot)["duplicate"] == {
         "person_id": b, "name": "Slamet Riyadi", "nik": "••••••••••••0003", "birth_date": "1980-05-15",
         "village_code": VILLAGE_B, "village_name": "Samirono", "household_number": json.loads(snapshot)["duplicate"][
             "household_number"]}
     # The village rows themselves are untouched: the district never edits them.
-    assert query(district.path, "SELECT deleted_at, duplicate_of FROM person WHERE id = ?", (b,)) == [(None, None)]
+    assert query(district, "SELECT deleted_at, duplicate_of FROM person WHERE id = ?", (b,)) == [(None, None)]
     # Audited like every record written through the application.
-    assert query(district.path, "SELECT count(*) FROM audit_event WHERE entity = 'person_merge' "
+    assert query(district, "SELECT count(*) FROM audit_event WHERE entity = 'person_merge' "
                                 "AND action = 'CREATE'") == [(2,)]
 
     # A third record of the merged person in another village pairs with the survivor, never with the loser.

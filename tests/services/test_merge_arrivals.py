@@ -19,8 +19,8 @@ SURVIVOR = "0b7c4c38-1111-4222-8333-444455556666"  # a person of another village
 
 def _ids(site: SiteFixture) -> tuple[str, str, str]:
     household = register_household(site.cli, family()).household
-    head = query(site.path, "SELECT head_person_id FROM household WHERE id = ?", (household.id,))[0][0]
-    wife = query(site.path, "SELECT id FROM person WHERE nik = ?", (WIFE_NIK,))[0][0]
+    head = query(site, "SELECT head_person_id FROM household WHERE id = ?", (household.id,))[0][0]
+    wife = query(site, "SELECT id FROM person WHERE nik = ?", (WIFE_NIK,))[0][0]
     return household.id, head, wife
 
 
@@ -33,20 +33,20 @@ def _apply(site: SiteFixture, merge_id: str):  # type: ignore[no-untyped-def]
 
 def test_the_duplicate_becomes_a_tombstone_and_leaves_its_household(site_db: SiteFixture) -> None:
     household, _head, wife = _ids(site_db)
-    version = query(site_db.path, "SELECT row_version FROM person WHERE id = ?", (wife,))[0][0]
+    version = query(site_db, "SELECT row_version FROM person WHERE id = ?", (wife,))[0][0]
     merge = store_merge(site_db, duplicate_id=wife, survivor_id=SURVIVOR, duplicate_name="Siti Aminah",
                         survivor_name="Siti Aminah")
 
     run = _apply(site_db, merge)
 
     [(deleted_at, duplicate_of, new_version, reason)] = query(
-        site_db.path, "SELECT deleted_at, duplicate_of, row_version, deleted_reason FROM person WHERE id = ?", (wife,))
+        site_db, "SELECT deleted_at, duplicate_of, row_version, deleted_reason FROM person WHERE id = ?", (wife,))
     assert deleted_at is not None and duplicate_of == SURVIVOR and new_version == version + 1
     assert reason == "digabung oleh kabupaten"
-    assert query(site_db.path, "SELECT valid_to IS NOT NULL, reason FROM membership WHERE person_id = ?",
+    assert query(site_db, "SELECT valid_to IS NOT NULL, reason FROM membership WHERE person_id = ?",
                  (wife,)) == [(1, "digabung")]
     assert [m.code for m in run.messages] == ["DIGABUNG"]
-    assert query(site_db.path, "SELECT count(*) FROM audit_event WHERE entity = 'person' AND entity_id = ? "
+    assert query(site_db, "SELECT count(*) FROM audit_event WHERE entity = 'person' AND entity_id = ? "
                                "AND action IN ('UPDATE', 'DELETE')", (wife,))[0][0] >= 1
 
     [notice] = household_merges(site_db.cli, household)
@@ -55,7 +55,7 @@ def test_the_duplicate_becomes_a_tombstone_and_leaves_its_household(site_db: Sit
 
     again = _apply(site_db, merge)  # the same merge again (a package re-sent): nothing more happens
     assert again.messages == []
-    assert query(site_db.path, "SELECT row_version FROM person WHERE id = ?", (wife,)) == [(new_version,)]
+    assert query(site_db, "SELECT row_version FROM person WHERE id = ?", (wife,)) == [(new_version,)]
 
 
 def test_a_household_head_is_flagged_not_deleted(site_db: SiteFixture) -> None:
@@ -65,9 +65,9 @@ def test_a_household_head_is_flagged_not_deleted(site_db: SiteFixture) -> None:
 
     run = _apply(site_db, merge)
 
-    assert query(site_db.path, "SELECT deleted_at, duplicate_of FROM person WHERE id = ?", (head,)) == [
+    assert query(site_db, "SELECT deleted_at, duplicate_of FROM person WHERE id = ?", (head,)) == [
         (None, SURVIVOR)]
-    assert query(site_db.path, "SELECT count(*) FROM membership WHERE person_id = ? AND valid_to IS NULL",
+    assert query(site_db, "SELECT count(*) FROM membership WHERE person_id = ? AND valid_to IS NULL",
                  (head,)) == [(1,)]
     [message] = run.messages
     assert message.code == "GABUNG_KEPALA_KELUARGA" and message.severity == "warning"
@@ -77,13 +77,13 @@ def test_a_household_head_is_flagged_not_deleted(site_db: SiteFixture) -> None:
 
 def test_the_survivors_village_changes_nothing_and_shows_the_merge(site_db: SiteFixture) -> None:
     household, _head, wife = _ids(site_db)
-    before = query(site_db.path, "SELECT row_version, deleted_at, duplicate_of FROM person WHERE id = ?", (wife,))
+    before = query(site_db, "SELECT row_version, deleted_at, duplicate_of FROM person WHERE id = ?", (wife,))
     merge = store_merge(site_db, duplicate_id="9f0e1d2c-aaaa-4bbb-8ccc-dddd00001111", survivor_id=wife,
                         duplicate_name="Siti Aminah", survivor_name="Siti Aminah", duplicate_village="Samirono",
                         survivor_village="Sumogawe")
 
     assert _apply(site_db, merge).messages == []
-    assert query(site_db.path, "SELECT row_version, deleted_at, duplicate_of FROM person WHERE id = ?",
+    assert query(site_db, "SELECT row_version, deleted_at, duplicate_of FROM person WHERE id = ?",
                  (wife,)) == before
     [notice] = household_merges(site_db.cli, household)
     assert not notice.local_is_duplicate and notice.other_village == "Desa Samirono"
@@ -94,7 +94,7 @@ def test_a_household_lists_only_the_merges_of_its_own_members(site_db: SiteFixtu
     draft = family()
     other = register_household(site_db.cli, replace(draft, kk_number="3322010101150015", members=(
         replace(draft.members[0], nik="3322011505800011"),))).household
-    other_head = query(site_db.path, "SELECT head_person_id FROM household WHERE id = ?", (other.id,))[0][0]
+    other_head = query(site_db, "SELECT head_person_id FROM household WHERE id = ?", (other.id,))[0][0]
     store_merge(site_db, duplicate_id=other_head, survivor_id=SURVIVOR, duplicate_name="Slamet Riyadi",
                 survivor_name="Slamet Riyadi")
 

@@ -3,15 +3,16 @@ the demo data independently; NIK/KK masked unless a user who may see them asks; 
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SiteFixture, copy_sqlite
+from backends import DbLocation, clone, drop, rows
+from conftest import SiteFixture, cloned_fixture
 
 from puskesos_desk.data.db import Database
 from puskesos_desk.domain.enums import SiteRole
@@ -36,26 +37,24 @@ def clock() -> datetime:
 
 
 @pytest.fixture(scope="module")
-def demo_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, str]]]:
-    path = tmp_path_factory.mktemp("report_bnba") / "demo.db"
-    copy_sqlite(seeded_template, path)
-    db = Database(f"sqlite:///{path}")
+def demo_template(seeded_location: DbLocation,
+                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DbLocation, list[dict[str, str]]]]:
+    location = clone(seeded_location, tmp_path_factory.mktemp("report_bnba"), "demo.db")
+    db = Database(location.url)
     initialise_site(ServiceContext(db, Actor.cli("pytest"), clock), code=SITE, name="Puskesos Desa Sumogawe",
                     role=SiteRole.DESA, admin_username="admin", admin_password="admin-rahasia-12345")
     result = generate_demo(ServiceContext(db, Actor.cli("pytest", site_code=SITE, site_role=SiteRole.DESA), clock),
                            households=60, seed=5)
     db.dispose()
-    return path, result.users
+    yield location, result.users
+    drop(location)
 
 
 @pytest.fixture
-def demo(demo_template: tuple[Path, list[dict[str, str]]], tmp_path: Path) -> Iterator[SiteFixture]:
-    path = tmp_path / "demo.db"
-    copy_sqlite(demo_template[0], path)
-    db = Database(f"sqlite:///{path}")
-    yield SiteFixture(db=db, path=path,
-                      cli=ServiceContext(db, Actor.cli("pytest", site_code=SITE, site_role=SiteRole.DESA), clock))
-    db.dispose()
+def demo(demo_template: tuple[DbLocation, list[dict[str, str]]], tmp_path: Path) -> Iterator[SiteFixture]:
+    actor = Actor.cli("pytest", site_code=SITE, site_role=SiteRole.DESA)
+    with cloned_fixture(demo_template[0], tmp_path, "demo.db", actor) as site:
+        yield replace(site, cli=ServiceContext(site.db, actor, clock))
 
 
 def signed_in(site: SiteFixture, users: list[dict[str, str]], role: str) -> ServiceContext:
@@ -72,18 +71,16 @@ def local_day(stored: str) -> date:
     return datetime.fromisoformat(stored).replace(tzinfo=UTC).astimezone(local_zone()).date()
 
 
-def services_in(path: Path, month: ReportMonth) -> Counter[str]:
+def services_in(site: SiteFixture, month: ReportMonth) -> Counter[str]:
     """Counted straight from the tables: complaints and needs recorded in the month, visits with neither."""
     inside = lambda stored: month.first_day <= local_day(stored) <= month.last_day  # noqa: E731
-    with sqlite3.connect(path) as conn:
-        complaints = [r for r in conn.execute("SELECT created_at FROM complaint WHERE deleted_at IS NULL")
-                      if inside(r[0])]
-        needs = [r for r in conn.execute("SELECT created_at FROM need WHERE deleted_at IS NULL") if inside(r[0])]
-        used = {r[0] for r in conn.execute("SELECT visit_id FROM complaint WHERE visit_id IS NOT NULL AND deleted_at "
-                                           "IS NULL UNION SELECT visit_id FROM need WHERE visit_id IS NOT NULL "
-                                           "AND deleted_at IS NULL")}
-        visits = [r for r in conn.execute("SELECT id, occurred_at FROM visit WHERE deleted_at IS NULL")
-                  if r[0] not in used and inside(r[1])]
+    complaints = [r for r in rows(site, "SELECT created_at FROM complaint WHERE deleted_at IS NULL") if inside(r[0])]
+    needs = [r for r in rows(site, "SELECT created_at FROM need WHERE deleted_at IS NULL") if inside(r[0])]
+    used = {r[0] for r in rows(site, "SELECT visit_id FROM complaint WHERE visit_id IS NOT NULL AND deleted_at "
+                                     "IS NULL UNION SELECT visit_id FROM need WHERE visit_id IS NOT NULL "
+                                     "AND deleted_at IS NULL")}
+    visits = [r for r in rows(site, "SELECT id, occurred_at FROM visit WHERE deleted_at IS NULL")
+              if r[0] not in used and inside(r[1])]
     return Counter(complaint=len(complaints), need=len(needs), visit=len(visits))
 
 
@@ -94,7 +91,7 @@ def rows_of(document: Any) -> tuple[tuple[object, ...], ...]:
 def test_one_row_per_service_of_the_month_as_counted_from_the_tables(demo: SiteFixture) -> None:
     seen_kinds: set[str] = set()
     for month in MONTHS:
-        expected = services_in(demo.path, month)
+        expected = services_in(demo, month)
         document = build_bnba(demo.cli, request(month), ProgressSink())
         rows = rows_of(document)
         labels = [str(row[SERVICE_COLUMN]) for row in rows]
@@ -115,9 +112,8 @@ def test_one_row_per_service_of_the_month_as_counted_from_the_tables(demo: SiteF
 def test_identity_numbers_are_masked_unless_asked_for_by_someone_who_may(demo: SiteFixture,
                                                                         demo_template: Any) -> None:
     month = ReportMonth(2026, 9)
-    with sqlite3.connect(demo.path) as conn:
-        niks = {r[0] for r in conn.execute("SELECT nik FROM person WHERE nik IS NOT NULL")}
-        kks = {r[0] for r in conn.execute("SELECT kk_number FROM household WHERE kk_number IS NOT NULL")}
+    niks = {r[0] for r in rows(demo, "SELECT nik FROM person WHERE nik IS NOT NULL")}
+    kks = {r[0] for r in rows(demo, "SELECT kk_number FROM household WHERE kk_number IS NOT NULL")}
     masked = rows_of(build_bnba(demo.cli, request(month), ProgressSink()))
     assert masked
     for row in masked:
@@ -145,9 +141,8 @@ def test_an_empty_month_says_so(demo: SiteFixture) -> None:
 
 def test_a_district_report_names_each_village_and_narrows_to_one(demo: SiteFixture) -> None:
     """The demo village turned into a district whose households live in two villages."""
-    with sqlite3.connect(demo.path) as conn:
-        conn.execute("UPDATE site SET code = '33.22', role = 'kabupaten', parent_code = NULL")
-        conn.execute("UPDATE household SET village_code = '33.22.01.2001' WHERE number LIKE '%0' OR number LIKE '%2'")
+    rows(demo, "UPDATE site SET code = '33.22', role = 'kabupaten', parent_code = NULL")
+    rows(demo, "UPDATE household SET village_code = '33.22.01.2001' WHERE number LIKE '%0' OR number LIKE '%2'")
     district = ServiceContext(demo.db, Actor.cli("pytest", site_code="33.22", site_role=SiteRole.KABUPATEN), clock)
     month = ReportMonth(2026, 9)
     everything = rows_of(build_bnba(district, request(month), ProgressSink()))

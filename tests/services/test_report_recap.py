@@ -1,11 +1,10 @@
-"""The monthly recap against counts made independently: raw sqlite3 reads of the demo database, counted in plain
+"""The monthly recap against counts made independently: raw reads of the demo database, counted in plain
 Python (local months, tombstones left out, the working-day median with the holiday calendar), and a district whose
 village filter narrows every figure and whose villages add up to the whole."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import statistics
 from collections import Counter
 from collections.abc import Iterator
@@ -14,7 +13,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import SITE_CODE, SITE_NAME, SiteFixture, copy_sqlite
+from backends import DbLocation, clone, drop, rows
+from conftest import SITE_CODE, SITE_NAME, SiteFixture, cloned_fixture
 
 from puskesos_desk.data.db import Database
 from puskesos_desk.domain.enums import SiteRole
@@ -35,7 +35,7 @@ from puskesos_desk.services.report_recap import (
     build_recap,
 )
 from puskesos_desk.services.site import initialise_site
-from tests.services.consolidated_rows import GENUK, SAMIRONO, SUMOGAWE, build_district, open_copy
+from tests.services.consolidated_rows import GENUK, SAMIRONO, SUMOGAWE, build_district_location, district_copy
 
 NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)  # a Friday morning in Indonesia
 MONTHS = ("2026-11", "2026-10", "2026-04", "2026-02", "2026-01")
@@ -50,35 +50,32 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def demo_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_template(seeded_location: DbLocation,
+                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[DbLocation]:
     """Desa Sumogawe with a year of demo activity up to NOW, plus an overdue referral and a tombstoned visit."""
-    path = tmp_path_factory.mktemp("recap") / "demo.db"
-    copy_sqlite(seeded_template, path)
-    db = Database(f"sqlite:///{path}")
+    location = clone(seeded_location, tmp_path_factory.mktemp("recap"), "demo.db")
+    db = Database(location.url)
     initialise_site(ServiceContext(db, Actor.cli("pytest"), lambda: NOW), code=SITE_CODE, name=SITE_NAME,
                     role=SiteRole.DESA, admin_username="admin", admin_full_name="Admin Desa",
                     admin_password="admin-desa-rahasia-1", address="Jl. Raya Sumogawe No. 1")
     generate_demo(ServiceContext(db, Actor.cli("pytest", site_code=SITE_CODE, site_role=SiteRole.DESA),
                                  lambda: NOW), households=100, seed=5)
     db.dispose()
-    with sqlite3.connect(path) as raw:
-        # One sent referral whose answer was due before NOW, and one visit of November removed.
-        raw.execute("UPDATE referral SET response_due = '2026-11-10' WHERE id = "
-                    "(SELECT id FROM referral WHERE status = 'DIKIRIM' ORDER BY id LIMIT 1)")
-        raw.execute("UPDATE visit SET deleted_at = '2026-11-20 02:00:00.000000' WHERE id = "
-                    "(SELECT id FROM visit WHERE occurred_at >= '2026-11-03' ORDER BY occurred_at LIMIT 1)")
-    return path
+    # One sent referral whose answer was due before NOW, and one visit of November removed (the server keeps UTC,
+    # like SQLite's text: the literal moment is UTC on both).
+    rows(location, "UPDATE referral SET response_due = '2026-11-10' WHERE id = "
+                   "(SELECT id FROM referral WHERE status = 'DIKIRIM' ORDER BY id LIMIT 1)")
+    rows(location, "UPDATE visit SET deleted_at = '2026-11-20 02:00:00.000000' WHERE id = "
+                   "(SELECT id FROM visit WHERE occurred_at >= '2026-11-03' ORDER BY occurred_at LIMIT 1)")
+    yield location
+    drop(location)
 
 
 @pytest.fixture
-def demo(demo_template: Path, tmp_path: Path) -> Iterator[Demo]:
-    path = tmp_path / "demo.db"
-    copy_sqlite(demo_template, path)
-    db = Database(f"sqlite:///{path}")
-    site = SiteFixture(db=db, path=path, cli=ServiceContext(
-        db, Actor.cli("pytest", site_code=SITE_CODE, site_role=SiteRole.DESA)))
-    yield Demo(site, ServiceContext(db, site.cli.actor, lambda: NOW))
-    db.dispose()
+def demo(demo_template: DbLocation, tmp_path: Path) -> Iterator[Demo]:
+    actor = Actor.cli("pytest", site_code=SITE_CODE, site_role=SiteRole.DESA)
+    with cloned_fixture(demo_template, tmp_path, "demo.db", actor) as site:
+        yield Demo(site, ServiceContext(site.db, site.cli.actor, lambda: NOW))
 
 
 def recap(ctx: ServiceContext, month: str, village: str = "") -> ReportDocument:
@@ -103,11 +100,11 @@ def nonzero(values: dict[str, object]) -> dict[str, object]:
 # --- independent counting over raw rows ------------------------------------------------------------------------------
 
 class Raw:
-    def __init__(self, path: Path) -> None:
-        self.connection = sqlite3.connect(path)
+    def __init__(self, site: SiteFixture) -> None:
+        self.site = site
 
     def rows(self, sql: str) -> list[tuple[object, ...]]:
-        return list(self.connection.execute(sql))
+        return rows(self.site, sql)
 
     def names(self, sql: str) -> dict[str, str]:
         return {str(code): str(name) for code, name in self.rows(sql)}
@@ -206,7 +203,7 @@ def check_month(document: ReportDocument, raw: Raw, month: str, today: date) -> 
 # --- tests -----------------------------------------------------------------------------------------------------------
 
 def test_recap_numbers_match_independent_counts(demo: Demo) -> None:
-    raw = Raw(demo.site.path)
+    raw = Raw(demo.site)
     medians, overdue, visits = [], [], []
     answered = {str(day)[:7] for (day,) in raw.rows("SELECT received_on FROM referral WHERE received_on IS NOT NULL")}
     for month in (*MONTHS, *sorted(answered - set(MONTHS))):
@@ -270,17 +267,17 @@ def test_cancelling_stops_the_recap(demo: Demo) -> None:
 # --- district -------------------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def district_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("recap-district") / "district.db"
-    build_district(seeded_template, path)
-    return path
+def district_template(seeded_location: DbLocation,
+                      tmp_path_factory: pytest.TempPathFactory) -> Iterator[DbLocation]:
+    location, _ = build_district_location(seeded_location, tmp_path_factory.mktemp("recap-district"))
+    yield location
+    drop(location)
 
 
 @pytest.fixture
-def district(district_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
-    site = open_copy(district_template, tmp_path / "district.db")
-    yield site
-    site.db.dispose()
+def district(district_template: DbLocation, tmp_path: Path) -> Iterator[SiteFixture]:
+    with district_copy(district_template, tmp_path) as site:
+        yield site
 
 
 def headline(document: ReportDocument) -> dict[str, object]:

@@ -4,13 +4,13 @@ an entry intact, and only district roles with MANAGE_SERVICE_DIRECTORY may chang
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from backends import DbLocation, rows
 from conftest import SiteFixture
 
 from puskesos_desk.domain.enums import Role, SiteRole
@@ -23,8 +23,9 @@ from puskesos_desk.services.reference import directory_services as picker_servic
 from puskesos_desk.services.referral_queries import list_referrals, referral_detail
 from puskesos_desk.services.referrals import create_referral
 from tests.cli._helpers import query, scalar
-from tests.exchange.scenarios import DISTRICT_CODE, DISTRICT_NAME, init_site, open_site
+from tests.exchange.scenarios import DISTRICT_CODE, DISTRICT_NAME
 from tests.services import referral_rows
+from tests.services.sites import new_site
 
 TODAY = date(2026, 11, 23)
 
@@ -35,11 +36,10 @@ def on(ctx: ServiceContext, day: date) -> ServiceContext:
 
 
 @pytest.fixture
-def district(seeded_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
-    path = init_site(seeded_template, tmp_path / "district.db", DISTRICT_CODE, DISTRICT_NAME, SiteRole.KABUPATEN)
-    site = open_site(path, DISTRICT_CODE, SiteRole.KABUPATEN)
-    yield replace(site, cli=on(site.cli, TODAY))
-    site.db.dispose()
+def district(seeded_location: DbLocation, tmp_path: Path) -> Iterator[SiteFixture]:
+    with new_site(seeded_location, tmp_path, "district.db", code=DISTRICT_CODE, site_name=DISTRICT_NAME,
+                  role=SiteRole.KABUPATEN) as site:
+        yield replace(site, cli=on(site.cli, TODAY))
 
 
 def signed_in(site: SiteFixture, role: Role) -> ServiceContext:
@@ -66,7 +66,7 @@ def test_a_new_entry_is_stored_checked_today_and_listed(district: SiteFixture) -
 
     assert entry.code == "DINSOS-RUTILAHU" and entry.active and not entry.is_example and not entry.stale
     assert entry.draft.required_documents == ("Fotokopi KTP-el", "Fotokopi KK")
-    row = query(district.path, "SELECT last_checked_on, row_version, origin_site, supplied_by, created_by "
+    row = query(district, "SELECT last_checked_on, row_version, origin_site, supplied_by, created_by "
                                "FROM service_directory_entry WHERE code = 'DINSOS-RUTILAHU'")
     assert row == [("2026-11-23", 1, DISTRICT_CODE, DISTRICT_NAME, manajer.actor.id)]
     page = directory.list_services(manajer, DirectoryFilter(text="dinsos-rutilahu"))
@@ -90,7 +90,7 @@ def test_every_wrong_field_is_named_in_bahasa(district: SiteFixture) -> None:
     with pytest.raises(FieldErrors) as zero:
         directory.create_service(district.cli, rutilahu(response_days=0, code="A B"))
     assert set(zero.value.errors) == {"response_days", "code"}
-    assert scalar(district.path, "SELECT COUNT(*) FROM service_directory_entry WHERE code LIKE 'DINSOS-RUT%'") == 0
+    assert scalar(district, "SELECT COUNT(*) FROM service_directory_entry WHERE code LIKE 'DINSOS-RUT%'") == 0
 
 
 def test_a_code_is_unique_and_never_changes(district: SiteFixture) -> None:
@@ -102,7 +102,7 @@ def test_a_code_is_unique_and_never_changes(district: SiteFixture) -> None:
         directory.update_service(district.cli, entry.id, rutilahu(code="DINSOS-RTLH"),
                                  expected_version=entry.row_version)
     assert "tidak dapat diubah" in renamed.value.errors["code"]
-    assert scalar(district.path, "SELECT code FROM service_directory_entry WHERE id = ?", (entry.id,)) == \
+    assert scalar(district, "SELECT code FROM service_directory_entry WHERE id = ?", (entry.id,)) == \
         "DINSOS-RUTILAHU"
 
 
@@ -114,14 +114,14 @@ def test_an_edit_is_a_check_and_a_stale_copy_is_refused(district: SiteFixture) -
                                       expected_version=created.row_version)
 
     assert edited.row_version == created.row_version + 1 and not edited.stale
-    assert query(district.path, "SELECT phone, response_days, last_checked_on FROM service_directory_entry "
+    assert query(district, "SELECT phone, response_days, last_checked_on FROM service_directory_entry "
                                 "WHERE id = ?", (created.id,)) == [("0298-123456", 20, "2026-11-23")]
     with pytest.raises(Conflict, match="baru saja diubah"):
         directory.update_service(district.cli, created.id, rutilahu(phone="0298-000000"),
                                  expected_version=created.row_version)
     with pytest.raises(Conflict):
         directory.set_service_active(district.cli, created.id, False, expected_version=created.row_version)
-    assert scalar(district.path, "SELECT phone FROM service_directory_entry WHERE id = ?", (created.id,)) == \
+    assert scalar(district, "SELECT phone FROM service_directory_entry WHERE id = ?", (created.id,)) == \
         "0298-123456"
 
 
@@ -158,7 +158,7 @@ def test_only_district_roles_with_the_permission_may_change_the_directory(distri
     assert not directory.list_services(site_db.cli).editable
     with pytest.raises(InputRejected, match="kabupaten/kota"):
         directory.set_service_active(site_db.cli, village_entry.id, False, expected_version=village_entry.row_version)
-    assert scalar(site_db.path, "SELECT active FROM service_directory_entry WHERE id = ?", (village_entry.id,)) == 1
+    assert scalar(site_db, "SELECT active FROM service_directory_entry WHERE id = ?", (village_entry.id,)) == 1
 
 
 def test_deactivating_keeps_referrals_that_name_the_entry(site_db: SiteFixture) -> None:
@@ -166,15 +166,14 @@ def test_deactivating_keeps_referrals_that_name_the_entry(site_db: SiteFixture) 
     referral = create_referral(desk.bo, referral_rows.draft(desk))
     service_id = desk.services["DINSOS-PBI-REAKTIVASI"].id
     # The district's database holds the villages' referrals too; make this one the district's to act on it.
-    with sqlite3.connect(site_db.path) as conn:
-        conn.execute("UPDATE site SET role = 'kabupaten'")
+    rows(site_db, "UPDATE site SET role = 'kabupaten'")
     district_cli = on(site_db.cli, TODAY)
     entry = directory.get_service(district_cli, service_id)
 
     off = directory.set_service_active(district_cli, service_id, False, expected_version=entry.row_version)
 
     assert not off.active
-    assert scalar(site_db.path, "SELECT COUNT(*) FROM service_directory_entry WHERE id = ?", (service_id,)) == 1
+    assert scalar(site_db, "SELECT COUNT(*) FROM service_directory_entry WHERE id = ?", (service_id,)) == 1
     assert service_id not in {s.id for s in picker_services(district_cli)}  # no new referral can choose it
     assert referral_detail(district_cli, referral.id).referral.service_code == "DINSOS-PBI-REAKTIVASI"
     assert referral.id in {r.id for r in list_referrals(district_cli)}

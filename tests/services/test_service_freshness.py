@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from backends import DbLocation
 from conftest import SiteFixture
 
 from puskesos_desk.domain.enums import SiteRole
@@ -16,7 +17,8 @@ from puskesos_desk.domain.errors import InputRejected, NotFound
 from puskesos_desk.domain.service_freshness import checked_cutoff, is_stale
 from puskesos_desk.services.service_freshness import mark_service_checked, stale_services
 from tests.cli._helpers import scalar
-from tests.exchange.scenarios import DISTRICT_CODE, DISTRICT_NAME, VILLAGE_CODE, init_site, open_site
+from tests.exchange.scenarios import DISTRICT_CODE, DISTRICT_NAME, VILLAGE_CODE
+from tests.services.sites import new_site
 
 
 @pytest.mark.parametrize(("today", "cutoff"), [
@@ -37,11 +39,10 @@ def test_a_check_exactly_six_months_ago_is_still_fresh() -> None:
 
 
 @pytest.fixture
-def district(seeded_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
-    path = init_site(seeded_template, tmp_path / "district.db", DISTRICT_CODE, DISTRICT_NAME, SiteRole.KABUPATEN)
-    site = open_site(path, DISTRICT_CODE, SiteRole.KABUPATEN)
-    yield site
-    site.db.dispose()
+def district(seeded_location: DbLocation, tmp_path: Path) -> Iterator[SiteFixture]:
+    with new_site(seeded_location, tmp_path, "district.db", code=DISTRICT_CODE, site_name=DISTRICT_NAME,
+                  role=SiteRole.KABUPATEN) as site:
+        yield site
 
 
 def _on(site: SiteFixture, day: date) -> SiteFixture:
@@ -53,14 +54,14 @@ def test_marking_an_entry_checked_takes_it_off_the_stale_list_for_six_months(dis
     before = stale_services(district.cli, date(2026, 11, 23))
     assert before and all(s.never_checked for s in before)  # the seeded directory has never been checked
     code = before[0].code
-    version = scalar(district.path, "SELECT row_version FROM service_directory_entry WHERE code = ?", (code,))
+    version = scalar(district, "SELECT row_version FROM service_directory_entry WHERE code = ?", (code,))
 
     assert mark_service_checked(_on(district, date(2026, 5, 23)).cli, code) == date(2026, 5, 23)
 
-    assert scalar(district.path, "SELECT last_checked_on FROM service_directory_entry WHERE code = ?",
+    assert scalar(district, "SELECT last_checked_on FROM service_directory_entry WHERE code = ?",
                   (code,)) == "2026-05-23"
     # A new row version: the check travels to the villages with the next return packages.
-    assert scalar(district.path, "SELECT row_version FROM service_directory_entry WHERE code = ?",
+    assert scalar(district, "SELECT row_version FROM service_directory_entry WHERE code = ?",
                   (code,)) == version + 1
     assert code not in {s.code for s in stale_services(district.cli, date(2026, 11, 23))}
     later = {s.code: s for s in stale_services(district.cli, date(2026, 11, 24))}
@@ -68,17 +69,14 @@ def test_marking_an_entry_checked_takes_it_off_the_stale_list_for_six_months(dis
     assert len(later) == len(before)
 
 
-def test_unknown_codes_and_village_sites_are_refused(district: SiteFixture, seeded_template: Path,
+def test_unknown_codes_and_village_sites_are_refused(district: SiteFixture, seeded_location: DbLocation,
                                                     tmp_path: Path) -> None:
     with pytest.raises(NotFound, match="TIDAK-ADA"):
         mark_service_checked(district.cli, "TIDAK-ADA")
-    path = init_site(seeded_template, tmp_path / "village.db", VILLAGE_CODE, "Puskesos Desa Sumogawe",
-                     SiteRole.DESA)
-    village = open_site(path, VILLAGE_CODE, SiteRole.DESA)
-    try:
+    with new_site(seeded_location, tmp_path, "village.db", code=VILLAGE_CODE, site_name="Puskesos Desa Sumogawe",
+                  role=SiteRole.DESA) as village:
         code = stale_services(village.cli, date(2026, 11, 23))[0].code
         with pytest.raises(InputRejected, match="kabupaten/kota"):
             mark_service_checked(village.cli, code)
-        assert scalar(path, "SELECT last_checked_on FROM service_directory_entry WHERE code = ?", (code,)) is None
-    finally:
-        village.db.dispose()
+        assert scalar(village, "SELECT last_checked_on FROM service_directory_entry WHERE code = ?",
+                      (code,)) is None
