@@ -51,14 +51,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """In the PostgreSQL pass, tests about SQLite files themselves (marked sqlite_only) are deselected, and said so."""
-    if not ON_POSTGRES:
-        return
-    kept = [item for item in items if item.get_closest_marker("sqlite_only") is None]
-    dropped = [item for item in items if item.get_closest_marker("sqlite_only") is not None]
+    """Each pass runs the tests of its backend: tests about SQLite files themselves (sqlite_only) are deselected in
+    the PostgreSQL pass, tests of server behaviour (postgres_only) in the SQLite pass — deselected and counted,
+    never skipped."""
+    unwanted = "sqlite_only" if ON_POSTGRES else "postgres_only"
+    dropped = [item for item in items if item.get_closest_marker(unwanted) is not None]
     if dropped:
         config.hook.pytest_deselected(items=dropped)
-        items[:] = kept
+        items[:] = [item for item in items if item.get_closest_marker(unwanted) is None]
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

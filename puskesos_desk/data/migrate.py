@@ -10,11 +10,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import DBAPIError
 
 from puskesos_desk.data.backup import BackupResult, backup_sqlite
 from puskesos_desk.data.db import Database, translate_db_error
+from puskesos_desk.data.locks import lock_key
 from puskesos_desk.domain.errors import DatabaseProblem, SchemaTooNew
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,10 @@ def upgrade_database(db: Database, *, backup: bool = True) -> MigrationResult:
     try:
         writer = db.engine.execution_options(sqlite_begin="IMMEDIATE") if db.is_sqlite else db.engine
         with writer.begin() as connection:
+            if not db.is_sqlite:
+                # Several PCs of an office may start a new version at once: one migrates, the others wait here and
+                # then find the schema at head (Alembic reads the version after the lock, so its upgrade is a no-op).
+                connection.execute(select(func.pg_advisory_xact_lock(lock_key("schema-migration"))))
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except DBAPIError as exc:

@@ -69,6 +69,26 @@ class DatabaseCorrupt(DatabaseProblem):
     pass
 
 
+class DatabaseUnreachable(DatabaseProblem):
+    """The server does not answer: down, wrong address or port, network or firewall, connection timed out."""
+
+
+class DatabaseConnectionLost(DatabaseProblem):
+    """The connection broke while working; the transaction was rolled back by the server."""
+
+
+class DatabaseLoginFailed(DatabaseProblem):
+    """The server refused the user name or password."""
+
+
+class DatabaseMissing(DatabaseProblem):
+    """The server has no database of that name."""
+
+
+class DatabaseAccessDenied(DatabaseProblem):
+    """The database role may not do what the application asked (grants are missing)."""
+
+
 class SiteNotInitialised(DatabaseProblem):
     pass
 

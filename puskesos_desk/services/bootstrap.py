@@ -21,6 +21,9 @@ class OpenedDatabase:
     seed: SeedReport
 
 
+STARTUP_WAIT_MS = 300_000
+
+
 def _check_sqlite_location(path: Path) -> None:
     if path.is_dir():
         raise DatabaseProblem(f"{path} adalah folder, bukan berkas basis data.")
@@ -43,7 +46,8 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> OpenedD
         if db.path is not None:
             _check_sqlite_location(db.path)
         migration = upgrade_database(db) if migrate else MigrationResult(None, "", None)
-        with db.transaction(None) as session:
+        # Several PCs of an office may start a new version together: the others wait for the first one's load.
+        with db.transaction(None, wait_ms=STARTUP_WAIT_MS) as session:
             seed = ensure_reference_data(session)
     except DatabaseReadOnly:
         db.dispose()

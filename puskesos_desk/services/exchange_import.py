@@ -6,6 +6,10 @@
 A refused package writes only an audit event. A dry run makes the same pass in a read-only session. Re-importing
 an applied package changes nothing and says when and by whom it was applied; with accept_edits it applies the
 rows of that package still parked as edited outside the application.
+
+Two staff importing the same package at once (several PCs on one PostgreSQL database): the write transaction first
+takes a lock named after the package and only then looks at the ledger again, so the second import waits for the
+first one and ends as "already imported" instead of applying the package twice.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from puskesos_desk.data import locks
 from puskesos_desk.data.audit import append_event
 from puskesos_desk.data.repositories import exchange_ledger, exchange_rows, trust
 from puskesos_desk.domain.canonical import statement
@@ -50,6 +55,14 @@ from puskesos_desk.spreadsheet.errors import UnsafeWorkbook
 
 log = logging.getLogger(__name__)
 _SENDER_ROLE = {PackageKind.DESA_KE_KABUPATEN: SiteRole.DESA, PackageKind.KABUPATEN_KE_DESA: SiteRole.KABUPATEN}
+
+
+class _AppliedMeanwhile(Exception):
+    """Another officer applied the package between our first look at the ledger and our write transaction."""
+
+    def __init__(self, entry: LedgerEntry) -> None:
+        super().__init__(entry.package_id)
+        self.entry = entry
 
 
 def import_package(ctx: ServiceContext, path: Path, *, dry_run: bool = False, accept_edits: bool = False,
@@ -83,6 +96,8 @@ def import_package(ctx: ServiceContext, path: Path, *, dry_run: bool = False, ac
             outcome = _outcome(meta, run, dry_run=dry_run, ctx=ctx)
     except (UnsafeWorkbook, PackageRefused) as refusal:
         outcome = _refused(ctx, path, refusal)
+    except _AppliedMeanwhile as meanwhile:
+        return _with_report(_already_applied(meta, meanwhile.entry), report_path, None)
     return _with_report(outcome, report_path, run)
 
 
@@ -151,6 +166,8 @@ def _run(ctx: ServiceContext, package: OpenedPackage, meta: PackageMeta, sender:
     total = sum(meta.rows.values()) or 1
     scope: AbstractContextManager[Any] = ctx.db.reading() if dry_run else ctx.db.transaction(ctx.actor)
     with _collector_paused(), scope as session:
+        if not dry_run:
+            _claim(session, meta.package_id, run)
         plans = {plan.name: plan for plan in plans_for(session, specs)}
         received = exchange_ledger.received_sequences(session, meta.sender_site)
         done = 0
@@ -172,6 +189,23 @@ def _run(ctx: ServiceContext, package: OpenedPackage, meta: PackageMeta, sender:
                          changes={"accepted_edits": dict(run.by_class)}, reason="baris diubah diterima")
             _close_parked(session, meta.package_id, run, ctx)
     return run
+
+
+def _claim(session: Any, package_id: str, run: RowsPass) -> None:
+    """The first statements of the write transaction: hold the package's lock until COMMIT, then look at the
+    ledger again, now that nobody else can be applying this package. The earlier look was in a read transaction,
+    and another officer may have applied the package since; this one then stops before any row is written."""
+    locks.exclusive(session, f"exchange-package:{package_id}")
+    applied = exchange_ledger.find(session, package_id)
+    if applied is None:
+        return
+    if run.only_ids is None:
+        raise _AppliedMeanwhile(applied)
+    still_parked = {row.record_id for row in exchange_ledger.pending(session, package_id=package_id,
+                                                                     reason="DIUBAH")}
+    run.only_ids &= still_parked  # the rows another officer accepted meanwhile are not applied twice
+    if not run.only_ids:
+        raise _AppliedMeanwhile(applied)
 
 
 @contextmanager

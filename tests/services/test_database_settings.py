@@ -132,6 +132,7 @@ def pg_server() -> Iterator[tuple[ServerConnection, str]]:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.mark.postgres_only
 def test_connection_with_the_stored_password_reports_the_server_version(
         pg_server: tuple[ServerConnection, str]) -> None:
     connection, password = pg_server
@@ -142,6 +143,7 @@ def test_connection_with_the_stored_password_reports_the_server_version(
     assert version.startswith("PostgreSQL 1"), version
 
 
+@pytest.mark.postgres_only
 def test_connection_with_a_wrong_password_is_a_database_problem(pg_server: tuple[ServerConnection, str]) -> None:
     connection, _password = pg_server
     settings.save(connection, "kata-sandi-salah")
@@ -165,6 +167,7 @@ def test_start_up_target_prefers_db_option_then_environment_then_stored(monkeypa
     assert settings.target_is_server(None)
 
 
+@pytest.mark.postgres_only
 def test_typed_password_is_tested_without_being_stored(pg_server: tuple[ServerConnection, str]) -> None:
     connection, password = pg_server
     assert settings.test_server(connection, password).startswith("PostgreSQL")

@@ -103,6 +103,7 @@ def test_connection_test_runs_in_the_background_and_reports_the_failure(qtbot: A
     assert database_settings.load() is None, "testing stores nothing"
 
 
+@pytest.mark.postgres_only
 def test_connection_test_shows_the_server_version(qtbot: Any) -> None:
     base = os.environ.get("PUSKESOS_TEST_PG")
     if not base:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, Date, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from puskesos_desk.data.orm.base import Base, RecordMixin, UTCDateTime, fk_uuid
+from puskesos_desk.data.orm.base import Base, RecordMixin, UTCDateTime, fk_uuid, live_index
 
 
 class Visit(RecordMixin, Base):
@@ -26,7 +26,11 @@ class Visit(RecordMixin, Base):
     purpose: Mapped[str] = mapped_column(Text, nullable=False)
     status: Mapped[str] = mapped_column(String(12), nullable=False, default="TERBUKA")
 
-    __table_args__ = (Index("ix_visit_status", "status"),)  # the district's consolidated views filter by it
+    __table_args__ = (
+        Index("ix_visit_status", "status"),  # the district's consolidated views filter by it
+        live_index("ix_visit_live_occurred_at", "occurred_at", "id"),
+        live_index("ix_visit_live_status_occurred_at", "status", "occurred_at", "id"),
+    )
 
 
 class Consent(RecordMixin, Base):

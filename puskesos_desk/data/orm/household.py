@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import JSON, Boolean, Date, Float, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from puskesos_desk.data.orm.base import Base, RecordMixin, SensitiveColumns, fk_uuid
+from puskesos_desk.data.orm.base import Base, RecordMixin, SensitiveColumns, fk_uuid, live_index
 
 
 class Household(SensitiveColumns, RecordMixin, Base):
@@ -15,6 +15,7 @@ class Household(SensitiveColumns, RecordMixin, Base):
 
     __tablename__ = "household"
     __sensitive__ = ("kk_number", "phone")
+    __table_args__ = (live_index("ix_household_live_village_number", "village_code", "number", "id"),)
 
     number: Mapped[str] = mapped_column(String(30), unique=True, nullable=False)  # human number
     kk_number: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
@@ -81,6 +82,7 @@ class Person(SensitiveColumns, RecordMixin, Base):
         Index("ix_person_name_key", "name_key"),
         Index("ix_person_birth_date", "birth_date"),
         Index("ix_person_created_at", "created_at"),
+        live_index("ix_person_live_name_key", "name_key", "id"),  # the district's person list, paged by name
     )
 
 

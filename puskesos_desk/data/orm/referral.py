@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, Date, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from puskesos_desk.data.orm.base import Base, RecordMixin, UTCDateTime, fk_uuid
+from puskesos_desk.data.orm.base import Base, RecordMixin, UTCDateTime, fk_uuid, live_index
 
 
 class Referral(RecordMixin, Base):
@@ -48,6 +48,11 @@ class Referral(RecordMixin, Base):
         UniqueConstraint("origin_site", "letter_year", "letter_seq"),
         Index("ix_referral_status_due", "status", "response_due"),
         Index("ix_referral_letter_date", "letter_date"),
+        # The district's paged lists and the monthly recap over 200,000 referrals (migration 0011).
+        live_index("ix_referral_live_letter_date", "letter_date", "status", "outcome", "id"),
+        live_index("ix_referral_live_received_on", "received_on", "response_due", "status"),
+        live_index("ix_referral_live_status_letter_date", "status", "letter_date", "id"),
+        live_index("ix_referral_live_status_due", "status", "response_due", "received_on"),
     )
 
 

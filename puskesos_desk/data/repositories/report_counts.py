@@ -153,15 +153,14 @@ def referrals_answered(session: Session, span: MonthSpan, place: Place) -> list[
     """Referrals whose first answer (received_on) fell in the month, with the moment each was sent.
 
     One row per answered referral: a month has at most a few thousand, and the working-day count needs the
-    holiday calendar, which lives in Python."""
-    first_sent = (select(ReferralEvent.referral_id.label("referral_id"),
-                         func.min(ReferralEvent.occurred_at).label("sent_at"))
-                  .where(ReferralEvent.status_after == ReferralStatus.DIKIRIM.value,
-                         ReferralEvent.deleted_at.is_(None))
-                  .group_by(ReferralEvent.referral_id).subquery())
+    holiday calendar, which lives in Python. The sending moment is looked up for those referrals only (the
+    referral_id index): grouping every event of the district first took seconds at 200,000 referrals."""
+    sent_at = (select(func.min(ReferralEvent.occurred_at))
+               .where(ReferralEvent.referral_id == Referral.id,
+                      ReferralEvent.status_after == ReferralStatus.DIKIRIM.value, ReferralEvent.deleted_at.is_(None))
+               .correlate(Referral).scalar_subquery())
     statement = _scoped(
-        select(first_sent.c.sent_at, Referral.letter_date, Referral.received_on).select_from(Referral)
-        .join(first_sent, first_sent.c.referral_id == Referral.id, isouter=True), Referral, place,
+        select(sent_at, Referral.letter_date, Referral.received_on).select_from(Referral), Referral, place,
     ).where(Referral.received_on >= span.first_day, Referral.received_on <= span.last_day)
     rows = session.execute(statement).all()
     return [AnsweredReferral(sent, letter, answered) for sent, letter, answered in rows]

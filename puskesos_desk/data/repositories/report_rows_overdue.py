@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from puskesos_desk.data.orm.household import Household, Person
 from puskesos_desk.data.orm.reference import ServiceDirectoryEntry, Wilayah
@@ -34,23 +34,23 @@ def overdue_referrals(session: Session, statuses: Sequence[str], due_before: dat
     """Referrals in `statuses` whose `response_due` is before `due_before` and that had no answer yet on that day
     (`received_on` empty or later: a past month is looked at as it was, not as it is now); by agency, then the
     oldest answer date first (the `status, response_due` index serves the filter)."""
-    rank = func.row_number().over(partition_by=ReferralEvent.referral_id,
-                                  order_by=(ReferralEvent.occurred_at.desc(), ReferralEvent.created_at.desc()))
-    last_event = (
-        select(ReferralEvent.referral_id, ReferralEvent.occurred_at, ReferralEvent.notes, rank.label("rank"))
-        .where(ReferralEvent.deleted_at.is_(None))
-        .subquery()
-    )
+    # The latest event of each listed referral, looked up through the referral_id index for those referrals only:
+    # numbering every event of the district first (a window over all of them) took seconds at 200,000 referrals.
+    latest_id = (select(ReferralEvent.id)
+                 .where(ReferralEvent.referral_id == Referral.id, ReferralEvent.deleted_at.is_(None))
+                 .order_by(ReferralEvent.occurred_at.desc(), ReferralEvent.created_at.desc()).limit(1)
+                 .correlate(Referral).scalar_subquery())
+    last_event = aliased(ReferralEvent)
     query = (
         select(ServiceDirectoryEntry.organization, Referral.letter_number, Referral.letter_date, Person.name,
                func.coalesce(Wilayah.name, Household.village_code), ServiceDirectoryEntry.service_name,
-               Referral.response_due, Referral.status, last_event.c.occurred_at, last_event.c.notes)
+               Referral.response_due, Referral.status, last_event.occurred_at, last_event.notes)
         .select_from(Referral)
         .join(ServiceDirectoryEntry, ServiceDirectoryEntry.id == Referral.service_id)
         .join(Household, Household.id == Referral.household_id)
         .join(Person, Person.id == Referral.person_id)
         .outerjoin(Wilayah, Wilayah.code == Household.village_code)
-        .outerjoin(last_event, (last_event.c.referral_id == Referral.id) & (last_event.c.rank == 1))
+        .outerjoin(last_event, last_event.id == latest_id)
         .where(Referral.deleted_at.is_(None), Referral.status.in_(list(statuses)),
                Referral.response_due.is_not(None), Referral.response_due < due_before,
                or_(Referral.received_on.is_(None), Referral.received_on > due_before))
