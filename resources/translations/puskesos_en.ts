@@ -19,8 +19,32 @@
 <context>
     <name>App</name>
     <message>
+        <source>Server basis data tidak dapat dihubungi</source>
+        <translation>The database server cannot be reached</translation>
+    </message>
+    <message>
+        <source>Pastikan komputer server menyala dan jaringan kantor tersambung, lalu tekan Coba lagi. Sementara itu layanan dapat dicatat di kertas dan dimasukkan setelah server kembali.</source>
+        <translation>Make sure the server computer is on and the office network is connected, then press Try again. Meanwhile services can be recorded on paper and entered when the server is back.</translation>
+    </message>
+    <message>
+        <source>Coba lagi</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Ubah koneksi…</source>
+        <translation>Change connection…</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
         <source>Basis data tidak dapat dibuka</source>
         <translation>The database cannot be opened</translation>
+    </message>
+    <message>
+        <source>Tidak dapat terhubung ke server basis data. Periksa nama server, port, nama basis data, pengguna dan kata sandi.</source>
+        <translation>Cannot connect to the database server. Check the server name, port, database name, user and password.</translation>
     </message>
     <message>
         <source>Situs belum disiapkan</source>
@@ -943,6 +967,117 @@
     <message>
         <source>Layanan</source>
         <translation>Service</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDialog</name>
+    <message>
+        <source>Server basis data</source>
+        <translation>Database server</translation>
+    </message>
+    <message>
+        <source>Pakai server PostgreSQL bila beberapa komputer di satu kantor (misalnya sekretariat SLRT atau kecamatan) bekerja pada data yang sama. Satu komputer di desa cukup memakai berkas lokal. Server disiapkan oleh petugas TI kabupaten; panduannya ada di {guide}.</source>
+        <translation>Use a PostgreSQL server when several computers in one office (e.g. an SLRT secretariat or kecamatan) work on the same data. One village computer only needs the local file. The district IT officer sets up the server; the guide is in {guide}.</translation>
+    </message>
+    <message>
+        <source>Variabel lingkungan PUSKESOS_DB diisi: aplikasi memakai basis data itu, bukan pengaturan di sini.</source>
+        <translation>The PUSKESOS_DB environment variable is set: the app uses that database, not the setting here.</translation>
+    </message>
+    <message>
+        <source>(tersimpan; kosongkan bila tidak diubah)</source>
+        <translation>(stored; leave empty to keep it)</translation>
+    </message>
+    <message>
+        <source>Uji koneksi</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Pakai berkas lokal</source>
+        <translation>Use local file</translation>
+    </message>
+    <message>
+        <source>Lupakan server ini; komputer ini kembali memakai berkas basis data di komputer sendiri.</source>
+        <translation>Forget this server; this computer goes back to the database file on its own disk.</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Server (nama atau alamat IP):</source>
+        <translation>Server (name or IP address):</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Nama basis data:</source>
+        <translation>Database name:</translation>
+    </message>
+    <message>
+        <source>Pengguna:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Kata sandi:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Tersimpan untuk pengguna Windows ini: berkas lokal (tanpa server).</source>
+        <translation>Stored for this Windows user: local file (no server).</translation>
+    </message>
+    <message>
+        <source>Tersimpan untuk pengguna Windows ini: server {where}, pengguna {user}.</source>
+        <translation>Stored for this Windows user: server {where}, user {user}.</translation>
+    </message>
+    <message>
+        <source>Menghubungi server {where}…</source>
+        <translation>Contacting server {where}…</translation>
+    </message>
+    <message>
+        <source>Terhubung: {version}.</source>
+        <translation>Connected: {version}.</translation>
+    </message>
+    <message>
+        <source>Gagal terhubung: {message}</source>
+        <translation>Connection failed: {message}</translation>
+    </message>
+    <message>
+        <source>Pengaturan tidak dapat ditulis: {error}</source>
+        <translation>The settings cannot be written: {error}</translation>
+    </message>
+    <message>
+        <source>Server basis data tersimpan</source>
+        <translation>Database server saved</translation>
+    </message>
+    <message>
+        <source>Komputer ini akan memakai server {where} saat aplikasi dibuka lagi. Selesaikan dan simpan pekerjaan yang sedang terbuka, lalu keluar dan buka kembali aplikasi kapan saja.</source>
+        <translation>This computer will use server {where} when the app is opened again. Finish and save the open work, then quit and reopen the app whenever convenient.</translation>
+    </message>
+    <message>
+        <source>Pakai berkas lokal?</source>
+        <translation>Use the local file?</translation>
+    </message>
+    <message>
+        <source>Komputer ini akan kembali memakai berkas basis data di komputer sendiri. Data di server tidak dihapus, tetapi tidak terlihat di komputer ini sampai server dipilih lagi. Lanjutkan?</source>
+        <translation>This computer will go back to the database file on its own disk. Data on the server is not deleted, but is not visible on this computer until the server is chosen again. Continue?</translation>
+    </message>
+    <message>
+        <source>Pengaturan tidak dapat dihapus: {error}</source>
+        <translation>The settings cannot be removed: {error}</translation>
+    </message>
+    <message>
+        <source>Berkas lokal</source>
+        <translation>Local file</translation>
+    </message>
+    <message>
+        <source>Berkas lokal dipakai saat aplikasi dibuka lagi.</source>
+        <translation>The local file is used when the app is opened again.</translation>
     </message>
 </context>
 <context>
@@ -5674,6 +5809,10 @@ to {receiver}</translation>
         <translation>Not saved yet: correct the fields marked in red.</translation>
     </message>
     <message>
+        <source>Belum tersimpan. Isian tetap ada; tekan Simpan lagi bila masalahnya sudah teratasi.</source>
+        <translation>Not saved yet. Your entries are kept; press Save again once the problem is solved.</translation>
+    </message>
+    <message>
         <source>Anggota ke-{n} (baru)</source>
         <translation>Member {n} (new)</translation>
     </message>
@@ -6498,6 +6637,14 @@ What needs correcting? (optional)</translation>
         <translation>Fingerprint of the site key; the district checks it during data exchange.</translation>
     </message>
     <message>
+        <source>Server PostgreSQL…</source>
+        <translation>PostgreSQL server…</translation>
+    </message>
+    <message>
+        <source>Hubungkan komputer ini ke server basis data kantor, atau kembali ke berkas lokal</source>
+        <translation>Connect this computer to the office database server, or go back to the local file</translation>
+    </message>
+    <message>
         <source>Perubahan susunan keluarga</source>
         <translation>Household composition changes</translation>
     </message>
@@ -6538,8 +6685,24 @@ What needs correcting? (optional)</translation>
         <translation>Database</translation>
     </message>
     <message>
+        <source>Penyimpanan</source>
+        <translation>Storage</translation>
+    </message>
+    <message>
         <source>Versi aplikasi</source>
         <translation>App version</translation>
+    </message>
+    <message>
+        <source>berkas lokal</source>
+        <translation>local file</translation>
+    </message>
+    <message>
+        <source>server {where}</source>
+        <translation>server {where}</translation>
+    </message>
+    <message>
+        <source>{now} (mulai saat aplikasi dibuka lagi: {next})</source>
+        <translation>{now} (from the next start: {next})</translation>
     </message>
     <message>
         <source>Menyimpan…</source>
