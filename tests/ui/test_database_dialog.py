@@ -15,6 +15,7 @@ import pytest
 from conftest import ADMIN_PASSWORD, KOORDINATOR_PASSWORD, copy_sqlite
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.engine import make_url
 
 from puskesos_desk.infra.paths import default_database_path
 from puskesos_desk.services import database_settings
@@ -142,12 +143,20 @@ def _settings_page(qtbot: Any, desk: Any, username: str, password: str) -> Setti
     return page
 
 
+def _backend_now(desk: Any) -> str:
+    """What the page says this session runs on: the fixture's file, or its database on the test server."""
+    if desk.db.is_sqlite:
+        return "berkas lokal"
+    url = make_url(desk.db.url)
+    return f"server {url.host}:{url.port}/{url.database}"
+
+
 def test_settings_page_shows_the_backend_and_the_button_to_admins_only(qtbot: Any, desk: Any) -> None:
     admin = _settings_page(qtbot, desk, "admin", ADMIN_PASSWORD)
-    assert admin.lbl_backend.text() == "berkas lokal"
+    assert admin.lbl_backend.text() == _backend_now(desk)
     assert admin.btn_database.isVisible()
     koordinator = _settings_page(qtbot, desk, "koordinator", KOORDINATOR_PASSWORD)
-    assert koordinator.lbl_backend.text() == "berkas lokal"
+    assert koordinator.lbl_backend.text() == _backend_now(desk)
     assert not koordinator.btn_database.isVisible()
 
 
@@ -164,7 +173,7 @@ def test_settings_page_says_a_new_server_applies_at_the_next_start(qtbot: Any, d
 
     monkeypatch.setattr(DatabaseDialog, "exec", choose_server)
     qtbot.mouseClick(page.btn_database, Qt.MouseButton.LeftButton)
-    assert page.lbl_backend.text() == ("berkas lokal (mulai saat aplikasi dibuka lagi: "
+    assert page.lbl_backend.text() == (f"{_backend_now(desk)} (mulai saat aplikasi dibuka lagi: "
                                        "server server-kantor:5432/puskesos)")
 
 
