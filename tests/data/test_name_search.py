@@ -240,3 +240,21 @@ def test_one_edit_variants_cover_every_single_edit() -> None:
     variants = name_search.one_edit_variants("ANI")
     assert {"ANI", "NI", "AI", "AN", "NAI", "AIN", "ANIS", "BANI", "ANA", "ANNI"} <= variants
     assert "INA" not in variants  # two edits
+
+
+@pytest.mark.parametrize("ordered_scan_from", [0, 1_000_000])
+def test_list_condition_finds_prefix_and_inner_word_with_few_or_many_matches(
+        db: Database, ordered_scan_from: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Warga list's name filter: the same persons whether the piece is rare (indexed OR) or common (walk of the
+    list's order index on SQLite), tombstones left out."""
+    from sqlalchemy import select
+
+    from puskesos_desk.data.orm.household import Person as PersonRow
+
+    monkeypatch.setattr(name_search, "ORDERED_SCAN_FROM", ordered_scan_from)
+    add(db, "Siti Aminah", "Aminah", "Nur Aminah Sari", "Budi Santoso", "Aminudin")
+    with db.reading() as session:
+        condition = name_search.name_key_matches(session, PersonRow.name_key, "AMINAH")
+        found = session.scalars(select(PersonRow.name_key).where(condition, PersonRow.deleted_at.is_(None))
+                                .order_by(PersonRow.name_key)).all()
+    assert found == ["AMINAH", "NUR AMINAH SARI", "SITI AMINAH"]
