@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/district_search.py                      # 1,000,000 persons on both backends
     PUSKESOS_BENCH_PERSONS=50000 .venv/bin/python benchmarks/district_search.py      # a small run
     PUSKESOS_BENCH_PG=postgresql://user:pw@host:port/db   # the server to make a scratch database on (else skipped)
+    PUSKESOS_BENCH_SQLITE_DISTRICT=/path/to/district.db PUSKESOS_BENCH_PG_DISTRICT=postgresql://…/bench_district
+                             # measure districts generated before (benchmarks/district_scale.py caches them)
     PUSKESOS_BENCH_REUSE=1   # keep and reuse the generated databases (/tmp/puskesos-district-search-<n>.db, and
                              # the PostgreSQL database district_search_<n>) instead of generating again
 
@@ -24,6 +26,15 @@ NY→NJ) or Muhammad abbreviated to "M." — the last two only where the name ha
 The query is what the officer types; the application normalises it (names.normalize_name) as the desk does.
 
 Results are merged into benchmarks/results.json under "district_search" (other keys are left alone).
+
+Desk mode, `--desk`: the search-first desk itself (services.desk_search.search_desk, what the officer's text box
+calls) on an existing district, which must be a copy the benchmark may write to (an extract is added when it has
+none: 70 % of the persons as DTSEN rows plus 100,000 families known only to the extract). At a KABUPATEN site the
+desk answers from the database; the figures are NIK, No. KK, prefix, word and typo searches (limit 50; typo recall
+at the desk's limit 20), and extract-only NIK and prefix searches. Merged under "district_search_desk".
+
+    PUSKESOS_BENCH_DESK_DB=/tmp/copy-of-district.db .venv/bin/python benchmarks/district_search.py --desk
+    PUSKESOS_BENCH_DESK_PG=postgresql://…/copy_of_district  (the same on PostgreSQL, if given)
 """
 
 from __future__ import annotations
@@ -35,6 +46,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -43,17 +55,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import psycopg
 from district_data import generate_district, sample_persons
-from sqlalchemy import select
+from sqlalchemy import func, inspect, select
 
 from puskesos_desk.data.db import Database
+from puskesos_desk.data.orm.household import Household, Person
+from puskesos_desk.data.orm.register import RegisterRecord
 from puskesos_desk.data.repositories import name_search
+from puskesos_desk.data.repositories import register as register_repo
 from puskesos_desk.data.repositories import search as search_repo
 from puskesos_desk.domain.names import normalize_name
+from puskesos_desk.domain.permissions import Actor
+from puskesos_desk.services.context import ServiceContext
+from puskesos_desk.services.desk_search import desk_index, search_desk
 
 PERSONS = int(os.environ.get("PUSKESOS_BENCH_PERSONS", "1000000"))
 QUERIES = int(os.environ.get("PUSKESOS_BENCH_QUERIES", "300"))
 PG_SERVER = os.environ.get("PUSKESOS_BENCH_PG", os.environ.get("PUSKESOS_TEST_PG", ""))
 REUSE = os.environ.get("PUSKESOS_BENCH_REUSE") == "1"
+DESK_DB = os.environ.get("PUSKESOS_BENCH_DESK_DB", "")
+DESK_PG = os.environ.get("PUSKESOS_BENCH_DESK_PG", "")
 MAX_NAMESAKES = 10
 RESULTS = Path(__file__).resolve().parent / "results.json"
 OLD_SPELLING = (("U", "OE"), ("J", "DJ"), ("C", "TJ"), ("SY", "SJ"), ("NY", "NJ"))
@@ -63,6 +83,8 @@ OLD_SPELLING = (("U", "OE"), ("J", "DJ"), ("C", "TJ"), ("SY", "SJ"), ("NY", "NJ"
 
 
 def _sqlite_url() -> str:
+    if os.environ.get("PUSKESOS_BENCH_SQLITE_DISTRICT"):  # a district generated before (district_scale.py's cache)
+        return f"sqlite:///{os.environ['PUSKESOS_BENCH_SQLITE_DISTRICT']}"
     path = Path(f"/tmp/puskesos-district-search-{PERSONS}.db")
     if path.exists() and not REUSE:
         path.unlink()
@@ -70,6 +92,8 @@ def _sqlite_url() -> str:
 
 
 def _pg_url() -> str | None:
+    if os.environ.get("PUSKESOS_BENCH_PG_DISTRICT"):  # the same, on the server (district_scale.py's bench_district)
+        return os.environ["PUSKESOS_BENCH_PG_DISTRICT"]
     if not PG_SERVER:
         return None
     server = PG_SERVER.replace("postgresql+psycopg://", "postgresql://", 1)
@@ -218,6 +242,131 @@ def _measure(url: str) -> dict[str, Any]:
     }
 
 
+# --- the desk itself ---------------------------------------------------------------------------------------------
+
+DESK_EXTRA_FAMILIES = 100_000
+DESK_EXTRACT_SHARE = 0.7
+
+
+def _ensure_extract(url: str) -> dict[str, Any]:
+    """An active DTSEN batch drawn from the persons (and extract-only rows), unless the district has one."""
+    db = Database(url)
+    rng = random.Random(11)
+    started = time.perf_counter()
+    try:
+        with db.reading() as session:
+            present = session.scalar(select(func.count()).select_from(RegisterRecord)) or 0
+        if present:
+            return {"extract_rows": present, "extract_loaded_in_s": None}
+        with db.transaction(Actor.cli("benchmark")) as session:
+            batch = register_repo.start_batch(session, dataset="DTSEN", as_of=date(2026, 9, 30),
+                                              file_name="dtsen-benchmark.xlsx", sha256="0" * 64)
+            query = (select(Person.nik, Person.name, Person.name_key, Person.birth_date, Person.sex, Person.relation,
+                            Household.kk_number, Household.rt, Household.rw, Household.village_code)
+                     .join(Household, Household.id == Person.household_id).where(Person.deleted_at.is_(None)))
+            total = 0
+            donors: list[Any] = []  # realistic names for the extract-only families: other persons' names
+            rows: list[dict[str, Any]] = []
+            for row in session.execute(query.execution_options(yield_per=20_000)):
+                if len(donors) < 50_000 and rng.random() < 0.1:
+                    donors.append(row)
+                if rng.random() < DESK_EXTRACT_SHARE:
+                    rows.append(_extract_row(batch, row.nik, row.name, row.name_key, row.birth_date, row.sex,
+                                             row.relation, row.kk_number, row.rt, row.rw, row.village_code))
+                if len(rows) >= 50_000:
+                    total += _insert_extract(session, rows)
+            for number in range(DESK_EXTRA_FAMILIES):
+                donor = donors[rng.randrange(len(donors))]
+                born = date(1950, 1, 1) + timedelta(days=rng.randrange(20000))
+                rows.append(_extract_row(batch, f"3399{number:012d}", donor.name, donor.name_key, born, donor.sex,
+                                         "1", f"3399{number:012d}", donor.rt, donor.rw, donor.village_code))
+            total += _insert_extract(session, rows)
+            register_repo.finish_batch(session, batch, rows_total=total, rows_imported=total, rows_other_village=0,
+                                       rows_rejected=0, rows_nik_damaged=0, rows_with_warnings=0)
+        return {"extract_rows": total, "extract_loaded_in_s": round(time.perf_counter() - started, 1)}
+    finally:
+        db.dispose()
+
+
+def _insert_extract(session: Any, rows: list[dict[str, Any]]) -> int:
+    """Insert and empty `rows`; returns how many there were."""
+    count = len(rows)
+    register_repo.insert_records(session, rows)
+    rows.clear()
+    return count
+
+
+def _extract_row(batch: str, nik: str | None, name: str, name_key: str, born: date | None, sex: str,
+                 relation: str, kk: str | None, rt: str, rw: str, village: str) -> dict[str, Any]:
+    values: dict[str, Any] = dict.fromkeys(register_repo.RECORD_COLUMNS)
+    values.update(batch_id=batch, dataset="DTSEN", name_key=name_key, nik=nik, name=name.upper(), birth_date=born,
+                  sex=sex, relation=relation, kk_number=kk, rt=rt, rw=rw, village_code=village, address="",
+                  village_name="", desil_national=1 + len(name_key) % 10, programs={"PKH": True}, remarks="",
+                  warnings=[], raw={})
+    return values
+
+
+def _desk_timed(ctx: ServiceContext, texts: list[str], limit: int = 50) -> tuple[list[float], list[Any]]:
+    search_desk(ctx, texts[0], limit=limit)  # the path decision and a warm connection
+    times, results = [], []
+    for text in texts:
+        started = time.perf_counter()
+        results.append(search_desk(ctx, text, limit=limit))
+        times.append(time.perf_counter() - started)
+    return times, results
+
+
+def _measure_desk(url: str) -> dict[str, Any]:
+    rng = random.Random(2026)
+    extract = _ensure_extract(url)
+    sample = sample_persons(url, QUERIES, seed=3)
+    labelled = _labelled(url, rng)
+    db = Database(url)
+    try:
+        with db.reading() as session:
+            kks = [kk for (kk,) in session.execute(
+                select(Household.kk_number).join(Person, Person.household_id == Household.id)
+                .where(Person.id.in_([p.id for p in sample]), Household.kk_number.is_not(None)))]
+            only = session.execute(select(RegisterRecord.nik, RegisterRecord.name_key)
+                                   .where(RegisterRecord.nik.like("3399%")).limit(QUERIES)).all()
+        ctx = ServiceContext(db, Actor.cli("benchmark"))
+        keys = [p.name_key for p in sample]
+        indexes = {ix["name"] for ix in inspect(db.engine).get_indexes("register_record")}
+        # Not (yet) made by a migration: tying extract rows to persons by name key + birth date wants it.
+        figures: dict[str, Any] = {"extract": extract,
+                                   "register_identity_index": "ix_register_record_identity" in indexes}
+        for label, texts in (
+            ("nik", [p.nik for p in sample if p.nik]),
+            ("kk", kks),
+            ("prefix", [k[: rng.randint(3, min(8, len(k)))] for k in keys if len(k) >= 3]),
+            ("word", [k.split()[-1] for k in keys if len(k.split()) > 1]),
+            ("extract_only_nik", [nik for nik, _ in only]),
+            ("extract_only_prefix", [key[:6] for _, key in only]),
+        ):
+            times, results = _desk_timed(ctx, texts)
+            figures[label] = _summary(times) | {"found_share": round(sum(bool(r) for r in results) / len(results), 3)}
+        times, results = _desk_timed(ctx, [q["typed"] for q in labelled], limit=20)
+        found = [q["person_id"] in {h.person_id for h in hits} for q, hits in zip(labelled, results, strict=True)]
+        figures["typo"] = _summary(times) | {"recall_at_20": round(sum(found) / len(found), 3)}
+        figures["index_loads"] = desk_index(db).loads  # 0: nothing was loaded into memory
+        return figures
+    finally:
+        db.dispose()
+
+
+def desk_main() -> None:
+    results: dict[str, Any] = {"queries": QUERIES,
+                               "machine_note": "2 shared cores, 4 other workers busy: figures are noisy"}
+    for label, url in (("sqlite", f"sqlite:///{DESK_DB}" if DESK_DB else ""), ("postgresql", DESK_PG)):
+        if url:
+            print(f"desk on {label}: {url}", file=sys.stderr)
+            results[label] = _measure_desk(url)
+    merged = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    merged["district_search_desk"] = results
+    RESULTS.write_text(json.dumps(merged, indent=2, ensure_ascii=False) + "\n")
+    print(json.dumps(results, indent=2, ensure_ascii=False))
+
+
 def main() -> None:
     results: dict[str, Any] = {"persons": PERSONS, "queries": QUERIES, "max_namesakes_of_target": MAX_NAMESAKES,
                                "machine_note": "2 shared cores, other benchmarks running: figures are noisy"}
@@ -236,4 +385,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if "--desk" in sys.argv[1:]:
+        desk_main()
+    else:
+        main()
