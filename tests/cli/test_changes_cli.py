@@ -3,30 +3,32 @@ decisions with their reason, and the exit code 3 for what cannot be done (no rea
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from backends import DbLocation, rows
 
-from tests.cli._helpers import copy_db, query
 from tests.cli.conftest import CliResult
 from tests.exchange.change_sites import ChangeSites, sites_with_requests
-from tests.exchange.scenarios import VILLAGE_CODE
+from tests.exchange.scenarios import VILLAGE_CODE, copied_site
 
 Run = Callable[..., CliResult]
 
 
 @pytest.fixture(scope="module")
-def templates(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> ChangeSites:
-    return sites_with_requests(seeded_template, tmp_path_factory.mktemp("changes-cli"))
+def templates(seeded_location: DbLocation, tmp_path_factory: pytest.TempPathFactory) -> ChangeSites:
+    return sites_with_requests(seeded_location, tmp_path_factory.mktemp("changes-cli"))
 
 
 @pytest.fixture
-def district(templates: ChangeSites, tmp_path: Path) -> Path:
-    return copy_db(templates.district, tmp_path / "kabupaten.db")
+def district(templates: ChangeSites, tmp_path: Path) -> Iterator[str]:
+    """The district's database URL, as `--db` takes it."""
+    with copied_site(templates.district, tmp_path / "kabupaten.db") as copy:
+        yield copy.url
 
 
-def test_list_shows_the_waiting_requests(run_cli: Run, district: Path, templates: ChangeSites) -> None:
+def test_list_shows_the_waiting_requests(run_cli: Run, district: str, templates: ChangeSites) -> None:
     result = run_cli("changes", "list", "--db", district, "--json")
 
     assert result.rc == 0, result.err
@@ -42,7 +44,7 @@ def test_list_shows_the_waiting_requests(run_cli: Run, district: Path, templates
     assert "3 permintaan" in text.out and "Ganti kepala keluarga" in text.out and templates.removal in text.out
 
 
-def test_decide_approve_and_reject(run_cli: Run, district: Path, templates: ChangeSites) -> None:
+def test_decide_approve_and_reject(run_cli: Run, district: str, templates: ChangeSites) -> None:
     approved = run_cli("changes", "decide", templates.head_change, "--approve", "--db", district, "--json")
     assert approved.rc == 0, approved.err
     assert (approved.json()["change"]["status"], approved.json()["change"]["decided_where"]) == (
@@ -54,8 +56,8 @@ def test_decide_approve_and_reject(run_cli: Run, district: Path, templates: Chan
     rejected = run_cli("changes", "decide", templates.removal, "--reject", "--reason", "Belum ada akta nikah",
                        "--db", district)
     assert rejected.rc == 0 and "ditolak" in rejected.out
-    assert query(district, "SELECT status, decision_reason, decided_where FROM household_change_request "
-                           "WHERE id = ?", (templates.removal,)) == [("DITOLAK", "Belum ada akta nikah", "kabupaten")]
+    assert rows(district, "SELECT status, decision_reason, decided_where FROM household_change_request "
+                          "WHERE id = ?", templates.removal) == [("DITOLAK", "Belum ada akta nikah", "kabupaten")]
 
     decided = run_cli("changes", "list", "--status", "DIPUTUSKAN", "--db", district, "--json").json()
     assert {c["id"] for c in decided["changes"]} == {templates.head_change, templates.removal}
@@ -63,11 +65,11 @@ def test_decide_approve_and_reject(run_cli: Run, district: Path, templates: Chan
 
 
 def test_a_village_site_is_refused(run_cli: Run, templates: ChangeSites, tmp_path: Path) -> None:
-    village = copy_db(templates.village, tmp_path / "desa.db")
-    result = run_cli("changes", "list", "--db", village, "--json")
+    with copied_site(templates.village, tmp_path / "desa.db") as village:
+        result = run_cli("changes", "list", "--db", village.url, "--json")
     assert result.rc == 3 and "kabupaten/kota" in result.out + result.err
 
 
-def test_approve_and_reject_are_exclusive(run_cli: Run, district: Path, templates: ChangeSites) -> None:
+def test_approve_and_reject_are_exclusive(run_cli: Run, district: str, templates: ChangeSites) -> None:
     assert run_cli("changes", "decide", templates.removal, "--approve", "--reject", "--db", district).rc == 2
     assert run_cli("changes", "decide", templates.removal, "--db", district).rc == 2

@@ -3,32 +3,31 @@ decisions stored, and the refusals' exit codes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from backends import DbLocation, rows
 
-from tests.cli._helpers import query
-from tests.services.duplicate_rows import VILLAGE_A, VILLAGE_B, Member, add_family, make_district
+from tests.services.duplicate_rows import VILLAGE_A, VILLAGE_B, Member, add_family, district_site
 
 NIK = "3322011505800003"
 
 
 @pytest.fixture
-def district(seeded_template: Path, tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    """A district with one NIK pair and one name + birth date pair across two villages; returns its path and ids."""
-    site = make_district(seeded_template, tmp_path)
-    try:
+def district(seeded_location: DbLocation, tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    """A district with one NIK pair and one name + birth date pair across two villages; yields its URL and ids."""
+    with district_site(seeded_location, tmp_path) as site:
         [a] = add_family(site, VILLAGE_A, Member("Slamet Riyadi", date(1980, 5, 15), NIK))
         [b] = add_family(site, VILLAGE_B, Member("Slamet Riyadi", date(1980, 5, 15), NIK))
         [c] = add_family(site, VILLAGE_A, Member("Dewi Lestari", date(2001, 2, 1)))
         [d] = add_family(site, VILLAGE_B, Member("Dewi Lestari", date(2001, 2, 1)))
-    finally:
-        site.db.dispose()
-    return site.path, {"a": a, "b": b, "c": c, "d": d}
+        site.db.dispose()  # the CLI opens its own connections; this test holds none while it runs
+        yield site.url, {"a": a, "b": b, "c": c, "d": d}
 
 
-def test_list_json_masks_the_nik_and_pages(run_cli, district: tuple[Path, dict[str, str]]) -> None:
+def test_list_json_masks_the_nik_and_pages(run_cli, district: tuple[str, dict[str, str]]) -> None:
     path, ids = district
     result = run_cli("duplicates", "list", "--db", path, "--json")
     assert result.rc == 0, result.err
@@ -47,7 +46,7 @@ def test_list_json_masks_the_nik_and_pages(run_cli, district: tuple[Path, dict[s
 
 
 def test_merge_and_not_duplicate_are_stored_and_the_list_empties(run_cli,
-                                                                 district: tuple[Path, dict[str, str]]) -> None:
+                                                                 district: tuple[str, dict[str, str]]) -> None:
     path, ids = district
     merged = run_cli("duplicates", "merge", "--survivor", ids["a"], "--duplicate", ids["b"], "--reason", "sama",
                      "--db", path, "--json")
@@ -59,7 +58,7 @@ def test_merge_and_not_duplicate_are_stored_and_the_list_empties(run_cli,
     different = run_cli("duplicates", "not-duplicate", ids["c"], ids["d"], "--reason", "ibu dan anak", "--db", path)
     assert different.rc == 0 and "bukan duplikat" in different.out
 
-    assert query(path, "SELECT decision, reason FROM person_merge ORDER BY decision") == [
+    assert rows(path, "SELECT decision, reason FROM person_merge ORDER BY decision") == [
         ("BUKAN_DUPLIKAT", "ibu dan anak"), ("DIGABUNG", "sama")]
     assert run_cli("duplicates", "list", "--db", path, "--json").json()["total"] == 0
     again = run_cli("duplicates", "merge", "--survivor", ids["b"], "--duplicate", ids["a"], "--db", path, "--json")
@@ -68,5 +67,5 @@ def test_merge_and_not_duplicate_are_stored_and_the_list_empties(run_cli,
 
 def test_refused_at_a_village(run_cli, site_db) -> None:
     site_db.db.dispose()
-    result = run_cli("duplicates", "list", "--db", site_db.path, "--json")
+    result = run_cli("duplicates", "list", "--db", site_db.url, "--json")
     assert result.rc == 3 and "kabupaten" in result.json()["error"]

@@ -3,17 +3,17 @@ the report workbook, and a dry run that changes nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import copy_sqlite
+from backends import DbLocation, scalar, table_digest
 
 from puskesos_desk.domain.exchange_package import RowClass
 from puskesos_desk.domain.records import HouseholdDraft, MemberDraft
 from puskesos_desk.services.registration import register_household
-from tests.cli._helpers import scalar, table_digest
-from tests.exchange.scenarios import DISTRICT_CODE, VILLAGE_CODE, bare_pair, open_village
+from tests.exchange.scenarios import DISTRICT_CODE, VILLAGE_CODE, bare_pair, copied_urls, open_village
 from tests.exchange.workbooks import find_row, rows_of, set_cells
 from tests.spreadsheet import hostile
 
@@ -22,10 +22,10 @@ MESSAGE_KEYS = {"sheet", "row", "column", "code", "message"}
 
 
 @pytest.fixture(scope="module")
-def templates(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def templates(seeded_location: DbLocation, tmp_path_factory: pytest.TempPathFactory) -> tuple[DbLocation, DbLocation]:
     """A village with two registered families, and its district; each trusts the other."""
-    village_path, district_path = bare_pair(seeded_template, tmp_path_factory.mktemp("exchange-cli"))
-    village = open_village(village_path)
+    village_at, district_at = bare_pair(seeded_location, tmp_path_factory.mktemp("exchange-cli"))
+    village = open_village(village_at)
     try:
         for kk, head, spouse in [
             ("3322010101100003", ("Sutrisno", "3322011205700001", date(1970, 5, 12)),
@@ -41,23 +41,23 @@ def templates(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -
                 address="Dusun Krajan", rt="001", rw="002", kk_number=kk))
     finally:
         village.db.dispose()
-    return village_path, district_path
+    return village_at, district_at
 
 
 @pytest.fixture
-def sites(templates: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
-    copy_sqlite(templates[0], tmp_path / "desa.db")
-    copy_sqlite(templates[1], tmp_path / "kabupaten.db")
-    return tmp_path / "desa.db", tmp_path / "kabupaten.db"
+def sites(templates: tuple[DbLocation, DbLocation], tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """Fresh copies of the village and the district, as the URLs `--db` takes."""
+    with copied_urls(templates, tmp_path) as urls:
+        yield urls
 
 
-def _export(run_cli, village: Path, out: Path) -> dict:
+def _export(run_cli, village: str, out: Path) -> dict:
     result = run_cli("export", "--out", out, "--db", village, "--json")
     assert result.rc == 0, result.err
     return result.json()
 
 
-def test_export_prints_path_package_and_rows(run_cli, sites: tuple[Path, Path], tmp_path: Path) -> None:
+def test_export_prints_path_package_and_rows(run_cli, sites: tuple[str, str], tmp_path: Path) -> None:
     out = tmp_path / "paket.xlsx"
 
     payload = _export(run_cli, sites[0], out)
@@ -69,7 +69,7 @@ def test_export_prints_path_package_and_rows(run_cli, sites: tuple[Path, Path], 
     assert payload["rows"]["Rujukan"] == 0
 
 
-def test_import_prints_status_rows_messages_and_exits_0(run_cli, sites: tuple[Path, Path], tmp_path: Path) -> None:
+def test_import_prints_status_rows_messages_and_exits_0(run_cli, sites: tuple[str, str], tmp_path: Path) -> None:
     village, district = sites
     package = _export(run_cli, village, tmp_path / "paket.xlsx")
 
@@ -93,7 +93,7 @@ def test_import_prints_status_rows_messages_and_exits_0(run_cli, sites: tuple[Pa
     assert "sudah diimpor pada" in notice["message"]
 
 
-def test_a_dry_run_changes_nothing_and_lists_each_finding(run_cli, sites: tuple[Path, Path],
+def test_a_dry_run_changes_nothing_and_lists_each_finding(run_cli, sites: tuple[str, str],
                                                           tmp_path: Path) -> None:
     village, district = sites
     package = Path(_export(run_cli, village, tmp_path / "paket.xlsx")["path"])
@@ -113,7 +113,7 @@ def test_a_dry_run_changes_nothing_and_lists_each_finding(run_cli, sites: tuple[
     assert table_digest(district) == before
 
 
-def test_a_refused_package_exits_3_and_writes_the_report(run_cli, sites: tuple[Path, Path],
+def test_a_refused_package_exits_3_and_writes_the_report(run_cli, sites: tuple[str, str],
                                                          tmp_path: Path) -> None:
     village, district = sites
     package = _export(run_cli, village, tmp_path / "paket.xlsx")
@@ -132,7 +132,7 @@ def test_a_refused_package_exits_3_and_writes_the_report(run_cli, sites: tuple[P
     assert scalar(district, "SELECT count(*) FROM exchange_package") == 0
 
 
-def test_a_district_must_name_the_village(run_cli, sites: tuple[Path, Path], tmp_path: Path) -> None:
+def test_a_district_must_name_the_village(run_cli, sites: tuple[str, str], tmp_path: Path) -> None:
     village, district = sites
     _export(run_cli, village, tmp_path / "paket.xlsx")
     unnamed = run_cli("export", "--out", tmp_path / "balasan.xlsx", "--db", district)

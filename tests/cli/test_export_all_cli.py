@@ -3,42 +3,51 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import copy_sqlite
+from backends import DbLocation, scalar
 
 from puskesos_desk.domain.enums import SiteRole
-from tests.cli._helpers import scalar
-from tests.exchange.scenarios import VILLAGE_CODE, bare_pair, init_site, open_district, open_site, trust_each_other
+from tests.exchange.scenarios import (
+    VILLAGE_CODE,
+    bare_pair,
+    copied_urls,
+    init_site,
+    open_district,
+    open_site,
+    trust_each_other,
+)
 
 SECOND_CODE = "33.22.01.2008"
 
 
 @pytest.fixture(scope="module")
-def templates(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def templates(seeded_location: DbLocation,
+              tmp_path_factory: pytest.TempPathFactory) -> tuple[DbLocation, DbLocation]:
     """A district trusting two villages (and trusted by them); only the district's database is used here."""
     folder = tmp_path_factory.mktemp("export-all-cli")
-    village_path, district_path = bare_pair(seeded_template, folder)
-    second = open_site(init_site(seeded_template, folder / "village2.db", SECOND_CODE, "Puskesos Desa Kedua",
+    village_at, district_at = bare_pair(seeded_location, folder)
+    second = open_site(init_site(seeded_location, folder / "village2.db", SECOND_CODE, "Puskesos Desa Kedua",
                                  SiteRole.DESA), SECOND_CODE, SiteRole.DESA)
-    district = open_district(district_path)
+    district = open_district(district_at)
     try:
         trust_each_other(second, district)
     finally:
         second.db.dispose()
         district.db.dispose()
-    return village_path, district_path
+    return village_at, district_at
 
 
 @pytest.fixture
-def sites(templates: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
-    copy_sqlite(templates[0], tmp_path / "desa.db")
-    copy_sqlite(templates[1], tmp_path / "kabupaten.db")
-    return tmp_path / "desa.db", tmp_path / "kabupaten.db"
+def sites(templates: tuple[DbLocation, DbLocation], tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """Fresh copies of the village and the district, as the URLs `--db` takes."""
+    with copied_urls(templates, tmp_path) as urls:
+        yield urls
 
 
-def test_all_villages_prints_one_package_per_village(run_cli, sites: tuple[Path, Path], tmp_path: Path) -> None:
+def test_all_villages_prints_one_package_per_village(run_cli, sites: tuple[str, str], tmp_path: Path) -> None:
     out = tmp_path / "balasan"
     out.mkdir()
 
@@ -53,7 +62,7 @@ def test_all_villages_prints_one_package_per_village(run_cli, sites: tuple[Path,
     assert scalar(sites[1], "SELECT count(*) FROM exchange_package WHERE direction = 'KELUAR'") == 2
 
 
-def test_a_village_that_fails_is_listed_and_the_exit_code_is_3(run_cli, sites: tuple[Path, Path],
+def test_a_village_that_fails_is_listed_and_the_exit_code_is_3(run_cli, sites: tuple[str, str],
                                                                tmp_path: Path) -> None:
     (tmp_path / f"{VILLAGE_CODE}-paket-1.xlsx").write_bytes(b"someone else's file")
 
@@ -70,7 +79,7 @@ def test_a_village_that_fails_is_listed_and_the_exit_code_is_3(run_cli, sites: t
     assert text.rc == 3 and f"GAGAL Puskesos Desa Sumogawe ({VILLAGE_CODE})" in text.out
 
 
-def test_wrong_combinations_are_refused(run_cli, sites: tuple[Path, Path], tmp_path: Path) -> None:
+def test_wrong_combinations_are_refused(run_cli, sites: tuple[str, str], tmp_path: Path) -> None:
     village, district = sites
     assert run_cli("export", "--db", district).rc == 2
     assert run_cli("export", "--out", tmp_path / "a.xlsx", "--out-dir", tmp_path, "--db", district).rc == 2

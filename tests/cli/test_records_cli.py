@@ -3,27 +3,28 @@ Bahasa kind names, and the refusals (bad date, village site) with exit code 3.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import copy_sqlite
+from backends import DbLocation
 
-from tests.services.consolidated_rows import GENUK, GETASAN, District, build_district
+from tests.services.consolidated_rows import GENUK, GETASAN, District, build_district_location, district_copy
 
 
 @pytest.fixture(scope="module")
-def template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, District]:
-    path = tmp_path_factory.mktemp("records-cli") / "district.db"
-    return path, build_district(seeded_template, path)
+def template(seeded_location: DbLocation, tmp_path_factory: pytest.TempPathFactory) -> tuple[DbLocation, District]:
+    return build_district_location(seeded_location, tmp_path_factory.mktemp("records-cli"))
 
 
 @pytest.fixture
-def district(template: tuple[Path, District], tmp_path: Path) -> tuple[Path, District]:
-    copy_sqlite(template[0], tmp_path / "kabupaten.db")
-    return tmp_path / "kabupaten.db", template[1]
+def district(template: tuple[DbLocation, District], tmp_path: Path) -> Iterator[tuple[str, District]]:
+    """A fresh copy of the district, as the URL `--db` takes, and the ids of what it holds."""
+    with district_copy(template[0], tmp_path) as site:
+        yield site.url, template[1]
 
 
-def test_json_page_with_filters(run_cli, district: tuple[Path, District]) -> None:
+def test_json_page_with_filters(run_cli, district: tuple[str, District]) -> None:
     path, written = district
     result = run_cli("records", "keluhan", "--kecamatan", GETASAN, "--from", "2026-03-01", "--db", path, "--json")
 
@@ -35,7 +36,7 @@ def test_json_page_with_filters(run_cli, district: tuple[Path, District]) -> Non
     assert (row["village_code"], row["village_name"], row["urgency"]) == ("33.22.01.2008", "Samirono", "SEGERA")
 
 
-def test_paging_and_text_lines(run_cli, district: tuple[Path, District]) -> None:
+def test_paging_and_text_lines(run_cli, district: tuple[str, District]) -> None:
     path, _ = district
     first = run_cli("records", "persons", "--limit", "4", "--db", path, "--json").json()
     second = run_cli("records", "warga", "--limit", "4", "--offset", "4", "--db", path, "--json").json()
@@ -49,12 +50,12 @@ def test_paging_and_text_lines(run_cli, district: tuple[Path, District]) -> None
     assert "Genuk (33.22.18.1007)  25-04-2026" in text.out and "SELESAI" in text.out
 
 
-def test_refusals(run_cli, district: tuple[Path, District], site_db) -> None:
+def test_refusals(run_cli, district: tuple[str, District], site_db) -> None:
     path, _ = district
     bad_date = run_cli("records", "visits", "--from", "31-01-2026", "--db", path, "--json")
     assert bad_date.rc == 3 and "2026-01-31" in bad_date.json()["error"]
     bad_status = run_cli("records", "visits", "--status", "BARU", "--db", path, "--json")
     assert bad_status.rc == 3 and "TERBUKA" in bad_status.json()["error"]
     assert run_cli("records", "semuanya", "--db", path).rc == 2
-    at_village = run_cli("records", "persons", "--db", site_db.path, "--json")
+    at_village = run_cli("records", "persons", "--db", site_db.url, "--json")
     assert at_village.rc == 3 and "kabupaten/kota" in at_village.json()["error"]

@@ -3,24 +3,26 @@ its district made from the seeded template (tests/exchange/scenarios.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import SITE_CODE, SITE_NAME, copy_sqlite
+from backends import DbLocation, scalar
+from conftest import SITE_CODE, SITE_NAME
 
 from puskesos_desk.domain.records import HouseholdDraft, MemberDraft
 from puskesos_desk.services.registration import register_household
-from tests.cli._helpers import scalar
-from tests.exchange.scenarios import DISTRICT_CODE, DISTRICT_NAME, bare_pair, open_village
+from tests.exchange.scenarios import DISTRICT_CODE, DISTRICT_NAME, bare_pair, copied_urls, open_village
 from tests.spreadsheet import hostile
 
 
 @pytest.fixture(scope="module")
-def templates(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def templates(seeded_location: DbLocation,
+              tmp_path_factory: pytest.TempPathFactory) -> tuple[DbLocation, DbLocation]:
     """A village with one registered family, and its district; each trusts the other."""
-    village_path, district_path = bare_pair(seeded_template, tmp_path_factory.mktemp("village-cli"))
-    village = open_village(village_path)
+    village_at, district_at = bare_pair(seeded_location, tmp_path_factory.mktemp("village-cli"))
+    village = open_village(village_at)
     try:
         register_household(village.cli, HouseholdDraft(
             members=(MemberDraft(name="Sutrisno", relation="KEPALA_KELUARGA", sex="L", birth_date=date(1970, 5, 12),
@@ -28,28 +30,28 @@ def templates(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -
             address="Dusun Krajan", rt="001", rw="002", kk_number="3322010101100003"))
     finally:
         village.db.dispose()
-    return village_path, district_path
+    return village_at, district_at
 
 
 @pytest.fixture
-def sites(templates: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
-    copy_sqlite(templates[0], tmp_path / "desa.db")
-    copy_sqlite(templates[1], tmp_path / "kabupaten.db")
-    return tmp_path / "desa.db", tmp_path / "kabupaten.db"
+def sites(templates: tuple[DbLocation, DbLocation], tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """Fresh copies of the village and the district, as the URLs `--db` takes."""
+    with copied_urls(templates, tmp_path) as urls:
+        yield urls
 
 
-def export(run_cli, village: Path, out: Path, *extra: str) -> dict:
+def export(run_cli, village: str, out: Path, *extra: str) -> dict:
     result = run_cli("export", "--out", out, "--db", village, "--json", *extra)
     assert result.rc == 0, result.err
     return result.json()
 
 
-def three_packages(run_cli, village: Path, folder: Path) -> list[dict]:
+def three_packages(run_cli, village: str, folder: Path) -> list[dict]:
     folder.mkdir()
     return [export(run_cli, village, folder / f"paket-{n}.xlsx", "--full") for n in (1, 2, 3)]
 
 
-def test_village_list_shows_each_village_with_its_last_package_and_gaps(run_cli, sites: tuple[Path, Path],
+def test_village_list_shows_each_village_with_its_last_package_and_gaps(run_cli, sites: tuple[str, str],
                                                                        tmp_path: Path) -> None:
     village, district = sites
     before = run_cli("village", "list", "--db", district, "--json")
@@ -79,7 +81,7 @@ def test_village_list_shows_each_village_with_its_last_package_and_gaps(run_cli,
     assert "paket ke-2 belum diterima" in text.out
 
 
-def test_at_a_village_the_list_is_its_district(run_cli, sites: tuple[Path, Path]) -> None:
+def test_at_a_village_the_list_is_its_district(run_cli, sites: tuple[str, str]) -> None:
     result = run_cli("village", "list", "--db", sites[0], "--json")
     assert result.rc == 0, result.err
     [district] = result.json()["villages"]
@@ -87,7 +89,7 @@ def test_at_a_village_the_list_is_its_district(run_cli, sites: tuple[Path, Path]
 
 
 def test_import_of_a_folder_prints_one_combined_json_and_exits_3_on_a_refused_file(
-        run_cli, sites: tuple[Path, Path], tmp_path: Path) -> None:
+        run_cli, sites: tuple[str, str], tmp_path: Path) -> None:
     village, district = sites
     stick = tmp_path / "flashdisk"
     packages = three_packages(run_cli, village, stick)
@@ -114,7 +116,7 @@ def test_import_of_a_folder_prints_one_combined_json_and_exits_3_on_a_refused_fi
     assert again.json()["totals"]["already_applied"] == 3
 
 
-def test_one_file_keeps_the_single_package_json(run_cli, sites: tuple[Path, Path], tmp_path: Path) -> None:
+def test_one_file_keeps_the_single_package_json(run_cli, sites: tuple[str, str], tmp_path: Path) -> None:
     village, district = sites
     package = export(run_cli, village, tmp_path / "paket.xlsx")
 
@@ -126,7 +128,7 @@ def test_one_file_keeps_the_single_package_json(run_cli, sites: tuple[Path, Path
     assert "packages" not in payload
 
 
-def test_several_files_refuse_options_meant_for_one(run_cli, sites: tuple[Path, Path], tmp_path: Path) -> None:
+def test_several_files_refuse_options_meant_for_one(run_cli, sites: tuple[str, str], tmp_path: Path) -> None:
     result = run_cli("import", tmp_path, "--accept-edits", "--db", sites[1], "--json")
     assert result.rc == 3
     assert "hanya dapat dipakai untuk satu berkas" in result.json()["error"]

@@ -14,23 +14,23 @@ from puskesos_desk.services.changes import request_change
 from puskesos_desk.services.exchange_export import export_package
 from puskesos_desk.services.exchange_import import import_package
 from puskesos_desk.services.registration import register_household
-from tests.exchange.scenarios import bare_pair, open_district, open_village
+from tests.exchange.scenarios import Where, bare_pair, open_district, open_village
 from tests.services.factories import family
 
 
 @dataclass(frozen=True)
 class ChangeSites:
-    village: Path
-    district: Path
+    village: Where  # a DbLocation, or a SQLite file when built from one
+    district: Where
     head_change: str  # request ids
     removal: str
     addition: str
     household_number: str
 
 
-def sites_with_requests(seeded: Path, folder: Path) -> ChangeSites:
-    village_path, district_path = bare_pair(seeded, folder)
-    village, district = open_village(village_path), open_district(district_path)
+def sites_with_requests(seeded: Where, folder: Path) -> ChangeSites:
+    village_at, district_at = bare_pair(seeded, folder)
+    village, district = open_village(village_at), open_district(district_at)
     try:
         household = register_household(village.cli, family()).household
         ids = {m.name: m.id for m in household.members}
@@ -49,4 +49,4 @@ def sites_with_requests(seeded: Path, folder: Path) -> ChangeSites:
     finally:
         village.db.dispose()
         district.db.dispose()
-    return ChangeSites(village_path, district_path, head_change, removal, addition, household.number)
+    return ChangeSites(village_at, district_at, head_change, removal, addition, household.number)

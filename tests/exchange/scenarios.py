@@ -10,12 +10,14 @@ starts with zeros.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from backends import DbLocation, clone, drop
 from conftest import SITE_CODE, SITE_NAME, SiteFixture, copy_sqlite
 from hypothesis import strategies as st
 
@@ -48,33 +50,74 @@ SPECS: dict[str, SheetSpec] = {spec.name: spec for spec in VILLAGE_SHEETS}
 
 
 # --- sites ------------------------------------------------------------------------------------------------------
+# Sites are DbLocations on the backend under test. A plain Path (a SQLite file) is still accepted, and then Paths
+# come back, for the tests that work on SQLite files (some UI tests).
+
+Where = DbLocation | Path
 
 
-def init_site(seeded: Path, target: Path, code: str, name: str, role: SiteRole) -> Path:
-    """A copy of the seeded template initialised as a site (its own key pair, an admin)."""
-    copy_sqlite(seeded, target)
-    db = Database(f"sqlite:///{target}")
+def location_of(where: Where) -> DbLocation:
+    if isinstance(where, DbLocation):
+        return where
+    return DbLocation(url=f"sqlite:///{where}", path=where)
+
+
+def init_site(seeded: Where, target: Path, code: str, name: str, role: SiteRole) -> Where:
+    """A copy of the seeded template initialised as a site (its own key pair, an admin). `target` names the copy
+    (its folder and file name; on PostgreSQL only a label)."""
+    if isinstance(seeded, Path):
+        copy_sqlite(seeded, target)
+        made: Where = target
+    else:
+        made = clone(seeded, target.parent, target.name)
+    db = Database(location_of(made).url)
     try:
         initialise_site(ServiceContext(db, Actor.cli("pytest")), code=code, name=name, role=role,
                         admin_username="admin", admin_full_name="Admin", admin_password="admin-rahasia-1",
                         address="Jl. Contoh No. 1")
     finally:
         db.dispose()
-    return target
+    return made
 
 
-def open_site(path: Path, code: str, role: SiteRole) -> SiteFixture:
-    db = Database(f"sqlite:///{path}")
+@contextmanager
+def copied_site(template: Where, target: Path) -> Iterator[Where]:
+    """A fresh copy of a site template for one test (the same kind as the template: a file or a database),
+    dropped afterwards on PostgreSQL (a file goes with the test's folder)."""
+    if isinstance(template, Path):
+        copy_sqlite(template, target)
+        yield target
+        return
+    location = clone(template, target.parent, target.name)
+    try:
+        yield location
+    finally:
+        drop(location)
+
+
+@contextmanager
+def copied_urls(templates: tuple[Where, ...], folder: Path,
+                names: tuple[str, ...] = ("desa.db", "kabupaten.db")) -> Iterator[tuple[str, ...]]:
+    """Fresh copies of several site templates, as the database URLs the CLI's `--db` takes."""
+    with ExitStack() as stack:
+        yield tuple(location_of(stack.enter_context(copied_site(template, folder / name))).url
+                    for template, name in zip(templates, names, strict=True))
+
+
+def open_site(where: Where, code: str, role: SiteRole) -> SiteFixture:
+    location = location_of(where)
+    db = Database(location.url)
     db.enable_wal()
-    return SiteFixture(db=db, path=path, cli=ServiceContext(db, Actor.cli("pytest", site_code=code, site_role=role)))
+    return SiteFixture(db=db, path=location.path,
+                       cli=ServiceContext(db, Actor.cli("pytest", site_code=code, site_role=role)))
 
 
-def open_village(path: Path) -> SiteFixture:
-    return open_site(path, VILLAGE_CODE, SiteRole.DESA)
+def open_village(where: Where) -> SiteFixture:
+    return open_site(where, VILLAGE_CODE, SiteRole.DESA)
 
 
-def open_district(path: Path, code: str = DISTRICT_CODE) -> SiteFixture:
-    return open_site(path, code, SiteRole.KABUPATEN)
+def open_district(where: Where, code: str = DISTRICT_CODE) -> SiteFixture:
+    return open_site(where, code, SiteRole.KABUPATEN)
 
 
 def trust_each_other(village: SiteFixture, district: SiteFixture) -> None:
@@ -82,18 +125,32 @@ def trust_each_other(village: SiteFixture, district: SiteFixture) -> None:
     trust_site(village.cli, site_card(district.cli)[1])
 
 
-def bare_pair(seeded: Path, folder: Path) -> tuple[Path, Path]:
+@contextmanager
+def trusted_village(seeded: DbLocation, district: SiteFixture, target: Path, code: str,
+                    name: str) -> Iterator[SiteFixture]:
+    """Another village of `district`, trusting it and trusted by it (no casework yet), for one test."""
+    location = location_of(init_site(seeded, target, code, name, SiteRole.DESA))
+    site = open_site(location, code, SiteRole.DESA)
+    try:
+        trust_each_other(site, district)
+        yield site
+    finally:
+        site.db.dispose()
+        drop(location)
+
+
+def bare_pair(seeded: Where, folder: Path) -> tuple[Where, Where]:
     """A village with no casework yet and its district, trusting each other (templates to copy per example)."""
     folder.mkdir(parents=True, exist_ok=True)
-    village_path = init_site(seeded, folder / "village.db", VILLAGE_CODE, SITE_NAME, SiteRole.DESA)
-    district_path = init_site(seeded, folder / "district.db", DISTRICT_CODE, DISTRICT_NAME, SiteRole.KABUPATEN)
-    village, district = open_village(village_path), open_district(district_path)
+    village_at = init_site(seeded, folder / "village.db", VILLAGE_CODE, SITE_NAME, SiteRole.DESA)
+    district_at = init_site(seeded, folder / "district.db", DISTRICT_CODE, DISTRICT_NAME, SiteRole.KABUPATEN)
+    village, district = open_village(village_at), open_district(district_at)
     try:
         trust_each_other(village, district)
     finally:
         village.db.dispose()
         district.db.dispose()
-    return village_path, district_path
+    return village_at, district_at
 
 
 # --- reading records back ---------------------------------------------------------------------------------------
@@ -262,7 +319,16 @@ class Draw:
         return self.draw(st.one_of(st.just(_empty(table, key, K.JSON)), items))
 
     def value(self, spec: SheetSpec, column: Column) -> object:
-        """A value for a column with no meaning beyond its kind (structural columns are set by the caller)."""
+        """A value for a column with no meaning beyond its kind (structural columns are set by the caller), never
+        longer than the column holds: PostgreSQL refuses what SQLite would store, and such a value is not data a
+        village can hold."""
+        drawn = self._value(spec, column)
+        limit = getattr(exchange_rows.table(spec.table).c[column.key].type, "length", None)
+        if isinstance(drawn, str) and limit is not None and len(drawn) > limit:
+            return drawn[:limit].strip()  # the drawn text starts with no white space, so something is left
+        return drawn
+
+    def _value(self, spec: SheetSpec, column: Column) -> object:
         table, key, kind = spec.table, column.key, column.kind
         optional = not column.required
         if optional and self.draw(st.integers(0, 3)) == 0:

@@ -24,25 +24,24 @@ from xml.etree import ElementTree
 
 import openpyxl
 import pytest
-from conftest import SITE_CODE, SiteFixture, copy_sqlite
+from backends import DbLocation, clone, rows, scalar, table_digest
+from conftest import SITE_CODE, SiteFixture, cloned_fixture, open_fixture
 from spreadsheet import hostile
 
 from exchange.conftest import Linked
 from exchange.workbooks import edit, find_row, set_cells
 from puskesos_desk.cli import main as cli_main
-from puskesos_desk.data.db import Database
 from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.exchange_package import FORMAT_VERSION, ImportStatus, RowClass
 from puskesos_desk.domain.exchange_records import ImportOutcome
 from puskesos_desk.domain.exchange_sheets import VILLAGE_SHEETS
 from puskesos_desk.domain.permissions import Actor
-from puskesos_desk.services.context import ServiceContext, local_zone
+from puskesos_desk.services.context import local_zone
 from puskesos_desk.services.exchange_export import export_package
 from puskesos_desk.services.exchange_import import import_package
 from puskesos_desk.services.site import get_site_info, initialise_site, site_card
 from puskesos_desk.services.trust import trust_site
 from puskesos_desk.spreadsheet.guard import inspect_xlsx
-from tests.cli._helpers import query, table_digest
 
 pytestmark = pytest.mark.timeout(180)  # bounded time: a hang fails the test instead of stalling the suite
 
@@ -64,19 +63,19 @@ class Snapshot:
 
 
 def snapshot(site: SiteFixture) -> Snapshot:
-    tables = table_digest(site.path)
+    tables = table_digest(site)
     tables.pop("audit_event")
-    return Snapshot(tables, ledger_count(site), int(query(site.path, "SELECT max(seq) FROM audit_event")[0][0]))
+    return Snapshot(tables, ledger_count(site), int(scalar(site, "SELECT max(seq) FROM audit_event")))
 
 
 def ledger_count(site: SiteFixture) -> int:
-    return int(query(site.path, "SELECT count(*) FROM exchange_package")[0][0])
+    return int(scalar(site, "SELECT count(*) FROM exchange_package"))
 
 
 def audit_since(site: SiteFixture, before: Snapshot) -> list[tuple[str, str | None, dict[str, Any]]]:
-    rows = query(site.path, "SELECT action, entity, changes FROM audit_event WHERE seq > ? ORDER BY seq",
-                 (before.last_audit_seq,))
-    return [(action, entity, json.loads(changes)) for action, entity, changes in rows]
+    found = rows(site, "SELECT action, entity, changes FROM audit_event WHERE seq > ? ORDER BY seq",
+                 before.last_audit_seq)
+    return [(action, entity, json.loads(changes)) for action, entity, changes in found]
 
 
 def assert_refused(site: SiteFixture, before: Snapshot, outcome: ImportOutcome, code: str, *words: str) -> None:
@@ -123,7 +122,7 @@ def _all_rows(path: str, _size: int, _mtime_ns: int) -> dict[str, list[dict[str,
 
 def present(site: SiteFixture, table: str, ids: set[str]) -> set[str]:
     marks = ",".join("?" * len(ids))
-    return {row[0] for row in query(site.path, f'SELECT id FROM "{table}" WHERE id IN ({marks})', tuple(ids))}
+    return {row[0] for row in rows(site, f'SELECT id FROM "{table}" WHERE id IN ({marks})', *ids)}
 
 
 def assert_only_these_rows_missing(site: SiteFixture, path: Path, missing: dict[str, set[str]]) -> None:
@@ -165,26 +164,19 @@ class Exported:
     baseline: ImportOutcome  # what the unspoiled package does at a fresh district (dry run)
 
 
-def _site(path: Path, code: str, role: SiteRole) -> SiteFixture:
-    db = Database(f"sqlite:///{path}")
-    db.enable_wal()
-    return SiteFixture(db=db, path=path, cli=ServiceContext(db, Actor.cli("pytest", site_code=code, site_role=role)))
+def _actor(code: str, role: SiteRole) -> Actor:
+    return Actor.cli("pytest", site_code=code, site_role=role)
 
 
 @pytest.fixture(scope="module")
-def exported(village_template: Path, district_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Exported:
+def exported(village_location: DbLocation, district_location: DbLocation,
+             tmp_path_factory: pytest.TempPathFactory) -> Exported:
     folder = tmp_path_factory.mktemp("bad-packages")
-    copy_sqlite(village_template, folder / "village.db")
-    copy_sqlite(district_template, folder / "district.db")
-    village = _site(folder / "village.db", SITE_CODE, SiteRole.DESA)
-    district = _site(folder / "district.db", "33.22", SiteRole.KABUPATEN)
-    try:
+    with cloned_fixture(village_location, folder, "village.db", _actor(SITE_CODE, SiteRole.DESA)) as village, \
+            cloned_fixture(district_location, folder, "district.db", _actor("33.22", SiteRole.KABUPATEN)) as district:
         trust_site(district.cli, site_card(village.cli)[1])
         path = export_package(village.cli, folder / "paket.xlsx", full=True).path
         baseline = import_package(district.cli, path, dry_run=True)
-    finally:
-        village.db.dispose()
-        district.db.dispose()
     assert baseline.status is ImportStatus.WOULD_APPLY and not baseline.messages
     assert set(baseline.rows) == {RowClass.NEW, RowClass.IDENTICAL}
     return Exported(path, baseline)
@@ -425,23 +417,22 @@ def test_a_damaged_signature_is_refused(linked: Linked, package: Path, tmp_path:
 
 
 @pytest.fixture(scope="module")
-def stranger_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def stranger_template(seeded_location: DbLocation, tmp_path_factory: pytest.TempPathFactory) -> DbLocation:
     """Another village of the same district, initialised but never trusted by anyone."""
-    path = tmp_path_factory.mktemp("stranger") / "stranger.db"
-    copy_sqlite(seeded_template, path)
-    db = Database(f"sqlite:///{path}")
-    initialise_site(ServiceContext(db, Actor.cli("pytest")), code=STRANGER_CODE, name="Puskesos Desa Tajuk",
-                    role=SiteRole.DESA, admin_username="admin", admin_password="admin-tajuk-rahasia-1")
-    db.dispose()
-    return path
+    location = clone(seeded_location, tmp_path_factory.mktemp("stranger"), "stranger.db")
+    site = open_fixture(location, Actor.cli("pytest"))
+    try:
+        initialise_site(site.cli, code=STRANGER_CODE, name="Puskesos Desa Tajuk", role=SiteRole.DESA,
+                        admin_username="admin", admin_password="admin-tajuk-rahasia-1")
+    finally:
+        site.db.dispose()
+    return location
 
 
 @pytest.fixture
-def stranger(stranger_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
-    copy_sqlite(stranger_template, tmp_path / "stranger.db")
-    site = _site(tmp_path / "stranger.db", STRANGER_CODE, SiteRole.DESA)
-    yield site
-    site.db.dispose()
+def stranger(stranger_template: DbLocation, tmp_path: Path) -> Iterator[SiteFixture]:
+    with cloned_fixture(stranger_template, tmp_path, "stranger.db", _actor(STRANGER_CODE, SiteRole.DESA)) as site:
+        yield site
 
 
 def test_a_package_from_an_untrusted_village_is_refused(linked: Linked, stranger: SiteFixture,
@@ -511,7 +502,7 @@ def test_a_duplicated_id_rejects_only_the_copy(linked: Linked, exported: Exporte
     assert "disalin" in next(m.message for m in outcome.messages if m.code == "ID_GANDA")
     assert outcome.rows[RowClass.REJECTED] == 1
     assert outcome.rows[RowClass.NEW] == exported.baseline.rows[RowClass.NEW]
-    assert query(district.path, "SELECT count(*) FROM visit WHERE id = ?", (original["ID"],)) == [(1,)]
+    assert rows(district, "SELECT count(*) FROM visit WHERE id = ?", original["ID"]) == [(1,)]
     assert_only_these_rows_missing(district, spoiled, {})
 
 
@@ -616,8 +607,8 @@ def test_a_formula_cell_makes_its_row_a_hand_edit(linked: Linked, exported: Expo
     assert outcome.rows[RowClass.EDITED] == sum(len(ids) for ids in parked.values())
     assert outcome.rows[RowClass.NEW] == exported.baseline.rows[RowClass.NEW] - outcome.rows[RowClass.EDITED]
     assert_only_these_rows_missing(district, spoiled, parked)
-    waiting = query(district.path, "SELECT record_id, reason, status FROM exchange_parked_row WHERE table_name = "
-                                   "'person'")
+    waiting = rows(district, "SELECT record_id, reason, status FROM exchange_parked_row WHERE table_name = "
+                             "'person'")
     assert waiting == [(person["ID"], "DIUBAH", "MENUNGGU")]
 
 
@@ -647,8 +638,8 @@ def test_a_household_is_not_applied_with_a_head_that_was_rejected(linked: Linked
 
     assert outcome.status is ImportStatus.APPLIED
     assert present(district, "person", {head["ID"]}) == set()
-    dangling = query(district.path, "SELECT h.id FROM household h LEFT JOIN person p ON p.id = h.head_person_id "
-                                    "WHERE h.head_person_id IS NOT NULL AND p.id IS NULL")
+    dangling = rows(district, "SELECT h.id FROM household h LEFT JOIN person p ON p.id = h.head_person_id "
+                              "WHERE h.head_person_id IS NOT NULL AND p.id IS NULL")
     assert dangling == []
     assert "KK_TANPA_KEPALA" in {m.code for m in outcome.messages if m.sheet == HOUSEHOLDS}
 
@@ -667,7 +658,7 @@ def test_cli_refuses_a_non_workbook_with_exit_code_3(linked: Linked, tmp_path: P
     district = linked.district
     before = snapshot(district)
 
-    rc, payload = run_cli(capsys, "import", hostile.random_bytes(tmp_path / "paket.xlsx"), "--db", district.path,
+    rc, payload = run_cli(capsys, "import", hostile.random_bytes(tmp_path / "paket.xlsx"), "--db", district.url,
                           "--json")
 
     assert rc == 3
@@ -687,13 +678,13 @@ def test_cli_opens_a_password_protected_package_with_password_env(linked: Linked
     sealed = hostile.encrypted(exported.path, tmp_path / "paket-sandi.xlsx", PASSWORD)
     before = snapshot(district)
 
-    rc, payload = run_cli(capsys, "import", sealed, "--db", district.path, "--json")
+    rc, payload = run_cli(capsys, "import", sealed, "--db", district.url, "--json")
 
     assert rc == 3 and [m["code"] for m in payload["messages"]] == ["ENCRYPTED"]
     assert snapshot(district).tables == before.tables
 
     monkeypatch.setenv("PAKET_SANDI", PASSWORD)
-    rc, payload = run_cli(capsys, "import", sealed, "--db", district.path, "--password-env", "PAKET_SANDI", "--json")
+    rc, payload = run_cli(capsys, "import", sealed, "--db", district.url, "--password-env", "PAKET_SANDI", "--json")
 
     assert rc == 0 and payload["status"] == "applied"
     assert payload["rows"]["new"] == exported.baseline.rows[RowClass.NEW]

@@ -4,26 +4,22 @@ package, a package from a village the district never trusted, an Office lock fil
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import SITE_CODE, SiteFixture, copy_sqlite
+from backends import DbLocation, rows, scalar, table_digest
+from conftest import SITE_CODE, SiteFixture
 
 from exchange.conftest import Linked
-from puskesos_desk.data.db import Database
 from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.exchange_batch import NOT_RUN, SenderGap
 from puskesos_desk.domain.exchange_package import ImportStatus, RowClass
 from puskesos_desk.domain.exchange_records import ProgressSink
-from puskesos_desk.domain.permissions import Actor
-from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.exchange_batch import import_packages, package_files
 from puskesos_desk.services.exchange_export import export_package
-from puskesos_desk.services.site import initialise_site
-from tests.cli._helpers import query, scalar, table_digest
+from tests.services.sites import new_site
 from tests.spreadsheet import hostile
 
 pytestmark = pytest.mark.timeout(300)
@@ -33,13 +29,8 @@ STRANGER_CODE = "33.22.01.2008"  # Desa Tajuk: never trusted by the district
 
 def change_a_household(village: SiteFixture, address: str) -> None:
     """An edit at the village, so the next delta package carries a row."""
-    conn = sqlite3.connect(village.path)
-    try:
-        conn.execute("UPDATE household SET address = ?, row_version = row_version + 1 "
-                     "WHERE id = (SELECT min(id) FROM household)", (address,))
-        conn.commit()
-    finally:
-        conn.close()
+    rows(village, "UPDATE household SET address = ?, row_version = row_version + 1 "
+                  "WHERE id = (SELECT min(id) FROM household)", address)
 
 
 def three_packages(village: SiteFixture, folder: Path) -> list[Path]:
@@ -54,26 +45,19 @@ def three_packages(village: SiteFixture, folder: Path) -> list[Path]:
 
 
 @pytest.fixture
-def stranger(seeded_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
-    path = tmp_path / "stranger.db"
-    copy_sqlite(seeded_template, path)
-    db = Database(f"sqlite:///{path}")
-    initialise_site(ServiceContext(db, Actor.cli("pytest")), code=STRANGER_CODE, name="Puskesos Desa Tajuk",
-                    role=SiteRole.DESA, admin_username="admin", admin_password="admin-tajuk-rahasia-1")
-    db.dispose()
-    db = Database(f"sqlite:///{path}")
-    yield SiteFixture(db=db, path=path, cli=ServiceContext(db, Actor.cli("pytest", site_code=STRANGER_CODE,
-                                                                          site_role=SiteRole.DESA)))
-    db.dispose()
+def stranger(seeded_location: DbLocation, tmp_path: Path) -> Iterator[SiteFixture]:
+    with new_site(seeded_location, tmp_path, "stranger.db", code=STRANGER_CODE, site_name="Puskesos Desa Tajuk",
+                  role=SiteRole.DESA) as site:
+        yield site
 
 
 def incoming(site: SiteFixture) -> list[tuple[str, int]]:
-    return [(sender, seq) for sender, seq in query(
-        site.path, "SELECT sender_code, sequence FROM exchange_package WHERE direction = 'MASUK' ORDER BY sequence")]
+    return [(sender, seq) for sender, seq in rows(
+        site, "SELECT sender_code, sequence FROM exchange_package WHERE direction = 'MASUK' ORDER BY sequence")]
 
 
-def without_audit(path: Path) -> dict[str, str]:
-    tables = table_digest(path)
+def without_audit(site: SiteFixture) -> dict[str, str]:
+    tables = table_digest(site)
     tables.pop("audit_event")
     return tables
 
@@ -104,7 +88,7 @@ def test_a_folder_applies_the_good_packages_in_order_and_reports_the_others(
     assert (totals["files"], totals["applied"], totals["rejected"], totals["already_applied"]) == (5, 3, 2, 0)
     assert totals["rows"][RowClass.NEW.value] == sum(e.outcome.rows.get(RowClass.NEW, 0) for e in applied) > 0
     assert outcome.gaps == [] and outcome.exit_code == 3
-    assert scalar(linked.district.path, "SELECT count(*) FROM household WHERE address = 'Dusun Krajan RT 02'") == 1
+    assert scalar(linked.district, "SELECT count(*) FROM household WHERE address = 'Dusun Krajan RT 02'") == 1
     assert packages[0].exists()
 
     assert outcome.report == report
@@ -125,7 +109,7 @@ def test_a_missing_package_is_reported_as_a_gap_by_the_check_and_the_import(link
     stick = tmp_path / "flashdisk"
     second = three_packages(linked.village, stick)[1]
     second.rename(tmp_path / "tertinggal.xlsx")
-    before = without_audit(linked.district.path)
+    before = without_audit(linked.district)
 
     checked = import_packages(linked.district.cli, [stick], dry_run=True)
 
@@ -134,7 +118,7 @@ def test_a_missing_package_is_reported_as_a_gap_by_the_check_and_the_import(link
     assert "Paket ke-2 dari Puskesos Desa Sumogawe belum diterima" in checked.gaps[0].message().message
     # The batch reports the gap once; the packages' own gap warnings are not repeated per file.
     assert all(m.code != "PAKET_BELUM_DITERIMA" for e in checked.entries for m in e.outcome.messages)
-    assert without_audit(linked.district.path) == before
+    assert without_audit(linked.district) == before
 
     applied = import_packages(linked.district.cli, [stick])
     assert applied.count(ImportStatus.APPLIED) == 2 and applied.exit_code == 0
@@ -152,14 +136,14 @@ def test_running_the_folder_again_says_already_applied_and_changes_nothing(linke
     three_packages(linked.village, stick)
     first = import_packages(linked.district.cli, [stick])
     assert first.count(ImportStatus.APPLIED) == 3
-    before = table_digest(linked.district.path)
+    before = table_digest(linked.district)
 
     again = import_packages(linked.district.cli, [stick])
 
     assert [e.status for e in again.entries] == [ImportStatus.ALREADY_APPLIED.value] * 3
     assert all(e.outcome.messages[0].code == "SUDAH_DIIMPOR" for e in again.entries)
     assert again.exit_code == 0 and again.totals()["rows"][RowClass.NEW.value] == 0
-    assert table_digest(linked.district.path) == before
+    assert table_digest(linked.district) == before
 
 
 class CancelAtSecond(ProgressSink):

@@ -9,6 +9,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from backends import rows, table_digest
 from conftest import SITE_CODE
 
 from puskesos_desk.data.orm.household import Household
@@ -19,7 +20,6 @@ from puskesos_desk.services.exchange_conflicts import write_conflict_workbook
 from puskesos_desk.services.exchange_export import export_package
 from puskesos_desk.services.exchange_import import import_package
 from puskesos_desk.services.exchange_queries import waiting_counts, waiting_rows
-from tests.cli._helpers import query, table_digest
 from tests.exchange.conftest import Linked
 from tests.exchange.scenarios import messages_with, only, records, without
 from tests.exchange.workbooks import edit, header_index, rows_of
@@ -125,14 +125,14 @@ def test_answered_decisions_apply_once_and_travel_back_to_the_village(conflict: 
     assert (record["outcome_notes"], record["outcome"]) == ("Sudah dilayani, kata desa", "TERLAYANI_SEBAGIAN")
     assert record["row_version"] == max(before.values()) + 1
     assert not waiting_rows(district.cli, reason="KONFLIK")
-    assert query(district.path, "SELECT status FROM exchange_parked_row WHERE record_id = ?",
-                 (conflict.referral,)) == [("DITERAPKAN",)]
+    assert rows(district, "SELECT status FROM exchange_parked_row WHERE record_id = ?",
+                conflict.referral) == [("DITERAPKAN",)]
 
-    digest = table_digest(district.path)
+    digest = table_digest(district)
     again = import_package(district.cli, workbook)
     assert again.exit_code == 0 and not again.rows.get(RowClass.CHANGED)
     assert only(messages_with(again, "SUDAH_DIPUTUSKAN"))
-    assert without(table_digest(district.path), "audit_event") == without(digest, "audit_event")
+    assert without(table_digest(district), "audit_event") == without(digest, "audit_event")
 
     back = export_package(district.cli, conflict.folder / "kabupaten-2.xlsx", receiver=SITE_CODE)
     assert back.rows["Rujukan"] == 1

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from backends import DbLocation, rows
 from conftest import SITE_CODE, SiteFixture
 
-from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.exchange_package import ImportStatus
 from puskesos_desk.domain.service_directory import DirectoryFilter, ServiceDraft
 from puskesos_desk.services import service_directory as directory
@@ -18,9 +18,8 @@ from puskesos_desk.services.exchange_export import export_package
 from puskesos_desk.services.exchange_import import import_package
 from puskesos_desk.services.exchange_return import export_all_villages
 from puskesos_desk.services.reference import directory_services
-from tests.cli._helpers import query
 from tests.exchange.conftest import Linked
-from tests.exchange.scenarios import init_site, open_site, trust_each_other
+from tests.exchange.scenarios import trusted_village
 from tests.exchange.workbooks import rows_of
 
 SECOND_CODE = "33.22.01.2008"
@@ -28,12 +27,10 @@ SHEET = "Direktori Layanan"
 
 
 @pytest.fixture
-def second_village(linked: Linked, seeded_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
-    path = init_site(seeded_template, tmp_path / "village2.db", SECOND_CODE, "Puskesos Desa Kedua", SiteRole.DESA)
-    site = open_site(path, SECOND_CODE, SiteRole.DESA)
-    trust_each_other(site, linked.district)
-    yield site
-    site.db.dispose()
+def second_village(linked: Linked, seeded_location: DbLocation, tmp_path: Path) -> Iterator[SiteFixture]:
+    with trusted_village(seeded_location, linked.district, tmp_path / "village2.db", SECOND_CODE,
+                         "Puskesos Desa Kedua") as site:
+        yield site
 
 
 def _export_and_import(linked: Linked, villages: dict[str, SiteFixture], out: Path) -> dict[str, Path]:
@@ -74,9 +71,9 @@ def test_district_directory_changes_reach_every_village(linked: Linked, second_v
         carried = {row["KODE"]: row for row in rows_of(paths[code], SHEET)}
         assert set(carried) == {edited.code, added.code, retired.code}, code
         assert str(carried[edited.code]["TELEPON"]) == "0298-555123"
-        stored = {row[0]: row[1:] for row in query(
-            village.path, "SELECT code, phone, response_days, active, last_checked_on FROM service_directory_entry "
-                          "WHERE code IN (?, ?, ?)", (edited.code, added.code, retired.code))}
+        stored = {row[0]: row[1:] for row in rows(
+            village, "SELECT code, phone, response_days, active, last_checked_on FROM service_directory_entry "
+                     "WHERE code IN (?, ?, ?)", edited.code, added.code, retired.code)}
         assert stored == {edited.code: ("0298-555123", 7, 1, None), added.code: (None, 15, 1, None),
                           retired.code: (retired_from.draft.phone, retired_from.draft.response_days, 0, None)}, code
         pickable = {s.code for s in directory_services(village.cli)}

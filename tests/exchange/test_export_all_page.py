@@ -8,24 +8,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from backends import DbLocation
 from conftest import SITE_CODE, SiteFixture
 
-from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.services.exchange_queries import recent_packages
 from tests.exchange.conftest import Linked
-from tests.exchange.scenarios import init_site, open_site, trust_each_other
+from tests.exchange.scenarios import trusted_village
 from tests.exchange.test_pertukaran_page import WAIT_MS, _gui, open_page  # noqa: F401 (_gui is an autouse fixture)
 
 SECOND_CODE = "33.22.01.2008"
 
 
 @pytest.fixture
-def second_village(linked: Linked, seeded_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
-    path = init_site(seeded_template, tmp_path / "village2.db", SECOND_CODE, "Puskesos Desa Kedua", SiteRole.DESA)
-    site = open_site(path, SECOND_CODE, SiteRole.DESA)
-    trust_each_other(site, linked.district)
-    yield site
-    site.db.dispose()
+def second_village(linked: Linked, seeded_location: DbLocation, tmp_path: Path) -> Iterator[SiteFixture]:
+    with trusted_village(seeded_location, linked.district, tmp_path / "village2.db", SECOND_CODE,
+                         "Puskesos Desa Kedua") as site:
+        yield site
 
 
 def test_district_sends_every_village_its_package_and_sees_the_summary(qtbot: Any, linked: Linked,

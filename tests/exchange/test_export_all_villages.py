@@ -8,35 +8,32 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from backends import DbLocation, rows
 from conftest import SITE_CODE, SiteFixture
 
-from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.errors import InputRejected
 from puskesos_desk.domain.exchange_package import ImportStatus
 from puskesos_desk.domain.exchange_records import ProgressSink
 from puskesos_desk.services import exchange_return
 from puskesos_desk.services.exchange_import import import_package
 from puskesos_desk.services.exchange_return import export_all_villages
-from tests.cli._helpers import query
 from tests.exchange.conftest import Linked
-from tests.exchange.scenarios import init_site, open_site, trust_each_other
+from tests.exchange.scenarios import trusted_village
 
 SECOND_CODE = "33.22.01.2008"
 
 
 @pytest.fixture
-def second_village(linked: Linked, seeded_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
+def second_village(linked: Linked, seeded_location: DbLocation, tmp_path: Path) -> Iterator[SiteFixture]:
     """Another village of the same district, trusting it and trusted by it (no casework yet)."""
-    path = init_site(seeded_template, tmp_path / "village2.db", SECOND_CODE, "Puskesos Desa Kedua", SiteRole.DESA)
-    site = open_site(path, SECOND_CODE, SiteRole.DESA)
-    trust_each_other(site, linked.district)
-    yield site
-    site.db.dispose()
+    with trusted_village(seeded_location, linked.district, tmp_path / "village2.db", SECOND_CODE,
+                         "Puskesos Desa Kedua") as site:
+        yield site
 
 
 def _outgoing(district: SiteFixture) -> list[tuple[str, int, str]]:
-    return query(district.path, "SELECT receiver_code, sequence, file_name FROM exchange_package "
-                                "WHERE direction = 'KELUAR' ORDER BY receiver_code, sequence")
+    return rows(district, "SELECT receiver_code, sequence, file_name FROM exchange_package "
+                          "WHERE direction = 'KELUAR' ORDER BY receiver_code, sequence")
 
 
 def test_one_package_per_village_each_imports_at_its_own_village(linked: Linked, second_village: SiteFixture,

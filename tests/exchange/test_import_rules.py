@@ -4,7 +4,6 @@ with a code, and a refused package writes nothing but one audit event."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,28 +11,30 @@ from typing import Any
 
 import openpyxl
 import pytest
-from conftest import SITE_CODE, copy_sqlite
+from backends import DbLocation, HasLocation, rows, scalar, table_digest
+from conftest import SITE_CODE, cloned_fixture
 
 from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.exchange_package import ImportStatus, RowClass
 from puskesos_desk.domain.exchange_records import ExportOutcome, ImportOutcome
+from puskesos_desk.domain.permissions import Actor
 from puskesos_desk.services.exchange_export import export_package
 from puskesos_desk.services.exchange_import import import_package
 from puskesos_desk.services.exchange_queries import waiting_rows
 from puskesos_desk.services.site import get_site_info
-from tests.cli._helpers import query, scalar, table_digest
 from tests.exchange.conftest import Linked
 from tests.exchange.scenarios import (
+    DISTRICT_CODE,
     OTHER_DISTRICT_CODE,
     OTHER_DISTRICT_NAME,
     init_site,
     messages_with,
     only,
-    open_district,
     records,
     without,
 )
 from tests.exchange.workbooks import edit, header_index, rows_of, set_cells
+from tests.services.sites import site_at
 from tests.spreadsheet import hostile
 
 PERSONS = "Anggota Keluarga"
@@ -44,16 +45,11 @@ AUDIT = "audit_event"
 # --- helpers ----------------------------------------------------------------------------------------------------
 
 
-def bump(path: Path, table: str, record_id: str, **values: object) -> None:
+def bump(site: HasLocation, table: str, record_id: str, **values: object) -> None:
     """A change made at a site: new values and the next row version (as the application's update would)."""
-    conn = sqlite3.connect(path)
-    try:
-        assignments = ", ".join(f"{column} = ?" for column in values)
-        conn.execute(f"UPDATE {table} SET {assignments}, row_version = row_version + 1 WHERE id = ?",
-                     (*values.values(), record_id))
-        conn.commit()
-    finally:
-        conn.close()
+    assignments = ", ".join(f"{column} = ?" for column in values)
+    rows(site, f"UPDATE {table} SET {assignments}, row_version = row_version + 1 WHERE id = ?",
+         *values.values(), record_id)
 
 
 def acknowledge(linked: Linked, folder: Path, name: str = "kabupaten.xlsx") -> ImportOutcome:
@@ -83,20 +79,20 @@ def a_member(package: Path, *, with_nik: bool = True) -> Person:
 
 
 def _memberships_of(linked: Linked, member: Person) -> int:
-    return int(scalar(linked.district.path, "SELECT count(*) FROM membership WHERE person_id = ?",  # type: ignore[arg-type]
-                      (member.id,)))
+    return int(scalar(linked.district, "SELECT count(*) FROM membership WHERE person_id = ?",  # type: ignore[arg-type]
+                      member.id))
 
 
 def total(outcome: ImportOutcome) -> int:
     return sum(outcome.rows.values())
 
 
-def ledger_rows(path: Path) -> int:
-    return int(scalar(path, "SELECT count(*) FROM exchange_package"))  # type: ignore[arg-type]
+def ledger_rows(site: HasLocation) -> int:
+    return int(scalar(site, "SELECT count(*) FROM exchange_package"))  # type: ignore[arg-type]
 
 
-def audit_rows(path: Path) -> int:
-    return int(scalar(path, "SELECT count(*) FROM audit_event"))  # type: ignore[arg-type]
+def audit_rows(site: HasLocation) -> int:
+    return int(scalar(site, "SELECT count(*) FROM audit_event"))  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -111,7 +107,7 @@ def package(linked: Linked, tmp_path: Path) -> ExportOutcome:
 def test_importing_a_package_again_changes_nothing_and_says_when(linked: Linked, package: ExportOutcome) -> None:
     first = import_package(linked.district.cli, package.path)
     assert first.status is ImportStatus.APPLIED and first.rows[RowClass.NEW] > 600
-    before = table_digest(linked.district.path)
+    before = table_digest(linked.district)
 
     again = import_package(linked.district.cli, package.path)
 
@@ -119,21 +115,21 @@ def test_importing_a_package_again_changes_nothing_and_says_when(linked: Linked,
     assert total(again) == 0
     message = only(messages_with(again, "SUDAH_DIIMPOR"))
     assert "sudah diimpor pada" in message.message
-    assert without(table_digest(linked.district.path), AUDIT) == without(before, AUDIT)
+    assert without(table_digest(linked.district), AUDIT) == without(before, AUDIT)
 
 
 def test_a_full_package_after_a_delta_is_identical_row_for_row(linked: Linked, package: ExportOutcome,
                                                                tmp_path: Path) -> None:
     import_package(linked.district.cli, package.path)
     full = export_package(linked.village.cli, tmp_path / "desa-2-lengkap.xlsx", full=True)
-    before = without(table_digest(linked.district.path), AUDIT, "exchange_package", "exchange_peer_record")
+    before = without(table_digest(linked.district), AUDIT, "exchange_package", "exchange_peer_record")
 
     outcome = import_package(linked.district.cli, full.path)
 
     assert full.scope == "FULL" and sum(full.rows.values()) == sum(package.rows.values())
     assert outcome.status is ImportStatus.APPLIED
     assert outcome.rows == {RowClass.IDENTICAL: sum(full.rows.values())}
-    assert without(table_digest(linked.district.path), AUDIT, "exchange_package", "exchange_peer_record") == before
+    assert without(table_digest(linked.district), AUDIT, "exchange_package", "exchange_peer_record") == before
 
 
 def test_out_of_order_packages_keep_the_later_version(linked: Linked, package: ExportOutcome,
@@ -142,9 +138,9 @@ def test_out_of_order_packages_keep_the_later_version(linked: Linked, package: E
     acknowledge(linked, tmp_path)
     household = sorted(records(linked.village, "household"))[3]
     version = records(linked.village, "household", [household])[household]["row_version"]
-    bump(linked.village.path, "household", household, address="Alamat kedua")
+    bump(linked.village, "household", household, address="Alamat kedua")
     second = export_package(linked.village.cli, tmp_path / "desa-2.xlsx")
-    bump(linked.village.path, "household", household, address="Alamat ketiga")
+    bump(linked.village, "household", household, address="Alamat ketiga")
     third = export_package(linked.village.cli, tmp_path / "desa-3.xlsx")
     assert (second.sequence, third.sequence) == (2, 3)
     assert second.rows[HOUSEHOLDS] == third.rows[HOUSEHOLDS] == 1
@@ -168,7 +164,7 @@ def test_a_village_change_after_acknowledgement_is_applied_as_changed(linked: Li
     acknowledge(linked, tmp_path)
     household = sorted(records(linked.village, "household"))[5]
     version = records(linked.village, "household", [household])[household]["row_version"]
-    bump(linked.village.path, "household", household, address="Dusun Baru RT 3", phone="081234567890")
+    bump(linked.village, "household", household, address="Dusun Baru RT 3", phone="081234567890")
     change = export_package(linked.village.cli, tmp_path / "desa-2.xlsx")
     assert change.rows[HOUSEHOLDS] == 1 and sum(change.rows.values()) == 1
 
@@ -187,7 +183,7 @@ def test_a_village_change_before_any_acknowledgement_is_not_a_conflict(linked: L
     exactly the version the village sent before (it changed nothing), so this is an ordinary change."""
     import_package(linked.district.cli, package.path)
     household = sorted(records(linked.village, "household"))[5]
-    bump(linked.village.path, "household", household, address="Dusun Baru RT 3")
+    bump(linked.village, "household", household, address="Dusun Baru RT 3")
     change = export_package(linked.village.cli, tmp_path / "desa-2.xlsx")
 
     outcome = import_package(linked.district.cli, change.path)
@@ -295,7 +291,7 @@ def test_a_numeric_nik_rejects_that_row_and_the_others_apply(linked: Linked, pac
     assert outcome.sheets[PERSONS][RowClass.REJECTED] == 1
     assert outcome.sheets[PERSONS][RowClass.NEW] == package.rows[PERSONS] - 1
     assert member.id not in records(linked.district, "person", [member.id])
-    assert int(scalar(linked.district.path, "SELECT count(*) FROM person")) == package.rows[PERSONS] - 1  # type: ignore[arg-type]
+    assert int(scalar(linked.district, "SELECT count(*) FROM person")) == package.rows[PERSONS] - 1  # type: ignore[arg-type]
 
 
 def test_a_household_without_its_head_is_rejected(linked: Linked, package: ExportOutcome, tmp_path: Path) -> None:
@@ -337,7 +333,7 @@ def test_a_copied_row_is_rejected_as_a_duplicate_id(linked: Linked, package: Exp
     duplicate = only(messages_with(outcome, "ID_GANDA"))
     assert (duplicate.sheet, duplicate.row) == (PERSONS, last_row)
     assert outcome.sheets[PERSONS] == {RowClass.NEW: package.rows[PERSONS], RowClass.REJECTED: 1}
-    assert int(scalar(linked.district.path, "SELECT count(*) FROM person WHERE id = ?", (member.id,))) == 1  # type: ignore[arg-type]
+    assert int(scalar(linked.district, "SELECT count(*) FROM person WHERE id = ?", member.id)) == 1  # type: ignore[arg-type]
 
 
 def test_a_formula_in_a_cell_counts_as_a_hand_edit(linked: Linked, package: ExportOutcome, tmp_path: Path) -> None:
@@ -356,33 +352,20 @@ def test_a_formula_in_a_cell_counts_as_a_hand_edit(linked: Linked, package: Expo
 # --- refused packages -------------------------------------------------------------------------------------------
 
 
-def _other_district(seeded: Path, folder: Path) -> Path:
-    return init_site(seeded, folder / "lain.db", OTHER_DISTRICT_CODE, OTHER_DISTRICT_NAME, SiteRole.KABUPATEN)
-
-
-def _untrusting_district(template: Path, folder: Path) -> Path:
-    copy_sqlite(template, folder / "belum-percaya.db")
-    return folder / "belum-percaya.db"
-
-
-def test_a_package_for_another_district_is_refused(linked: Linked, package: ExportOutcome, seeded_template: Path,
-                                                   tmp_path: Path) -> None:
-    path = _other_district(seeded_template, tmp_path)
-    other = open_district(path, OTHER_DISTRICT_CODE)
-    try:
+def test_a_package_for_another_district_is_refused(linked: Linked, package: ExportOutcome,
+                                                   seeded_location: DbLocation, tmp_path: Path) -> None:
+    location = init_site(seeded_location, tmp_path / "lain.db", OTHER_DISTRICT_CODE, OTHER_DISTRICT_NAME,
+                         SiteRole.KABUPATEN)
+    with site_at(location, OTHER_DISTRICT_CODE, SiteRole.KABUPATEN) as other:
         _assert_refused(other, package.path, "WRONG_RECEIVER", ["33.22", OTHER_DISTRICT_CODE])
-    finally:
-        other.db.dispose()
 
 
 def test_a_package_from_an_untrusted_village_is_refused_showing_its_fingerprint(
-        linked: Linked, package: ExportOutcome, district_template: Path, tmp_path: Path) -> None:
-    stranger = open_district(_untrusting_district(district_template, tmp_path))
+        linked: Linked, package: ExportOutcome, district_location: DbLocation, tmp_path: Path) -> None:
     fingerprint = get_site_info(linked.village.db).fingerprint
-    try:
+    with cloned_fixture(district_location, tmp_path, "belum-percaya.db",
+                        Actor.cli("pytest", site_code=DISTRICT_CODE, site_role=SiteRole.KABUPATEN)) as stranger:
         _assert_refused(stranger, package.path, "UNKNOWN_SENDER", [fingerprint, SITE_CODE])
-    finally:
-        stranger.db.dispose()
 
 
 def test_a_package_missing_a_required_column_is_refused(linked: Linked, package: ExportOutcome,
@@ -401,8 +384,8 @@ def test_a_truncated_package_is_refused(linked: Linked, package: ExportOutcome, 
 
 def _assert_refused(site: Any, path: Path, code: str, mentions: list[str]) -> None:
     """Refused with `code`: no ledger row, no domain row, no parked row, exactly one audit event."""
-    before = table_digest(site.path)
-    audit, ledger = audit_rows(site.path), ledger_rows(site.path)
+    before = table_digest(site)
+    audit, ledger = audit_rows(site), ledger_rows(site)
 
     outcome = import_package(site.cli, path)
 
@@ -411,11 +394,11 @@ def _assert_refused(site: Any, path: Path, code: str, mentions: list[str]) -> No
     assert refusal.code == code, refusal
     for text in mentions:
         assert text in refusal.message
-    assert ledger_rows(site.path) == ledger
-    assert audit_rows(site.path) == audit + 1
-    event = query(site.path, "SELECT action, entity FROM audit_event ORDER BY seq DESC LIMIT 1")[0]
+    assert ledger_rows(site) == ledger
+    assert audit_rows(site) == audit + 1
+    event = rows(site, "SELECT action, entity FROM audit_event ORDER BY seq DESC LIMIT 1")[0]
     assert event == ("IMPORT", "exchange_package")
-    assert without(table_digest(site.path), AUDIT) == without(before, AUDIT)
+    assert without(table_digest(site), AUDIT) == without(before, AUDIT)
 
 
 # --- dry run and report -----------------------------------------------------------------------------------------
@@ -424,13 +407,13 @@ def _assert_refused(site: Any, path: Path, code: str, mentions: list[str]) -> No
 def test_a_dry_run_writes_nothing_at_all(linked: Linked, package: ExportOutcome, tmp_path: Path) -> None:
     member = a_member(package.path)
     edited = set_cells(package.path, tmp_path / "diedit.xlsx", PERSONS, member.row, {"NAMA": "Nama Lain"})
-    before = table_digest(linked.district.path)
+    before = table_digest(linked.district)
 
     outcome = import_package(linked.district.cli, edited, dry_run=True)
 
     assert outcome.status is ImportStatus.WOULD_APPLY and outcome.exit_code == 0
     assert outcome.rows[RowClass.NEW] > 600 and outcome.sheets[PERSONS][RowClass.EDITED] == 1
-    assert table_digest(linked.district.path) == before
+    assert table_digest(linked.district) == before
     assert import_package(linked.district.cli, edited).status is ImportStatus.APPLIED  # it was not recorded
 
 

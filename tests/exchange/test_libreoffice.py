@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
+from backends import rows, scalar
 
 from puskesos_desk.domain.exchange_package import ImportStatus, RowClass
 from puskesos_desk.domain.exchange_sheets import VILLAGE_SHEETS
@@ -45,17 +45,12 @@ def resave(source: Path, folder: Path) -> Path:
 @pytest.fixture
 def package(linked: Linked, tmp_path: Path) -> Path:
     """The village's first package, with some values spreadsheet programs like to reinterpret."""
-    conn = sqlite3.connect(linked.village.path)
-    try:
-        person = conn.execute("SELECT id FROM person WHERE relation != 'KEPALA_KELUARGA' ORDER BY id "
-                              "LIMIT 1").fetchone()
-        conn.execute("UPDATE person SET occupation = '=1+1', birth_place = '+62 Salatiga', "
-                     "chronic_illness = '-' || char(9) || 'asma' WHERE id = ?", person)
-        conn.execute("UPDATE household SET address = 'Dusun Krajan' || char(10) || '@RT 01', phone = '0298123456' "
-                     "WHERE id = (SELECT min(id) FROM household)")
-        conn.commit()
-    finally:
-        conn.close()
+    village = linked.village
+    person = scalar(village, "SELECT id FROM person WHERE relation != 'KEPALA_KELUARGA' ORDER BY id LIMIT 1")
+    rows(village, "UPDATE person SET occupation = '=1+1', birth_place = '+62 Salatiga', chronic_illness = ? "
+                  "WHERE id = ?", "-\tasma", person)
+    rows(village, "UPDATE household SET address = ?, phone = '0298123456' "
+                  "WHERE id = (SELECT min(id) FROM household)", "Dusun Krajan\n@RT 01")
     return export_package(linked.village.cli, tmp_path / "desa-1.xlsx").path
 
 

@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from backends import DbLocation, rows
 from conftest import SITE_CODE, SiteFixture
 
-from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.exchange_package import ImportStatus
 from puskesos_desk.domain.records import MemberDraft
 from puskesos_desk.services import duplicates
@@ -22,21 +22,18 @@ from puskesos_desk.services.exchange_import import import_package
 from puskesos_desk.services.exchange_return import export_all_villages
 from puskesos_desk.services.merge_arrivals import household_merges
 from puskesos_desk.services.registration import register_household
-from tests.cli._helpers import query
 from tests.exchange.conftest import Linked
-from tests.exchange.scenarios import init_site, open_site, trust_each_other
+from tests.exchange.scenarios import trusted_village
 from tests.services.factories import family
 
 SECOND_CODE = "33.22.01.2008"  # Desa Samirono
 
 
 @pytest.fixture
-def second_village(linked: Linked, seeded_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
-    path = init_site(seeded_template, tmp_path / "village2.db", SECOND_CODE, "Puskesos Desa Samirono", SiteRole.DESA)
-    site = open_site(path, SECOND_CODE, SiteRole.DESA)
-    trust_each_other(site, linked.district)
-    yield site
-    site.db.dispose()
+def second_village(linked: Linked, seeded_location: DbLocation, tmp_path: Path) -> Iterator[SiteFixture]:
+    with trusted_village(seeded_location, linked.district, tmp_path / "village2.db", SECOND_CODE,
+                         "Puskesos Desa Samirono") as site:
+        yield site
 
 
 def _send(sender: SiteFixture, receiver: SiteFixture, path: Path) -> None:
@@ -47,10 +44,10 @@ def _send(sender: SiteFixture, receiver: SiteFixture, path: Path) -> None:
 
 def _member_not_heading(village: SiteFixture) -> tuple[str, str, str, str, str, str]:
     """(id, household id, name, nik, sex, birth date) of a village person with a NIK who does not head a household."""
-    return query(village.path, "SELECT p.id, p.household_id, p.name, p.nik, p.sex, p.birth_date FROM person p "
-                               "JOIN household h ON h.id = p.household_id WHERE p.nik IS NOT NULL AND "
-                               "p.birth_date IS NOT NULL AND h.head_person_id != p.id AND p.deleted_at IS NULL "
-                               "ORDER BY p.id LIMIT 1")[0]
+    return rows(village, "SELECT p.id, p.household_id, p.name, p.nik, p.sex, p.birth_date FROM person p "
+                         "JOIN household h ON h.id = p.household_id WHERE p.nik IS NOT NULL AND "
+                         "p.birth_date IS NOT NULL AND h.head_person_id != p.id AND p.deleted_at IS NULL "
+                         "ORDER BY p.id LIMIT 1")[0]
 
 
 def test_merge_travels_to_both_villages_and_the_tombstone_comes_back(linked: Linked, second_village: SiteFixture,
@@ -62,7 +59,7 @@ def test_merge_travels_to_both_villages_and_the_tombstone_comes_back(linked: Lin
                        nik=nik)
     registered = register_household(second_village.cli, replace(draft, members=(draft.members[0], twin)))
     survivor_household = registered.household.id
-    survivor = query(second_village.path, "SELECT id FROM person WHERE nik = ?", (nik,))[0][0]
+    survivor = rows(second_village, "SELECT id FROM person WHERE nik = ?", nik)[0][0]
 
     _send(village, district, tmp_path / "desa1.xlsx")
     _send(second_village, district, tmp_path / "desa2.xlsx")
@@ -80,33 +77,33 @@ def test_merge_travels_to_both_villages_and_the_tombstone_comes_back(linked: Lin
 
     # The loser's village: a tombstone pointing to the survivor, out of its household, and the household says why.
     assert import_package(village.cli, packages[SITE_CODE].path).status is ImportStatus.APPLIED
-    [(deleted_at, duplicate_of)] = query(village.path, "SELECT deleted_at, duplicate_of FROM person WHERE id = ?",
-                                         (loser,))
+    [(deleted_at, duplicate_of)] = rows(village, "SELECT deleted_at, duplicate_of FROM person WHERE id = ?",
+                                        loser)
     assert deleted_at is not None and duplicate_of == survivor
-    assert query(village.path, "SELECT count(*) FROM membership WHERE person_id = ? AND valid_to IS NULL "
-                               "AND deleted_at IS NULL", (loser,)) == [(0,)]
-    assert query(village.path, "SELECT reason FROM membership WHERE person_id = ?", (loser,)) == [("digabung",)]
+    assert rows(village, "SELECT count(*) FROM membership WHERE person_id = ? AND valid_to IS NULL "
+                         "AND deleted_at IS NULL", loser) == [(0,)]
+    assert rows(village, "SELECT reason FROM membership WHERE person_id = ?", loser) == [("digabung",)]
     [notice] = household_merges(village.cli, loser_household)
     assert notice.local_is_duplicate and notice.local_name == name and notice.other_village == "Desa Samirono"
 
     # The survivor's village: nothing changes on the person; the merge is there to show.
     assert import_package(second_village.cli, packages[SECOND_CODE].path).status is ImportStatus.APPLIED
-    assert query(second_village.path, "SELECT deleted_at, duplicate_of FROM person WHERE id = ?",
-                 (survivor,)) == [(None, None)]
+    assert rows(second_village, "SELECT deleted_at, duplicate_of FROM person WHERE id = ?",
+                survivor) == [(None, None)]
     [shown] = household_merges(second_village.cli, survivor_household)
     assert not shown.local_is_duplicate and shown.other_name == name
 
     # The loser's village's next package carries the tombstone back; the district lists no duplicate.
     _send(village, district, tmp_path / "desa1-lagi.xlsx")
-    assert query(district.path, "SELECT deleted_at IS NOT NULL, duplicate_of FROM person WHERE id = ?",
-                 (loser,)) == [(1, survivor)]
+    assert rows(district, "SELECT deleted_at IS NOT NULL, duplicate_of FROM person WHERE id = ?",
+                loser) == [(1, survivor)]
     assert not [c for c in duplicates.list_candidates(district.cli, limit=500).candidates
                 if {c.left.person_id, c.right.person_id} & {loser, survivor}]
 
     # The next return package changes nothing more on the tombstone.
-    version = query(village.path, "SELECT row_version FROM person WHERE id = ?", (loser,))
+    version = rows(village, "SELECT row_version FROM person WHERE id = ?", loser)
     (tmp_path / "balasan2").mkdir()
     again = export_all_villages(district.cli, tmp_path / "balasan2")
     assert import_package(village.cli, {p.village: p.outcome for p in again.packages}[SITE_CODE].path).status \
         is ImportStatus.APPLIED
-    assert query(village.path, "SELECT row_version FROM person WHERE id = ?", (loser,)) == version
+    assert rows(village, "SELECT row_version FROM person WHERE id = ?", loser) == version

@@ -1,17 +1,18 @@
 """The Pertukaran Data page driven like an officer would: a village sends a package from tab Kirim, the district
 checks it and applies it in tab Terima, and tab Riwayat & Konflik shows the ledger and what waits for a decision.
-Real widgets, real SQLite files (the `linked` village and district), real workers; dialogs are the page's hooks."""
+Real widgets, real databases (the `linked` village and district on the backend under test), real workers; dialogs
+are the page's hooks."""
 
 from __future__ import annotations
 
 import gc
-import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from backends import HasLocation, rows, scalar
 from PySide6.QtWidgets import QApplication
 
 from puskesos_desk.domain.exchange_package import ImportStatus, RowClass
@@ -27,7 +28,6 @@ from puskesos_desk.ui.models.exchange_history_model import PackagesTableModel
 from puskesos_desk.ui.ops import pending_ops, wait_for_ops, write_pool
 from puskesos_desk.ui.pages.pertukaran_page import PertukaranPage
 from puskesos_desk.ui.style import apply_style
-from tests.cli._helpers import scalar
 from tests.exchange.conftest import DEMO_HOUSEHOLDS, Linked
 from tests.exchange.workbooks import find_row, rows_of, set_cells
 from tests.spreadsheet import hostile
@@ -61,20 +61,15 @@ def open_page(qtbot: Any, site: Any) -> PertukaranPage:
     return page
 
 
-def bump(path: Path, table: str, record_id: str, **values: object) -> None:
+def bump(site: HasLocation, table: str, record_id: str, **values: object) -> None:
     """A change made at one site: new values and the next row version."""
-    conn = sqlite3.connect(path)
-    try:
-        assignments = ", ".join(f"{column} = ?" for column in values)
-        conn.execute(f"UPDATE {table} SET {assignments}, row_version = row_version + 1 WHERE id = ?",
-                     (*values.values(), record_id))
-        conn.commit()
-    finally:
-        conn.close()
+    assignments = ", ".join(f"{column} = ?" for column in values)
+    rows(site, f"UPDATE {table} SET {assignments}, row_version = row_version + 1 WHERE id = ?",
+         *values.values(), record_id)
 
 
-def households(path: Path) -> int:
-    return int(scalar(path, "SELECT COUNT(*) FROM household"))  # type: ignore[arg-type]
+def households(site: HasLocation) -> int:
+    return int(scalar(site, "SELECT COUNT(*) FROM household"))  # type: ignore[arg-type]
 
 
 class BlockedWrites:
@@ -190,7 +185,7 @@ def test_district_checks_applies_and_recognises_a_package_again(qtbot: Any, link
 
     check(qtbot, page, package)
     assert tab.outcome is not None and tab.outcome.status is ImportStatus.WOULD_APPLY
-    assert households(linked.district.path) == 0  # a dry run changes nothing
+    assert households(linked.district) == 0  # a dry run changes nothing
     new_rows = tab.outcome.rows[RowClass.NEW]
     assert f"{new_rows} baru" in tab.lbl_counts.text()
     assert "dapat diterapkan" in tab.lbl_status.text()
@@ -200,20 +195,20 @@ def test_district_checks_applies_and_recognises_a_package_again(qtbot: Any, link
     with qtbot.waitSignal(tab.task_finished, timeout=WAIT_MS):
         tab.btn_report.click()
     assert report.is_file() and str(report) in tab.lbl_notice.text()
-    assert households(linked.district.path) == 0
+    assert households(linked.district) == 0
 
     with qtbot.waitSignal(page.changed, timeout=WAIT_MS):
         apply(qtbot, page)
     assert tab.outcome.status is ImportStatus.APPLIED
     assert "sudah diterapkan" in tab.lbl_status.text()
-    assert households(linked.district.path) == DEMO_HOUSEHOLDS
+    assert households(linked.district) == DEMO_HOUSEHOLDS
     assert not tab.btn_apply.isEnabled()
 
     check(qtbot, page, package)
     assert tab.outcome.status is ImportStatus.ALREADY_APPLIED
     assert "sudah diimpor pada" in tab.lbl_status.text()
     assert not tab.btn_apply.isEnabled()
-    assert households(linked.district.path) == DEMO_HOUSEHOLDS
+    assert households(linked.district) == DEMO_HOUSEHOLDS
     assert [e.direction for e in recent_packages(linked.district.cli)] == ["MASUK"]
 
 
@@ -249,7 +244,7 @@ def test_an_encrypted_package_asks_for_its_password_until_it_opens(qtbot: Any, l
     assert page.tab_import.outcome.status is ImportStatus.WOULD_APPLY
     apply(qtbot, page)  # the password is kept for the real import
     assert page.tab_import.outcome.status is ImportStatus.APPLIED
-    assert households(linked.district.path) == DEMO_HOUSEHOLDS
+    assert households(linked.district) == DEMO_HOUSEHOLDS
 
 
 def test_cancelling_a_check_says_so_and_changes_nothing(qtbot: Any, linked: Linked, tmp_path: Path) -> None:
@@ -265,7 +260,7 @@ def test_cancelling_a_check_says_so_and_changes_nothing(qtbot: Any, linked: Link
 
     assert "Impor dibatalkan" in tab.lbl_notice.text()
     assert tab.outcome is None and not tab.btn_apply.isEnabled()
-    assert households(linked.district.path) == 0
+    assert households(linked.district) == 0
 
 
 def test_rows_edited_outside_the_app_wait_until_accepted(qtbot: Any, linked: Linked, tmp_path: Path) -> None:
@@ -285,7 +280,7 @@ def test_rows_edited_outside_the_app_wait_until_accepted(qtbot: Any, linked: Lin
     parked = waiting_rows(linked.district.cli)
     assert len(parked) == waiting and {r.reason for r in parked} == {"DIUBAH"}
     assert household_id in {r.record_id for r in parked}
-    assert households(linked.district.path) == DEMO_HOUSEHOLDS - 1
+    assert households(linked.district) == DEMO_HOUSEHOLDS - 1
 
     check(qtbot, page, edited)  # applied already, but some of its rows still wait: they can be accepted now
     assert tab.outcome.status is ImportStatus.ALREADY_APPLIED
@@ -295,8 +290,8 @@ def test_rows_edited_outside_the_app_wait_until_accepted(qtbot: Any, linked: Lin
     apply(qtbot, page)
     assert tab.outcome.status is ImportStatus.APPLIED
     assert waiting_rows(linked.district.cli) == []
-    assert households(linked.district.path) == DEMO_HOUSEHOLDS
-    assert scalar(linked.district.path, "SELECT address FROM household WHERE id = ?", (household_id,)) \
+    assert households(linked.district) == DEMO_HOUSEHOLDS
+    assert scalar(linked.district, "SELECT address FROM household WHERE id = ?", household_id) \
         == "Dusun Baru RT 01"
 
 
@@ -308,8 +303,8 @@ def test_a_waiting_conflict_can_be_written_to_a_decision_workbook(qtbot: Any, li
     first = export_package(village.cli, tmp_path / "paket-1.xlsx").path
     import_package(district.cli, first)
     household_id = rows_of(first, "Rumah Tangga")[0]["ID"]
-    bump(village.path, "household", household_id, address="Jl. Desa 1")
-    bump(district.path, "household", household_id, address="Jl. Kabupaten 1")
+    bump(village, "household", household_id, address="Jl. Desa 1")
+    bump(district, "household", household_id, address="Jl. Kabupaten 1")
     second = export_package(village.cli, tmp_path / "paket-2.xlsx").path
     page = open_page(qtbot, district)
     check(qtbot, page, second)

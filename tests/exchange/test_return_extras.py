@@ -4,20 +4,21 @@ then equals the district's and its register is exactly its slice; a slice edited
 
 from __future__ import annotations
 
-import importlib
-import sqlite3
+import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import SITE_CODE, SiteFixture, copy_sqlite
+from alembic import command
+from backends import DbLocation, clone, drop, rows
+from conftest import SITE_CODE, SiteFixture
+from sqlalchemy import inspect, text
 
 from puskesos_desk.data.db import Database
-from puskesos_desk.data.migrate import upgrade_database
+from puskesos_desk.data.migrate import alembic_config, upgrade_database
 from puskesos_desk.data.repositories import holidays
 from puskesos_desk.data.repositories.register import load_register_rows
-from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.exchange_package import ImportStatus
 from puskesos_desk.domain.exchange_sheets import HOLIDAY_YEARS, HOLIDAYS
 from puskesos_desk.domain.holiday_ids import holiday_id, holiday_year_id
@@ -28,26 +29,22 @@ from puskesos_desk.services.exchange_import import import_package
 from puskesos_desk.services.exchange_return import export_all_villages
 from puskesos_desk.services.extract_check import household_check
 from puskesos_desk.services.extract_import import import_extract
-from tests.cli._helpers import query
 from tests.exchange.conftest import DISTRICT_CODE, Linked
-from tests.exchange.scenarios import init_site, open_site, trust_each_other
+from tests.exchange.scenarios import trusted_village
 from tests.exchange.workbooks import find_row, rows_of, set_cells
 from tests.extract.workbooks import nik, siks_workbook
 
 SECOND_CODE = "33.22.01.2008"
 LOCAL_DAY = date(2026, 12, 7)  # a Monday: the district's own holiday moves a deadline
 LOCAL_NAME = "Hari Jadi Kabupaten Semarang (uji)"
-LATER_REVISION = "puskesos_desk.data.migrations.versions.0009_district_view_indexes"
 SLICE_SHEET = REGISTER_SLICE.name
 
 
 @pytest.fixture
-def second_village(linked: Linked, seeded_template: Path, tmp_path: Path) -> Iterator[SiteFixture]:
-    path = init_site(seeded_template, tmp_path / "village2.db", SECOND_CODE, "Puskesos Desa Kedua", SiteRole.DESA)
-    site = open_site(path, SECOND_CODE, SiteRole.DESA)
-    trust_each_other(site, linked.district)
-    yield site
-    site.db.dispose()
+def second_village(linked: Linked, seeded_location: DbLocation, tmp_path: Path) -> Iterator[SiteFixture]:
+    with trusted_village(seeded_location, linked.district, tmp_path / "village2.db", SECOND_CODE,
+                         "Puskesos Desa Kedua") as site:
+        yield site
 
 
 def _calendar(site: SiteFixture) -> WorkCalendar:
@@ -97,8 +94,8 @@ AS_OF = date(2026, 10, 1)
 
 def _head_with_nik(village: SiteFixture) -> tuple[str, str]:
     """(household id, NIK) of a head of household of the demo village."""
-    return query(village.path, "SELECT h.id, p.nik FROM household h JOIN person p ON p.id = h.head_person_id "
-                               "WHERE p.nik IS NOT NULL AND h.deleted_at IS NULL ORDER BY h.id LIMIT 1")[0]
+    return rows(village, "SELECT h.id, p.nik FROM household h JOIN person p ON p.id = h.head_person_id "
+                         "WHERE p.nik IS NOT NULL AND h.deleted_at IS NULL ORDER BY h.id LIMIT 1")[0]
 
 
 def _extract_rows(head_nik: str) -> list[dict[str, object]]:
@@ -124,8 +121,8 @@ def _digits(code: str) -> str:
 
 
 def _register(site: SiteFixture) -> list[tuple[str, str]]:
-    return query(site.path, "SELECT r.nik, r.village_code FROM register_record r JOIN register_batch b "
-                            "ON b.id = r.batch_id WHERE b.status = 'AKTIF' ORDER BY r.nik")
+    return rows(site, "SELECT r.nik, r.village_code FROM register_record r JOIN register_batch b "
+                      "ON b.id = r.batch_id WHERE b.status = 'AKTIF' ORDER BY r.nik")
 
 
 def test_each_village_gets_only_its_slice_as_its_new_active_extract(linked: Linked, second_village: SiteFixture,
@@ -134,7 +131,7 @@ def test_each_village_gets_only_its_slice_as_its_new_active_extract(linked: Link
     household_id, head_nik = _head_with_nik(village)
     batch_id = _district_extract(district, head_nik, tmp_path)
     load_register_rows_at(village)  # the village's own, older extract, which the district's slice replaces
-    before = query(village.path, "SELECT id FROM register_batch WHERE status = 'AKTIF'")
+    before = rows(village, "SELECT id FROM register_batch WHERE status = 'AKTIF'")
 
     out = tmp_path / "balasan"
     out.mkdir()
@@ -146,11 +143,11 @@ def test_each_village_gets_only_its_slice_as_its_new_active_extract(linked: Link
     assert import_package(second_village.cli, second.outcome.path).status is ImportStatus.APPLIED
     assert _register(village) == sorted([(head_nik, _digits(SITE_CODE)), (nik(1, 2, 1981, 41), _digits(SITE_CODE))])
     assert _register(second_village) == [(nik(1, 2, 1982, 42), _digits(SECOND_CODE))]
-    (active,) = query(village.path, "SELECT id, as_of, source_label FROM register_batch WHERE status = 'AKTIF'")
+    (active,) = rows(village, "SELECT id, as_of, source_label FROM register_batch WHERE status = 'AKTIF'")
     assert active[0] == batch_id and active[1] == AS_OF.isoformat() and DISTRICT_CODE in active[2]
-    assert all(status == "DIGANTI" for (status,) in query(
-        village.path, f"SELECT status FROM register_batch WHERE id IN ({','.join('?' * len(before))})",
-        tuple(b for (b,) in before)))
+    assert all(status == "DIGANTI" for (status,) in rows(
+        village, f"SELECT status FROM register_batch WHERE id IN ({','.join('?' * len(before))})",
+        *tuple(b for (b,) in before)))
     check = household_check(village.cli, household_id)
     (head,) = [m for m in check.found if m.member.nik == head_nik]
     assert head.row is not None and head.row.desil == 2 and head.row.programs == ("PKH",)
@@ -164,7 +161,7 @@ def test_each_village_gets_only_its_slice_as_its_new_active_extract(linked: Link
     full = export_package(district.cli, tmp_path / "lengkap.xlsx", full=True, receiver=SITE_CODE)
     assert full.rows[SLICE_SHEET] == 2
     assert import_package(village.cli, full.path).status is ImportStatus.APPLIED
-    assert query(village.path, "SELECT id FROM register_batch WHERE status = 'AKTIF'") == [(batch_id,)]
+    assert rows(village, "SELECT id FROM register_batch WHERE status = 'AKTIF'") == [(batch_id,)]
 
 
 def test_a_slice_row_edited_in_excel_refuses_the_package_and_nothing_changes(linked: Linked,
@@ -180,7 +177,7 @@ def test_a_slice_row_edited_in_excel_refuses_the_package_and_nothing_changes(lin
     outcome = import_package(village.cli, edited)
     assert outcome.status is ImportStatus.REJECTED and outcome.messages[0].code == "MANIFEST_MISMATCH"
     assert _register(village) == register_before
-    assert query(village.path, "SELECT COUNT(*) FROM exchange_package WHERE direction = 'MASUK'") == [(0,)]
+    assert rows(village, "SELECT COUNT(*) FROM exchange_package WHERE direction = 'MASUK'") == [(0,)]
     # The file as signed still applies.
     assert import_package(village.cli, package.path).status is ImportStatus.APPLIED
     assert (head_nik, _digits(SITE_CODE)) in _register(village)
@@ -192,28 +189,35 @@ def load_register_rows_at(site: SiteFixture) -> None:
                            rows=[{"nik": nik(7, 7, 1977, 77), "name": "WARGA LAMA", "village_code": SITE_CODE}])
 
 
-def test_migration_0008_gives_holidays_the_ids_every_site_derives(seeded_template: Path, tmp_path: Path) -> None:
+def _back_to_0007(db: Database) -> None:
+    """Alembic's own downgrade to the schema before 0008, whatever revisions came after it."""
+    config = alembic_config()
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+
+
+def test_migration_0008_gives_holidays_the_ids_every_site_derives(seeded_location: DbLocation,
+                                                                   tmp_path: Path) -> None:
     """A site seeded with random holiday IDs (as every site was before 0008) ends with the derived ones."""
-    path = tmp_path / "lama.db"
-    copy_sqlite(seeded_template, path)
-    connection = sqlite3.connect(path)
-    with connection:
-        connection.execute("UPDATE holiday SET id = lower(hex(randomblob(16)))")
-        connection.execute("UPDATE holiday_year SET id = lower(hex(randomblob(16)))")
-        connection.execute("DROP INDEX ix_register_record_batch_village")
-        for _table, name, _columns in importlib.import_module(LATER_REVISION).INDEXES:  # back to 0007's schema
-            connection.execute(f"DROP INDEX {name}")
-        connection.execute("UPDATE alembic_version SET version_num = '0007'")
-    connection.close()
-    db = Database(f"sqlite:///{path}")
+    location = clone(seeded_location, tmp_path, "lama.db")
+    db = Database(location.url)
     try:
+        _back_to_0007(db)
+        with db.engine.begin() as connection:
+            for table in ("holiday", "holiday_year"):
+                ids = connection.execute(text(f"SELECT id FROM {table}")).scalars().all()
+                connection.execute(text(f"UPDATE {table} SET id = :new WHERE id = :old"),
+                                   [{"new": uuid.uuid4().hex, "old": old} for old in ids])
         upgrade_database(db, backup=False)
+        indexes = {index["name"] for index in inspect(db.engine).get_indexes("register_record")}
+
+        days = rows(location, "SELECT id, day, name FROM holiday")
+        years = rows(location, "SELECT id, year FROM holiday_year")
     finally:
         db.dispose()
-
-    days = query(path, "SELECT id, day, name FROM holiday")
-    years = query(path, "SELECT id, year FROM holiday_year")
+        drop(location)
     assert days and years
     assert all(record_id == holiday_id(date.fromisoformat(day), name) for record_id, day, name in days)
     assert all(record_id == holiday_year_id(year) for record_id, year in years)
-    assert query(path, "SELECT name FROM sqlite_master WHERE name = 'ix_register_record_batch_village'")
+    assert "ix_register_record_batch_village" in indexes

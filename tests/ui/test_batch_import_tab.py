@@ -20,7 +20,14 @@ from puskesos_desk.ui.ops import pending_ops, wait_for_ops
 from puskesos_desk.ui.pages.pertukaran_page import PertukaranPage
 from puskesos_desk.ui.widgets.progress_task import TaskSink
 from tests.cli._helpers import query, scalar
-from tests.exchange.conftest import Linked, district_template, linked, village_template  # noqa: F401 (the `linked` fixture and those it uses)
+from tests.exchange.conftest import (  # noqa: F401 (the `linked` fixture and those it uses)
+    Linked,
+    district_location,
+    district_template,
+    linked,
+    village_location,
+    village_template,
+)
 from tests.exchange.test_batch_import import three_packages
 from tests.spreadsheet import hostile
 

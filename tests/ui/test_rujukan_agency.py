@@ -27,6 +27,8 @@ from tests.exchange.workbooks import header_index
 village_template = exchange_sites.village_template
 district_template = exchange_sites.district_template
 linked = exchange_sites.linked
+village_location = exchange_sites.village_location
+district_location = exchange_sites.district_location
 
 
 @pytest.fixture

@@ -61,7 +61,9 @@ class RegisterRecord(Base):
     raw: Mapped[dict[str, object]] = mapped_column(JSON, nullable=False, default=dict)
 
     __table_args__ = (Index("ix_register_record_name_key", "name_key"),
-                      Index("ix_register_record_batch_village", "batch_id", "village_code"))
+                      Index("ix_register_record_batch_village", "batch_id", "village_code"),
+                      # The district desk ties extract rows to persons by name and birth date (migration 0012).
+                      Index("ix_register_record_identity", "name_key", "birth_date"))
 
 
 class RegisterIssue(Base):

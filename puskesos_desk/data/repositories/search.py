@@ -138,6 +138,11 @@ def index_persons(session: Session, *, person_ids: Collection[str] | None = None
     return list(found.values())
 
 
+def index_persons_matching(session: Session, condition: Any) -> list[IndexedPerson]:
+    """Current persons meeting a condition on person/household (the desk's database path, data/desk_rows.py)."""
+    return [_indexed(row) for row in session.connection().execute(_index_query().where(condition))]
+
+
 # --- Duplicate look-ups while the registration form is typed ----------------------------------------------------
 
 
