@@ -203,3 +203,10 @@ class AuditAction(StrEnum):
     SEED = "SEED"
     MIGRATE = "MIGRATE"
     BACKUP = "BACKUP"
+    # Issue 10: the session lock, password changes, audit checks, a resident's data requests and breach notices.
+    SESSION_LOCK = "SESSION_LOCK"
+    SESSION_UNLOCK = "SESSION_UNLOCK"
+    PASSWORD_CHANGE = "PASSWORD_CHANGE"
+    AUDIT_VERIFY = "AUDIT_VERIFY"
+    SUBJECT_ACCESS = "SUBJECT_ACCESS"
+    BREACH_NOTICE = "BREACH_NOTICE"

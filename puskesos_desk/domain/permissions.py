@@ -37,6 +37,10 @@ class Permission(StrEnum):
     VIEW_REPORTS = "VIEW_REPORTS"
     INITIALISE_SITE = "INITIALISE_SITE"
     MERGE_PERSONS = "MERGE_PERSONS"  # the district decides on cross-village duplicate persons (issue 7)
+    # UU PDP duties (issue 10): a resident's own requests, the retention schedule, and a breach.
+    HANDLE_DATA_REQUESTS = "HANDLE_DATA_REQUESTS"  # subject access (everything held on one person), deletion
+    APPLY_RETENTION = "APPLY_RETENTION"  # run the anonymisation of records past their retention period
+    BREACH_RESPONSE = "BREACH_RESPONSE"  # list the persons a breach touched and draft the 3×24 h notice
 
 
 P = Permission
@@ -50,7 +54,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {
             P.REGISTER, P.EDIT_RECORDS, P.RECORD_VISIT, P.HANDLE_CASE, P.CREATE_REFERRAL, P.APPROVE_REFERRAL,
             P.APPROVE_HOUSEHOLD_CHANGE, P.PROPOSE_DTSEN, P.IMPORT_DATA, P.EXPORT_DATA, P.VIEW_SPECIFIC_DATA,
-            P.UNMASK_ID, P.VIEW_AUDIT, P.MANAGE_REFERENCE,
+            P.UNMASK_ID, P.VIEW_AUDIT, P.MANAGE_REFERENCE, P.HANDLE_DATA_REQUESTS, P.APPLY_RETENTION,
+            P.BREACH_RESPONSE,
         }
     ),
     Role.PETUGAS_FO: frozenset(_CASE_READ | {P.REGISTER, P.RECORD_VISIT}),
@@ -63,7 +68,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {
             P.HANDLE_CASE, P.APPROVE_REFERRAL, P.APPROVE_HOUSEHOLD_CHANGE, P.IMPORT_DATA, P.EXPORT_DATA,
             P.VIEW_SPECIFIC_DATA, P.UNMASK_ID, P.VIEW_AUDIT, P.MANAGE_REFERENCE, P.MANAGE_SERVICE_DIRECTORY,
-            P.MERGE_PERSONS,
+            P.MERGE_PERSONS, P.HANDLE_DATA_REQUESTS, P.APPLY_RETENTION, P.BREACH_RESPONSE,
         }
     ),
     Role.PETUGAS_SEKRETARIAT: frozenset(_CASE_READ | {P.HANDLE_CASE, P.EDIT_RECORDS, P.IMPORT_DATA, P.EXPORT_DATA,
@@ -89,6 +94,7 @@ class Actor:
     role: Role | None
     site_code: str | None
     site_role: SiteRole | None = None
+    extra_roles: tuple[Role, ...] = ()  # roles held besides `role` (an Admin who is also the Koordinator)
 
     @classmethod
     def cli(cls, os_user: str, *, site_code: str | None = None, site_role: SiteRole | None = None) -> Actor:
@@ -102,7 +108,11 @@ class Actor:
     def can(self, permission: Permission) -> bool:
         if self.is_cli:
             return True
-        return self.role is not None and permission in ROLE_PERMISSIONS.get(self.role, frozenset())
+        return any(permission in ROLE_PERMISSIONS.get(role, frozenset()) for role in self.roles)
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        return ((self.role,) if self.role is not None else ()) + self.extra_roles
 
     def require(self, permission: Permission) -> None:
         if not self.can(permission):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import JSON, Boolean, Date, Float, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from puskesos_desk.data.orm.base import Base, RecordMixin, SensitiveColumns, fk_uuid, live_index
+from puskesos_desk.data.orm.base import Base, RecordMixin, SensitiveColumns, UTCDateTime, fk_uuid, live_index
 
 
 class Household(SensitiveColumns, RecordMixin, Base):
@@ -33,6 +33,8 @@ class Household(SensitiveColumns, RecordMixin, Base):
     longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
     phone: Mapped[str | None] = mapped_column(String(30), nullable=True)
     housing: Mapped[dict[str, object]] = mapped_column(JSON, nullable=False, default=dict)
+    # Set when the identifying fields were removed (retention or the resident's request); the row stays for counts.
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class KkHistory(SensitiveColumns, RecordMixin, Base):
@@ -77,6 +79,7 @@ class Person(SensitiveColumns, RecordMixin, Base):
     citizenship: Mapped[str] = mapped_column(String(3), nullable=False, default="WNI")
     phone: Mapped[str | None] = mapped_column(String(30), nullable=True)
     duplicate_of: Mapped[str | None] = mapped_column(String(36), nullable=True)  # flagged for review
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # see Household
 
     __table_args__ = (
         Index("ix_person_name_key", "name_key"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Integer, String
+from sqlalchemy import JSON, Boolean, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from puskesos_desk.data.orm.base import Base, RecordMixin, SensitiveColumns, UTCDateTime
@@ -25,3 +25,5 @@ class UserAccount(SensitiveColumns, RecordMixin, Base):
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     region_scope: Mapped[str | None] = mapped_column(String(13), nullable=True)
+    # Roles held besides `role` (an Admin who is also the Koordinator sees case data as the Koordinator).
+    extra_roles: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list, server_default="[]")
