@@ -51,7 +51,7 @@ case "$mode" in
     ;;
   test)
     # shellcheck disable=SC2086
-    install_debian_packages $DEB_COMMON postgresql
+    install_debian_packages $DEB_COMMON postgresql sqlite3
     make_venv
     .venv/bin/python -m pip install -q -e ".[test]"
     # The two passes run side by side (each is mostly one core's work); pass 2's output follows pass 1's.

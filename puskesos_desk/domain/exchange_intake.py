@@ -111,13 +111,13 @@ class RowIntake:
     """One sheet's rows turned into what the import needs, row by row, after its header row."""
 
     def __init__(self, spec: SheetSpec, choices: Mapping[str, tuple[str, ...]], *, number_field: str | None,
-                 today: date, now: datetime) -> None:
+                 today: date, now: datetime, lengths: Mapping[str, int] | None = None) -> None:
         self.spec = spec
         self.number_field = number_field
         self.today = today
         self.readers = readers_of(spec)
         self.hash_keys = spec.keys  # a property that builds the tuple: once per sheet, not per row
-        self.checker = RowChecker(spec, choices, today=today, now=now)
+        self.checker = RowChecker(spec, choices, today=today, now=now, lengths=lengths)
         self.by_header = {c.header: c.key for c in (*SYSTEM_COLUMNS, *spec.columns)} | {ROW_HASH_HEADER: ROW_HASH_KEY}
         self.positions: tuple[tuple[int, str], ...] | None = None
 

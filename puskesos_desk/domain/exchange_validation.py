@@ -38,14 +38,15 @@ class RowChecker:
     """The checks of one sheet, prepared once: only the columns that can fail are visited for each row."""
 
     def __init__(self, spec: SheetSpec, choices: Mapping[str, tuple[str, ...]], *, today: date,
-                 now: datetime) -> None:
+                 now: datetime, lengths: Mapping[str, int] | None = None) -> None:
         self.choices = choices
         self.today = today
         self.now = now
+        self.lengths = dict(lengths or {})  # column key → the longest text the receiving table takes
         # (column, what a present value needs to pass without a closer look). Imports run this for every row, so
         # the passing cases are decided inline; only a value that might fail goes through _check_value.
-        self.columns = tuple((c, *_fast_pass(c, choices, today, now)) for c in (*SYSTEM_COLUMNS, *spec.columns)
-                             if _can_fail(c, choices))
+        self.columns = tuple((c, *_fast_pass(c, choices, today, now, self.lengths))
+                             for c in (*SYSTEM_COLUMNS, *spec.columns) if _can_fail(c, choices, self.lengths))
 
     def check(self, values: dict[str, Any], problems: Mapping[str, CellProblem]) -> list[Finding]:
         """Findings for one row; normalises `values` in place (NIK and No. KK without separators)."""
@@ -67,11 +68,13 @@ class RowChecker:
                     continue
                 if test == _ALL_OF and all(item in limit for item in value):
                     continue
+                if test == _AT_MOST_LONG and (type(value) is not str or len(value) <= limit):
+                    continue
             elif not column.required:
                 continue  # an empty optional cell: nothing to check
             if key in problems:
                 continue
-            finding = _check_value(column, values, self.choices, self.today, self.now)
+            finding = _check_value(column, values, self.choices, self.today, self.now, self.lengths)
             if finding is not None:
                 findings.append(finding)
         version, base = values.get("row_version"), values.get("base_version")
@@ -80,11 +83,12 @@ class RowChecker:
         return findings
 
 
-_PRESENT, _UUID, _ONE_OF, _ALL_OF, _AT_MOST, _AT_LEAST, _FULL = range(7)
+_PRESENT, _UUID, _ONE_OF, _ALL_OF, _AT_MOST, _AT_LEAST, _FULL, _AT_MOST_LONG = range(8)
+_LIMITED_KINDS = (K.TEXT, K.ID_TEXT)
 
 
 def _fast_pass(column: Column, choices: Mapping[str, tuple[str, ...]], today: date,
-               now: datetime) -> tuple[int, Any]:
+               now: datetime, lengths: Mapping[str, int]) -> tuple[int, Any]:
     allowed = choices.get(column.key)
     if column.kind is K.REF:
         return _UUID, None
@@ -102,12 +106,15 @@ def _fast_pass(column: Column, choices: Mapping[str, tuple[str, ...]], today: da
         return _AT_MOST, today + CLOCK_SLACK
     if column.kind is K.DATETIME and column.key in PAST_MOMENTS:
         return _AT_MOST, now + CLOCK_SLACK
+    if column.kind in _LIMITED_KINDS and column.key in lengths:
+        return _AT_MOST_LONG, lengths[column.key]
     return _PRESENT, None
 
 
-def _can_fail(column: Column, choices: Mapping[str, tuple[str, ...]]) -> bool:
+def _can_fail(column: Column, choices: Mapping[str, tuple[str, ...]], lengths: Mapping[str, int]) -> bool:
     return (column.required or column.kind is K.REF or column.key in ("nik", "kk_number", "row_version",
                                                                       "base_version")
+            or (column.kind in _LIMITED_KINDS and column.key in lengths)
             or (column.kind in (K.ENUM, K.LIST) and bool(choices.get(column.key)))
             or (column.kind is K.DATE and column.key in PAST_DATES)
             or (column.kind is K.DATETIME and column.key in PAST_MOMENTS))
@@ -124,7 +131,7 @@ def _empty(value: object) -> bool:
 
 
 def _check_value(column: Column, values: dict[str, Any], choices: Mapping[str, tuple[str, ...]], today: date,
-                 now: datetime) -> Finding | None:
+                 now: datetime, lengths: Mapping[str, int]) -> Finding | None:
     key = column.key
     value = values.get(key)
     if _empty(value):
@@ -156,6 +163,10 @@ def _check_value(column: Column, values: dict[str, Any], choices: Mapping[str, t
         return Finding(key, "VERSI_TIDAK_SAH", "VERSI harus 1 atau lebih.")
     if key == "base_version" and value < 0:
         return Finding(key, "VERSI_TIDAK_SAH", "VERSI_DASAR tidak boleh negatif.")
+    limit = lengths.get(key)
+    if limit is not None and column.kind in _LIMITED_KINDS and isinstance(value, str) and len(value) > limit:
+        return Finding(key, "TERLALU_PANJANG", f"Kolom {column.header} paling banyak {limit} karakter; isinya "
+                                               f"{len(value)} karakter. Persingkat isinya.")
     return None
 
 

@@ -68,6 +68,13 @@ class SheetPlan:
     def all_columns(self) -> tuple[Column, ...]:
         return SYSTEM_COLUMNS + self.spec.columns
 
+    @cached_property
+    def lengths(self) -> dict[str, int]:
+        """column key → the longest text the receiving table takes (its system and own text columns)."""
+        limits = exchange_rows.text_limits(self.spec.table)
+        return {c.key: limits[c.key] for c in self.all_columns
+                if c.kind in (K.TEXT, K.ID_TEXT) and c.key in limits}
+
     @property
     def number_field(self) -> str | None:
         table = self.spec.table

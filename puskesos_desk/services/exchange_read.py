@@ -132,7 +132,8 @@ def sheet_rows(package: OpenedPackage, plans: Mapping[str, SheetPlan], *, today:
             raise PackageRefused("MISSING_SHEET", sheet=name)
     positions: dict[str, tuple[tuple[int, str], ...]] = {}
     intake = {name: {"sheet": name, "choices": {key: list(codes) for key, codes in plan.choices.items()},
-                     "number_field": plan.number_field, "today": today.isoformat(), "now": now.isoformat()}
+                     "lengths": plan.lengths, "number_field": plan.number_field, "today": today.isoformat(),
+                     "now": now.isoformat()}
               for name, plan in plans.items()}
     for batch in read_sheets(package.path, names, limits=limits, shape=package.shape, batch_rows=batch_rows,
                              intake=intake):

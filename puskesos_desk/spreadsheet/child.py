@@ -160,7 +160,8 @@ def _taken_in(batches: Iterator[tuple[Any, ...]], spec: dict[str, Any]) -> Itera
     from puskesos_desk.domain.exchange_intake import RowIntake, spec_named
 
     intake = RowIntake(spec_named(spec["sheet"]), {key: tuple(codes) for key, codes in spec["choices"].items()},
-                       number_field=spec["number_field"], today=date.fromisoformat(spec["today"]),
+                       lengths=spec.get("lengths") or {}, number_field=spec["number_field"],
+                       today=date.fromisoformat(spec["today"]),
                        now=datetime.fromisoformat(spec["now"]))
     header: tuple[Any, ...] | None = None
     for _, name, first_row, rows in batches:

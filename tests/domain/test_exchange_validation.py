@@ -60,3 +60,12 @@ def test_empty_optional_cells_pass_and_cell_problems_are_reported_once() -> None
 
 def test_a_day_of_clock_slack_is_tolerated() -> None:
     assert _codes(_row(birth_date=date(2026, 11, 23))) == {}
+
+
+def test_a_text_longer_than_the_receiving_column_is_a_finding_not_a_database_error() -> None:
+    checker = RowChecker(PERSONS, CHOICES, today=TODAY, now=NOW, lengths={"name": 200, "birth_place": 120})
+    findings = checker.check(_row(name="S" * 201), {})
+    assert [(f.key, f.code) for f in findings] == [("name", "TERLALU_PANJANG")]
+    assert "paling banyak 200 karakter" in findings[0].message and "201" in findings[0].message
+    assert checker.check(_row(name="S" * 200, birth_place="K" * 120), {}) == []
+    assert [f.code for f in checker.check(_row(name=None), {})] == ["WAJIB_DIISI"]

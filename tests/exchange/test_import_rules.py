@@ -294,6 +294,23 @@ def test_a_numeric_nik_rejects_that_row_and_the_others_apply(linked: Linked, pac
     assert int(scalar(linked.district, "SELECT count(*) FROM person")) == package.rows[PERSONS] - 1  # type: ignore[arg-type]
 
 
+def test_a_name_longer_than_the_column_rejects_that_row_on_either_backend(linked: Linked, package: ExportOutcome,
+                                                                         tmp_path: Path) -> None:
+    """PostgreSQL refuses a value longer than its column (SQLite would keep it): the row check names it first, so a
+    hand-lengthened cell is one rejected row with a message, never a failed import."""
+    member = a_member(package.path)
+    edited = set_cells(package.path, tmp_path / "panjang.xlsx", PERSONS, member.row, {"NAMA": "Nama " + "X" * 300})
+
+    outcome = import_package(linked.district.cli, edited, accept_edits=True)
+
+    assert outcome.status is ImportStatus.APPLIED
+    too_long = only(messages_with(outcome, "TERLALU_PANJANG"))
+    assert (too_long.sheet, too_long.row, too_long.column) == (PERSONS, member.row, "NAMA")
+    assert "paling banyak 200 karakter" in too_long.message
+    assert outcome.sheets[PERSONS][RowClass.REJECTED] == 1
+    assert member.id not in records(linked.district, "person", [member.id])
+
+
 def test_a_household_without_its_head_is_rejected(linked: Linked, package: ExportOutcome, tmp_path: Path) -> None:
     edited = set_cells(package.path, tmp_path / "tanpa-kepala.xlsx", HOUSEHOLDS, 2, {"ID KEPALA KELUARGA": None})
     household = str(rows_of(package.path, HOUSEHOLDS)[0]["ID"])

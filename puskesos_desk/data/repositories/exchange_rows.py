@@ -233,6 +233,18 @@ def columns_of(table_name: str) -> list[str]:
 
 
 @cache
+def text_limits(table_name: str) -> dict[str, int]:
+    """column → its declared maximum length, for the text columns that have one (a longer value would be cut by
+    nothing on SQLite but refused by PostgreSQL, so the import checks it first)."""
+    limits: dict[str, int] = {}
+    for column in table(table_name).columns:
+        length = getattr(column.type, "length", None)
+        if isinstance(length, int):
+            limits[column.name] = length
+    return limits
+
+
+@cache
 def reference_targets(table_name: str) -> dict[str, str]:
     """column → the table its foreign key points at."""
     return {fk.parent.name: fk.column.table.name for fk in table(table_name).foreign_keys}
