@@ -13,6 +13,7 @@ from puskesos_desk.data.orm.base import Base, RecordMixin, UTCDateTime, fk_uuid,
 
 class Visit(RecordMixin, Base):
     __tablename__ = "visit"
+    __sensitive__ = ("applicant_name", "purpose")  # free text about a resident: hashed in the audit log
 
     registration_number: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, index=True)
@@ -37,6 +38,7 @@ class Consent(RecordMixin, Base):
     """Privacy notice given and, where needed, explicit consent (UU PDP Ps. 20–25), per person per visit."""
 
     __tablename__ = "consent"
+    __sensitive__ = ("given_by_name",)  # free text about a resident: hashed in the audit log
 
     person_id: Mapped[str] = fk_uuid("person.id", nullable=False)
     visit_id: Mapped[str | None] = fk_uuid("visit.id")
@@ -53,6 +55,7 @@ class Consent(RecordMixin, Base):
 
 class Complaint(RecordMixin, Base):
     __tablename__ = "complaint"
+    __sensitive__ = ("description", "answer")  # free text about a resident: hashed in the audit log
 
     number: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
     visit_id: Mapped[str | None] = fk_uuid("visit.id")
@@ -75,6 +78,7 @@ class Complaint(RecordMixin, Base):
 
 class Need(RecordMixin, Base):
     __tablename__ = "need"
+    __sensitive__ = ("description",)  # free text about a resident: hashed in the audit log
 
     number: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
     visit_id: Mapped[str | None] = fk_uuid("visit.id")
@@ -97,6 +101,7 @@ class Participation(RecordMixin, Base):
     """Programme participation (kepesertaan) as known to the Puskesos, with where the knowledge came from."""
 
     __tablename__ = "participation"
+    __sensitive__ = ("notes",)  # free text about a resident: hashed in the audit log
 
     household_id: Mapped[str] = fk_uuid("household.id", nullable=False)
     person_id: Mapped[str | None] = fk_uuid("person.id")
@@ -113,6 +118,7 @@ class FollowUp(RecordMixin, Base):
     """A follow-up note on a complaint, need or proposal (referrals have their own status events)."""
 
     __tablename__ = "follow_up"
+    __sensitive__ = ("notes",)  # free text about a resident: hashed in the audit log
 
     entity: Mapped[str] = mapped_column(String(30), nullable=False)  # complaint | need | proposal
     entity_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)

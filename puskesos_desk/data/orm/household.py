@@ -14,7 +14,9 @@ class Household(SensitiveColumns, RecordMixin, Base):
     """A family as registered at the Puskesos. The internal id is the key: KK numbers change on reissue."""
 
     __tablename__ = "household"
-    __sensitive__ = ("kk_number", "phone")
+    # Identifying and free-text fields go to the audit log as keyed hashes: the log is never anonymised (it must
+    # stay verifiable), so it must not hold what the retention schedule or a deletion request removes.
+    __sensitive__ = ("kk_number", "phone", "head_name", "address", "hamlet", "latitude", "longitude")
     __table_args__ = (live_index("ix_household_live_village_number", "village_code", "number", "id"),)
 
     number: Mapped[str] = mapped_column(String(30), unique=True, nullable=False)  # human number
@@ -52,6 +54,7 @@ class Person(SensitiveColumns, RecordMixin, Base):
     __tablename__ = "person"
     __sensitive__ = (
         "nik", "birth_date", "disability", "chronic_illness", "pregnant", "due_date", "mother_name", "phone",
+        "name", "name_key", "birth_place",
     )
 
     household_id: Mapped[str | None] = fk_uuid("household.id")

@@ -12,6 +12,7 @@ from puskesos_desk.data.orm.base import Base, RecordMixin, UTCDateTime, fk_uuid
 
 class DtsenProposal(RecordMixin, Base):
     __tablename__ = "dtsen_proposal"
+    __sensitive__ = ("verification_notes",)  # a resident's details and free text: hashed in the audit log
 
     number: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
     household_id: Mapped[str] = fk_uuid("household.id", nullable=False)
@@ -37,6 +38,8 @@ class HouseholdChangeRequest(RecordMixin, Base):
     approves it."""
 
     __tablename__ = "household_change_request"
+    # A resident's details and free text: hashed in the audit log.
+    __sensitive__ = ("payload", "reason", "decision_reason")
 
     number: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
     household_id: Mapped[str] = fk_uuid("household.id", nullable=False)

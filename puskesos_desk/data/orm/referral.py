@@ -12,6 +12,9 @@ from puskesos_desk.data.orm.base import Base, RecordMixin, UTCDateTime, fk_uuid,
 
 class Referral(RecordMixin, Base):
     __tablename__ = "referral"
+    # The resident's problem in their words: hashed in the audit log. The agency's outcome notes stay readable, since
+    # a conflict workbook shows their value at the last exchange (read back from the log).
+    __sensitive__ = ("problem_summary",)
 
     letter_number: Mapped[str] = mapped_column(String(80), unique=True, nullable=False)
     letter_year: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -60,6 +63,7 @@ class ReferralEvent(RecordMixin, Base):
     """Append-only history of a referral: each status change with who, when and where the news came from."""
 
     __tablename__ = "referral_event"
+    __sensitive__ = ("notes",)  # free text about a resident: hashed in the audit log
 
     referral_id: Mapped[str] = fk_uuid("referral.id", nullable=False)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
