@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from puskesos_desk import __version__
 from puskesos_desk.cli import (
     agency_commands,
+    audit_commands,
     changes_commands,
     commands,
     database_commands,
@@ -23,6 +24,7 @@ from puskesos_desk.cli import (
     records_commands,
     referral_commands,
     report_commands,
+    retention_commands,
     village_commands,
 )
 from puskesos_desk.cli.output import emit_error
@@ -170,6 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     duplicates_commands.add_parser(sub, _common)
     report_commands.add_parser(sub, _common)
     database_commands.add_parser(sub, _common)
+    retention_commands.add_parser(sub, _common)
+    audit_commands.add_parser(sub, _common)
 
     sub.add_parser("_qt-check", help=argparse.SUPPRESS)
     return parser
@@ -195,6 +199,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "duplicates": duplicates_commands.cmd_duplicates,  # list, merge, not-duplicate (district)
     "report": report_commands.cmd_report,  # monthly and daily reports, Excel or PDF
     "db-copy": database_commands.cmd_db_copy,  # the whole database into a new one (file -> office server)
+    "retention": retention_commands.cmd_retention,  # show, run
+    "audit": audit_commands.cmd_audit,  # verify, list
 }
 
 

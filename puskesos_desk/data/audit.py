@@ -16,10 +16,12 @@ from typing import Any
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
+from puskesos_desk.data.audit_heads import scan_chain
 from puskesos_desk.data.orm.audit import AuditEvent
 from puskesos_desk.data.orm.base import Base, RecordMixin, new_uuid, utcnow
 from puskesos_desk.data.orm.site import SiteKey
 from puskesos_desk.domain.audit_chain import GENESIS_HASH, event_hash
+from puskesos_desk.domain.audit_log import BrokenLink
 from puskesos_desk.domain.enums import AuditAction
 from puskesos_desk.domain.permissions import Actor
 
@@ -249,24 +251,13 @@ class ChainVerification:
     checked: int
     first_broken_seq: int | None
     head_hash: str
+    broken: BrokenLink | None = None
 
 
 def verify_chain(session: Session) -> ChainVerification:
-    """Recompute every event's hash in order; name the first event whose stored hash or link does not match."""
-    previous = GENESIS_HASH
-    expected_seq = 1
-    checked = 0
-    rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
-    for row in rows:
-        fields = {
-            "seq": row.seq, "id": row.id, "occurred_at": row.occurred_at.isoformat(), "actor_id": row.actor_id,
-            "actor_name": row.actor_name, "device": row.device, "action": row.action, "entity": row.entity,
-            "entity_id": row.entity_id, "changes": row.changes, "reason": row.reason, "recipient": row.recipient,
-            "purpose": row.purpose, "site_code": row.site_code,
-        }
-        if row.seq != expected_seq or row.prev_hash != previous or event_hash(previous, fields) != row.hash:
-            return ChainVerification(False, checked, row.seq if row.seq == expected_seq else expected_seq, previous)
-        previous = row.hash
-        expected_seq += 1
-        checked += 1
-    return ChainVerification(True, checked, None, previous)
+    """Recompute every event's hash in order (streamed); name the first event whose hash, link or number does not
+    match. See data/audit_heads.scan_chain."""
+    scan = scan_chain(session)
+    broken = scan.broken
+    return ChainVerification(broken is None, scan.checked, broken.seq if broken else None,
+                             scan.head.partition(":")[2], broken)
