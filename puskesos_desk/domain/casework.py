@@ -292,10 +292,16 @@ class MemberRow:
     disability: tuple[str, ...]  # empty when the viewer may not see specific data
     ppks: tuple[str, ...]
     register: RegisterStatus | None = None
+    chronic_illness: str | None = None  # specific data: None when the viewer may not see it
+    pregnant: bool | None = None  # specific data: None when the viewer may not see it
+    #: The age on the read's date when the birth date itself is withheld (a minor, for a viewer without specific
+    #: data access); None otherwise.
+    known_age: int | None = None
+    withheld: bool = False  # a minor reduced to name, age, relation, residence (specific_data.withhold_minor)
 
     def age_on(self, day: date) -> int | None:
         if self.birth_date is None:
-            return None
+            return self.known_age
         born = self.birth_date
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 

