@@ -26,7 +26,8 @@ def audited(desk: Any) -> Any:
                              birth_date=date(1980, 5, 15)),),
         kk_number="3322010101150007", address="Dusun Krajan", rt="1", rw="2"))
     with desk.db.transaction(desk.cli.actor) as session:
-        session.get(Household, home.household.id).address = "Dusun Ngablak"
+        household = session.get(Household, home.household.id)
+        household.rt, household.address = "007", "Dusun Ngablak"
     return desk
 
 
@@ -52,7 +53,9 @@ def test_the_log_is_listed_newest_first_and_filtered_by_action(qtbot: Any, audit
     qtbot.waitUntil(lambda: pending_ops() == 0 and {page.model.record(r).action
                                                     for r in range(page.model.rowCount())} == {"UPDATE"})
     page.tbl_events.selectRow(0)
-    assert "Dusun Krajan → Dusun Ngablak" in page.txt_detail.toPlainText()
+    detail = page.txt_detail.toPlainText()
+    assert "→ 007" in detail
+    assert "Ngablak" not in detail and "Krajan" not in detail  # an address is in the log as a keyed hash only
     assert "Ubah data" in page.txt_detail.toPlainText()
 
 
@@ -76,3 +79,22 @@ def test_the_check_shows_whole_then_names_an_edited_event(qtbot: Any, audited: A
     qtbot.mouseClick(page.btn_jump, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: pending_ops() == 0 and page.selected_row() is not None, timeout=10_000)
     assert page.selected_row().seq == target and "orang lain" in page.txt_detail.toPlainText()
+
+
+def test_the_breach_helper_opens_from_the_audit_page_for_the_koordinator_only(qtbot: Any, audited: Any) -> None:
+    from dataclasses import replace
+
+    from puskesos_desk.domain.enums import Role
+    from puskesos_desk.services.context import ServiceContext
+    from puskesos_desk.ui.dialogs.breach_dialog import BreachDialog
+
+    page = _page(qtbot, audited)
+    assert page.btn_breach.isVisible()  # the CLI actor holds every permission
+    qtbot.mouseClick(page.btn_breach, Qt.MouseButton.LeftButton)
+    assert isinstance(page.dlg_breach, BreachDialog) and page.dlg_breach.isVisible()
+    page.dlg_breach.reject()
+    admin = ServiceContext(audited.db, replace(audited.cli.actor, id="u-admin", name="admin", role=Role.ADMIN))
+    admin_page = AuditPage(admin)
+    qtbot.addWidget(admin_page)
+    admin_page.show()
+    assert not admin_page.btn_breach.isVisible()  # Admin sees the log, not the residents a breach touched

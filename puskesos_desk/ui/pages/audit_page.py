@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from puskesos_desk.domain.audit_log import AuditActor, AuditCheck, AuditFilter, AuditRow, change_lines, describe_check
 from puskesos_desk.domain.enums import AuditAction
+from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.services.audit_log import PAGE_SIZE, actors, count_events, list_events, verify_audit
 from puskesos_desk.services.context import ServiceContext, local_zone
+from puskesos_desk.ui.dialogs.breach_dialog import BreachDialog
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.formatting import format_number
 from puskesos_desk.ui.models.audit_events_model import AuditEventsModel, action_name, local_moment
@@ -91,6 +93,12 @@ class AuditPage(QWidget):
         self.btn_jump = QPushButton()
         self.btn_jump.setAutoDefault(False)
         self.btn_jump.setVisible(False)
+        self.btn_breach = QPushButton(self.tr("Kebocoran data…"))
+        self.btn_breach.setAutoDefault(False)
+        self.btn_breach.setToolTip(self.tr("Daftar warga yang terdampak dan draf pemberitahuan 3×24 jam (UU PDP "
+                                           "Pasal 46)"))
+        self.btn_breach.setVisible(ctx.actor.can(Permission.BREACH_RESPONSE))
+        self.dlg_breach: BreachDialog | None = None
         self.model = AuditEventsModel(self)
         self.tbl_events, self.proxy = record_table(
             self.model, accessible_name=self.tr("Peristiwa audit"), stretch_column=AuditEventsModel.COL_SUMMARY,
@@ -129,6 +137,7 @@ class AuditPage(QWidget):
         self.btn_more.clicked.connect(self._on_btn_more_clicked)
         self.btn_verify.clicked.connect(self._on_btn_verify_clicked)
         self.btn_jump.clicked.connect(self._on_btn_jump_clicked)
+        self.btn_breach.clicked.connect(self._on_btn_breach_clicked)
         self.tbl_events.selectionModel().selectionChanged.connect(self._on_tbl_events_selection_changed)
 
         # Assemble
@@ -144,6 +153,7 @@ class AuditPage(QWidget):
         check.addWidget(self.btn_verify)
         check.addWidget(self.lbl_verify, 1)
         check.addWidget(self.btn_jump)
+        check.addWidget(self.btn_breach)
         bottom = QHBoxLayout()
         bottom.addWidget(self.lbl_count, 1)
         bottom.addWidget(self.btn_more)
@@ -153,6 +163,17 @@ class AuditPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.spl_body, 1)
         layout.addLayout(bottom)
+
+    def _on_btn_breach_clicked(self) -> None:
+        self.dlg_breach = BreachDialog(self.ctx, self)
+        self.dlg_breach.finished.connect(self._on_dlg_breach_finished)
+        self.dlg_breach.open()
+
+    def _on_dlg_breach_finished(self, _result: int) -> None:
+        if self.dlg_breach is not None:
+            self.dlg_breach.deleteLater()
+        self.dlg_breach = None
+        self.refresh()  # the notice just drafted is an audit event
 
     def _date_edit(self, day: date, name: str) -> QDateEdit:
         edit = QDateEdit(QDate(day.year, day.month, day.day))
