@@ -30,7 +30,6 @@ class Permission(StrEnum):
     UNMASK_ID = "UNMASK_ID"
     MANAGE_USERS = "MANAGE_USERS"
     MANAGE_SETTINGS = "MANAGE_SETTINGS"
-    MANAGE_REFERENCE = "MANAGE_REFERENCE"
     MANAGE_SERVICE_DIRECTORY = "MANAGE_SERVICE_DIRECTORY"  # the district's service directory (issue 7)
     RESTORE_BACKUP = "RESTORE_BACKUP"
     VIEW_AUDIT = "VIEW_AUDIT"
@@ -47,14 +46,14 @@ P = Permission
 _CASE_READ = {P.VIEW_CASES, P.VIEW_REPORTS}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.ADMIN: frozenset({P.MANAGE_USERS, P.MANAGE_SETTINGS, P.MANAGE_REFERENCE, P.RESTORE_BACKUP, P.VIEW_AUDIT,
+    Role.ADMIN: frozenset({P.MANAGE_USERS, P.MANAGE_SETTINGS, P.RESTORE_BACKUP, P.VIEW_AUDIT,
                            P.MANAGE_SERVICE_DIRECTORY}),
     Role.KOORDINATOR: frozenset(
         _CASE_READ
         | {
             P.REGISTER, P.EDIT_RECORDS, P.RECORD_VISIT, P.HANDLE_CASE, P.CREATE_REFERRAL, P.APPROVE_REFERRAL,
             P.APPROVE_HOUSEHOLD_CHANGE, P.PROPOSE_DTSEN, P.IMPORT_DATA, P.EXPORT_DATA, P.VIEW_SPECIFIC_DATA,
-            P.UNMASK_ID, P.VIEW_AUDIT, P.MANAGE_REFERENCE, P.HANDLE_DATA_REQUESTS, P.APPLY_RETENTION,
+            P.UNMASK_ID, P.VIEW_AUDIT, P.HANDLE_DATA_REQUESTS, P.APPLY_RETENTION,
             P.BREACH_RESPONSE,
         }
     ),
@@ -67,14 +66,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         _CASE_READ
         | {
             P.HANDLE_CASE, P.APPROVE_REFERRAL, P.APPROVE_HOUSEHOLD_CHANGE, P.IMPORT_DATA, P.EXPORT_DATA,
-            P.VIEW_SPECIFIC_DATA, P.UNMASK_ID, P.VIEW_AUDIT, P.MANAGE_REFERENCE, P.MANAGE_SERVICE_DIRECTORY,
+            P.VIEW_SPECIFIC_DATA, P.UNMASK_ID, P.VIEW_AUDIT, P.MANAGE_SERVICE_DIRECTORY,
             P.MERGE_PERSONS, P.HANDLE_DATA_REQUESTS, P.APPLY_RETENTION, P.BREACH_RESPONSE,
         }
     ),
     Role.PETUGAS_SEKRETARIAT: frozenset(_CASE_READ | {P.HANDLE_CASE, P.EDIT_RECORDS, P.IMPORT_DATA, P.EXPORT_DATA,
                                                       P.MANAGE_SERVICE_DIRECTORY}),
-    Role.OPERATOR_KABUPATEN: frozenset(_CASE_READ | {P.IMPORT_DATA, P.EXPORT_DATA, P.MANAGE_REFERENCE,
-                                                     P.MANAGE_SERVICE_DIRECTORY}),
+    Role.OPERATOR_KABUPATEN: frozenset(_CASE_READ | {P.IMPORT_DATA, P.EXPORT_DATA, P.MANAGE_SERVICE_DIRECTORY}),
     Role.AUDITOR: frozenset(_CASE_READ | {P.VIEW_AUDIT}),
 }
 
@@ -95,6 +93,9 @@ class Actor:
     site_code: str | None
     site_role: SiteRole | None = None
     extra_roles: tuple[Role, ...] = ()  # roles held besides `role` (an Admin who is also the Koordinator)
+    # Signed in with a password an Admin set (new account, reset): nothing is allowed until the user has chosen
+    # their own, so a password read off a note cannot be used to work.
+    password_change_required: bool = False
 
     @classmethod
     def cli(cls, os_user: str, *, site_code: str | None = None, site_role: SiteRole | None = None) -> Actor:
@@ -108,6 +109,8 @@ class Actor:
     def can(self, permission: Permission) -> bool:
         if self.is_cli:
             return True
+        if self.password_change_required:
+            return False
         return any(permission in ROLE_PERMISSIONS.get(role, frozenset()) for role in self.roles)
 
     @property
@@ -115,6 +118,8 @@ class Actor:
         return ((self.role,) if self.role is not None else ()) + self.extra_roles
 
     def require(self, permission: Permission) -> None:
+        if self.password_change_required and not self.is_cli:
+            raise PermissionDenied(f"Akun {self.name} harus mengganti kata sandi lebih dulu sebelum bekerja.")
         if not self.can(permission):
             raise PermissionDenied(
                 f"Akun {self.name} tidak berwenang untuk tindakan ini ({permission.value}). "

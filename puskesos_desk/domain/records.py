@@ -56,6 +56,12 @@ class UserInfo:
     active: bool
     must_change_password: bool
     last_login_at: datetime | None
+    extra_roles: tuple[Role, ...] = ()  # held besides `role`
+    locked_until: datetime | None = None  # set after repeated failed sign-ins; in the past once it has expired
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        return (self.role, *self.extra_roles)
 
 
 @dataclass(frozen=True, slots=True)

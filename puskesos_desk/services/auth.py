@@ -1,30 +1,87 @@
-"""Signing in. Accounts are personal; repeated failures lock the account for a while (logged)."""
+"""Signing in and out, and changing one's own password. Accounts are personal; repeated failures lock the account
+for a while (logged). Managing other people's accounts is services/accounts.py; the idle lock is
+services/session_lock.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from puskesos_desk.data.audit import append_event
 from puskesos_desk.data.db import Database, DbSession
+from puskesos_desk.data.orm.users import UserAccount
 from puskesos_desk.data.repositories import sites, users
-from puskesos_desk.domain.enums import SITE_ROLES, AuditAction, Role, SiteRole
+from puskesos_desk.domain.enums import AuditAction, Role, SiteRole
 from puskesos_desk.domain.errors import InputRejected
-from puskesos_desk.domain.permissions import Actor, Permission
+from puskesos_desk.domain.permissions import Actor
 from puskesos_desk.domain.records import UserInfo
 from puskesos_desk.services import passwords
-from puskesos_desk.services.context import ServiceContext, _now
-from puskesos_desk.services.site import validate_username
+from puskesos_desk.services.accounts import create_user, create_user_in  # noqa: F401  (their historical home)
+from puskesos_desk.services.context import _now
 
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 15
 _WRONG = "Nama pengguna atau kata sandi salah."
+LOCKED_NOW = (f"Kata sandi salah {MAX_FAILED_LOGINS} kali berturut-turut. Demi keamanan, akun ini dikunci "
+              f"{LOCK_MINUTES} menit. Coba lagi setelah itu, atau minta Admin membuka kuncinya.")
+
+# The idle lock (services/session_lock.py) is a site setting, read at sign-in.
+IDLE_LOCK_KEY = "security.idle_lock_minutes"
+DEFAULT_IDLE_LOCK_MINUTES = 10
+IDLE_LOCK_RANGE = (1, 120)
 
 
 @dataclass(frozen=True)
 class SignedIn:
     actor: Actor
     user: UserInfo
+    idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES
+
+    @property
+    def must_change_password(self) -> bool:
+        return self.actor.password_change_required
+
+
+def idle_lock_minutes_in(session: DbSession) -> int:
+    value = sites.get_setting(session, IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK_MINUTES)
+    low, high = IDLE_LOCK_RANGE
+    return value if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high \
+        else DEFAULT_IDLE_LOCK_MINUTES
+
+
+def locked_message(locked_until: datetime, now: datetime) -> str:
+    minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
+    return (f"Akun terkunci karena terlalu banyak percobaan kata sandi yang salah. Coba lagi dalam {minutes} menit, "
+            "atau minta Admin membuka kuncinya.")
+
+
+def is_locked(account: UserAccount, now: datetime) -> bool:
+    return account.locked_until is not None and account.locked_until > now
+
+
+def count_failure(session: DbSession, account: UserAccount, *, now: datetime, during: str,
+                  actor: Actor | None = None) -> bool:
+    """One more wrong password for this account (at sign-in, or unlocking a locked screen); True when this one
+    locked the account. The lock is its own fact in the audit log: the event says locked, until when, and why."""
+    if account.locked_until is not None and account.locked_until <= now:
+        users.clear_lock(session, account)  # an expired lock starts a fresh count
+    locks = account.failed_logins + 1 >= MAX_FAILED_LOGINS
+    lock_until = now + timedelta(minutes=LOCK_MINUTES) if locks else None
+    users.record_login(session, account, at=now, success=False, lock_until=lock_until)
+    changes: dict[str, object] = {"failed_logins": account.failed_logins, "locked": locks, "during": during}
+    if lock_until is not None:
+        changes["locked_until"] = lock_until.isoformat()
+    append_event(session, AuditAction.LOGIN_FAILED, entity="user_account", entity_id=account.id, changes=changes,
+                 reason=(f"akun dikunci {LOCK_MINUTES} menit setelah {MAX_FAILED_LOGINS} kali kata sandi salah"
+                         if locks else None), actor=actor)
+    return locks
+
+
+def actor_for(account: UserAccount, site_code: str | None, site_role: SiteRole | None) -> Actor:
+    info = users.user_info(account)
+    return Actor(id=account.id, name=account.username, role=Role(account.role), site_code=site_code,
+                 site_role=site_role, extra_roles=info.extra_roles,
+                 password_change_required=account.must_change_password)
 
 
 def sign_in(db: Database, *, username: str, password: str, clock=_now) -> SignedIn:
@@ -32,7 +89,7 @@ def sign_in(db: Database, *, username: str, password: str, clock=_now) -> Signed
     now = clock()
     failure: str | None = None
     signed: SignedIn | None = None
-    with db.transaction(None) as session:
+    with db.transaction(None) as session:  # committed before a failure is raised: the count must stay
         site = sites.get_site_row(session)
         account = users.get_account(session, username.strip())
         site_code = site.code if site else None
@@ -42,52 +99,46 @@ def sign_in(db: Database, *, username: str, password: str, clock=_now) -> Signed
                          changes={"username": username.strip()[:60], "reason": "unknown"})
             failure = _WRONG
         elif not account.active:
-            failure = "Akun ini dinonaktifkan. Hubungi Admin."
-        elif account.locked_until is not None and account.locked_until > now:
-            minutes = max(1, int((account.locked_until - now).total_seconds() // 60) + 1)
-            failure = f"Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit."
-        elif not passwords.verify_password(account.password_hash, password):
-            lock = now + timedelta(minutes=LOCK_MINUTES) if account.failed_logins + 1 >= MAX_FAILED_LOGINS else None
-            users.record_login(session, account, at=now, success=False, lock_until=lock)
             append_event(session, AuditAction.LOGIN_FAILED, entity="user_account", entity_id=account.id,
-                         changes={"failed_logins": account.failed_logins, "locked": lock is not None})
-            failure = _WRONG if lock is None else (
-                f"Kata sandi salah {MAX_FAILED_LOGINS} kali. Akun dikunci {LOCK_MINUTES} menit."
-            )
+                         changes={"reason": "inactive"})
+            failure = "Akun ini dinonaktifkan. Hubungi Admin."
+        elif is_locked(account, now):
+            append_event(session, AuditAction.LOGIN_FAILED, entity="user_account", entity_id=account.id,
+                         changes={"reason": "locked"})
+            failure = locked_message(account.locked_until, now)  # type: ignore[arg-type]
+        elif not passwords.verify_password(account.password_hash, password):
+            failure = LOCKED_NOW if count_failure(session, account, now=now, during="sign_in") else _WRONG
         else:
-            actor = Actor(id=account.id, name=account.username, role=Role(account.role), site_code=site_code,
-                          site_role=site_role)
+            actor = actor_for(account, site_code, site_role)
             users.record_login(session, account, at=now, success=True)
-            append_event(session, AuditAction.LOGIN, entity="user_account", entity_id=account.id, actor=actor)
-            signed = SignedIn(actor=actor, user=users.user_info(account))
+            append_event(session, AuditAction.LOGIN, entity="user_account", entity_id=account.id, actor=actor,
+                         changes={"must_change_password": True} if account.must_change_password else None)
+            signed = SignedIn(actor=actor, user=users.user_info(account),
+                              idle_lock_minutes=idle_lock_minutes_in(session))
     if failure is not None or signed is None:
         raise InputRejected(failure or _WRONG, field="password")
     return signed
 
 
-def create_user(ctx: ServiceContext, *, username: str, full_name: str, role: Role,
-                password: str | None = None) -> tuple[UserInfo, str | None]:
-    """A personal account. Returns the generated password once when none was given."""
-    ctx.require(Permission.MANAGE_USERS)
-    with ctx.db.transaction(ctx.actor) as session:
-        return create_user_in(session, username=username, full_name=full_name, role=role, password=password)
-
-
-def create_user_in(session: DbSession, *, username: str, full_name: str, role: Role,
-                   password: str | None = None) -> tuple[UserInfo, str | None]:
-    """The account creation itself, inside the caller's transaction (the demo creates all its accounts at once)."""
-    name = validate_username(username)
-    generated = password is None
-    secret = passwords.generate_password() if password is None else password
-    passwords.check_password_policy(secret, username=name)
-    site = sites.get_site_row(session)
-    if site is not None and role not in SITE_ROLES[SiteRole(site.role)]:
-        raise InputRejected(f"Peran {role.value} tidak tersedia untuk situs {site.role}.", field="role")
-    if users.username_taken(session, name):
-        raise InputRejected(f"Nama pengguna \"{name}\" sudah dipakai.", field="username")
-    info = users.create_user(session, username=name, full_name=full_name.strip() or name, role=role,
-                             password_hash=passwords.hash_password(secret), must_change_password=generated)
-    return info, (secret if generated else None)
+def change_own_password(db: Database, signed_in: SignedIn, *, old_password: str, new_password: str) -> SignedIn:
+    """Any signed-in user, for their own account: the current password, then a new one that meets the policy.
+    Returns the session's new state (the must-change restriction lifted). The event never holds a password."""
+    actor = signed_in.actor
+    if new_password == old_password:
+        raise InputRejected("Kata sandi baru harus berbeda dari kata sandi sekarang.", field="new_password")
+    with db.transaction(actor) as session:
+        account = users.get_account_by_id(session, actor.id)
+        if account is None or not account.active:
+            raise InputRejected("Akun ini tidak aktif lagi. Hubungi Admin.", field="old_password")
+        if not passwords.verify_password(account.password_hash, old_password):
+            raise InputRejected("Kata sandi sekarang salah.", field="old_password")
+        passwords.check_password_policy(new_password, username=account.username)
+        was_required = account.must_change_password
+        users.set_password(session, account, password_hash=passwords.hash_password(new_password), must_change=False)
+        append_event(session, AuditAction.PASSWORD_CHANGE, entity="user_account", entity_id=account.id,
+                     changes={"by": "self", "was_required": was_required}, actor=actor)
+        info = users.user_info(account)
+    return replace(signed_in, actor=replace(actor, password_change_required=False), user=info)
 
 
 def sign_out(db: Database, actor: Actor) -> None:

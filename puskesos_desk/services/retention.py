@@ -54,7 +54,9 @@ class RetentionSummary:
 
 
 def retention_settings(ctx: ServiceContext) -> RetentionSettings:
-    ctx.require(Permission.MANAGE_SETTINGS)
+    """The periods in force: the Admin sets them; whoever runs the job must see the periods it will use."""
+    if not ctx.actor.can(Permission.APPLY_RETENTION):
+        ctx.require(Permission.MANAGE_SETTINGS)
     with ctx.db.reading() as session:
         return _settings(session)
 

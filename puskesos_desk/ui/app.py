@@ -22,6 +22,7 @@ from puskesos_desk.services import database_settings
 from puskesos_desk.services.auth import SignedIn, sign_out
 from puskesos_desk.services.bootstrap import open_database
 from puskesos_desk.services.site import get_site_info
+from puskesos_desk.ui.dialogs.change_password_dialog import ChangePasswordDialog
 from puskesos_desk.ui.dialogs.database_dialog import DatabaseDialog
 from puskesos_desk.ui.excepthook import install_excepthook
 from puskesos_desk.ui.gc_guard import GuiThreadCollector
@@ -56,8 +57,9 @@ def startup_language() -> str:
 
 
 class DeskSession(QObject):
-    """Sign-in, then the main window; Keluar in the main window brings the sign-in dialog back. A language chosen
-    in Pengaturan is stored and applied at once by rebuilding the main window for the same user."""
+    """Sign-in, then the main window; Keluar or Ganti pengguna… in the main window brings the sign-in dialog back.
+    A password set by an Admin is changed before the main window opens. A language chosen in Pengaturan is stored
+    and applied at once by rebuilding the main window for the same user."""
 
     window_replaced = Signal(object)  # the new MainWindow
 
@@ -68,22 +70,47 @@ class DeskSession(QObject):
         self.window: MainWindow | None = None
         self.actor: Actor | None = None
         self.signed_in: SignedIn | None = None
+        self._notice: str | None = None  # why the last session ended, for the next sign-in dialog
 
     def start(self) -> bool:
-        """Show the sign-in dialog; True when a main window is now open."""
-        signed_in = LoginDialog.get_sign_in(None, self.db, self.site)
-        if signed_in is None:
-            return False
-        self.actor = signed_in.actor
-        self.signed_in = signed_in
-        self._open_window(signed_in).show()
-        return True
+        """Show the sign-in dialog (again after a sign-out); True when a main window is now open."""
+        while True:
+            notice, self._notice = self._notice, None
+            signed_in = LoginDialog.get_sign_in(None, self.db, self.site, notice=notice)
+            if signed_in is None:
+                return False
+            if signed_in.must_change_password:
+                changed = self.require_password_change(signed_in)
+                if changed is None:  # "Keluar" instead of choosing a password: back to the sign-in dialog
+                    self._record_sign_out(signed_in.actor)
+                    continue
+                signed_in = changed
+            self.actor = signed_in.actor
+            self.signed_in = signed_in
+            self._open_window(signed_in).show()
+            return True
+
+    def require_password_change(self, signed_in: SignedIn) -> SignedIn | None:
+        """The change-password dialog, before anything else; None when the user left instead."""
+        dialog = ChangePasswordDialog(self.db, signed_in, required=True)
+        try:
+            dialog.exec()
+            return dialog.changed
+        finally:
+            dialog.deleteLater()
+
+    def _record_sign_out(self, actor: Actor) -> None:
+        try:  # one small insert: the audit log shows who used the shared PC until when
+            sign_out(self.db, actor)
+        except PuskesosError as exc:
+            log.warning("sign-out not recorded: %s", exc.message)
 
     def _open_window(self, signed_in: SignedIn) -> MainWindow:
         window = MainWindow(self.db, signed_in, self.site)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.closed.connect(self._on_window_closed)
         window.language_chosen.connect(self._on_window_language_chosen)
+        window.session_ended.connect(self._on_window_session_ended)
         self.window = window
         return window
 
@@ -108,13 +135,13 @@ class DeskSession(QObject):
         window.activateWindow()
         self.window_replaced.emit(window)
 
+    def _on_window_session_ended(self, message: str) -> None:
+        self._notice = message
+
     def _on_window_closed(self, by_sign_out: bool) -> None:
         self.window = None
         if self.actor is not None:
-            try:  # one small insert: the audit log shows who used the shared PC until when
-                sign_out(self.db, self.actor)
-            except PuskesosError as exc:
-                log.warning("sign-out not recorded: %s", exc.message)
+            self._record_sign_out(self.actor)
             self.actor = None
             self.signed_in = None
         if by_sign_out:

@@ -106,8 +106,12 @@ class LoginDialog(QDialog):
         self.edt_username.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @classmethod
-    def get_sign_in(cls, parent: QWidget | None, db: Database, site: SiteInfo) -> SignedIn | None:
+    def get_sign_in(cls, parent: QWidget | None, db: Database, site: SiteInfo, *,
+                    notice: str | None = None) -> SignedIn | None:
+        """`notice`: why the previous session ended (the account locked at the lock screen), shown at once."""
         dialog = cls(db, site, parent)
+        if notice:
+            dialog.show_error_text(notice)
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             return dialog.signed_in if accepted else None

@@ -1,4 +1,13 @@
-"""The main window: area list on the left, the area's page on the right, who/where in the status bar."""
+"""The main window: area list on the left, the area's page on the right, who/where in the status bar.
+
+Shaped by the roles of the signed-in user: an area whose work the roles do not include is not listed at all (an Admin
+without a case role sees only Pengaturan), so nothing on start-up asks a service for what it would refuse. The
+services enforce the same rules anyway.
+
+After the site's idle minutes without input (ui/idle_watch.py), or on Ctrl+L, the content is replaced by the lock
+screen (ui/lock_screen.py); open dialogs are closed first, since they may show a resident's data. "Ganti pengguna…"
+signs out and returns to the sign-in dialog without quitting the application.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +15,44 @@ import logging
 import platform
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Signal, qVersion
+from PySide6.QtCore import QCoreApplication, QSize, Signal, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from puskesos_desk import APP_NAME, __version__
-from puskesos_desk.domain.enums import ROLE_LABELS, Role, SiteRole
+from puskesos_desk.domain.enums import SiteRole
+from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.services.auth import SignedIn
 from puskesos_desk.services.context import ServiceContext
+from puskesos_desk.ui.areas import (
+    AREA_AUDIT,
+    AREA_BERANDA,
+    AREA_KABUPATEN,
+    AREA_KELUHAN,
+    AREA_LAPORAN,
+    AREA_LAYANAN,
+    AREA_PENGATURAN,
+    AREA_PERTUKARAN,
+    AREA_RUJUKAN,
+    AREAS,
+    AUDIT_AREA_DESCRIPTION,
+    AUDIT_AREA_TITLE,
+    KABUPATEN_AREA_DESCRIPTION,
+    KABUPATEN_AREA_TITLE,
+    area_order,
+    role_name,
+)
+from puskesos_desk.ui.idle_watch import IdleWatch
+from puskesos_desk.ui.lock_screen import LockScreen
+from puskesos_desk.ui.pages.audit_page import AuditPage
 from puskesos_desk.ui.pages.beranda import BerandaPage
 from puskesos_desk.ui.pages.household_page import HouseholdPage
 from puskesos_desk.ui.pages.kabupaten_page import KabupatenPage
@@ -23,6 +62,7 @@ from puskesos_desk.ui.pages.pertukaran_page import PertukaranPage
 from puskesos_desk.ui.pages.rujukan_page import RujukanPage
 from puskesos_desk.ui.pages.search_page import SearchPage
 from puskesos_desk.ui.pages.settings_page import SettingsPage
+from puskesos_desk.ui.window_lock import WindowLockMixin
 
 if TYPE_CHECKING:
     from puskesos_desk.domain.records import SiteInfo
@@ -32,103 +72,13 @@ log = logging.getLogger(__name__)
 
 _CTX = "MainWindow"
 
-# (title, what the area will hold). Beranda's text is unused: it has a real page.
-AREAS: tuple[tuple[str, str], ...] = (
-    (
-        QT_TRANSLATE_NOOP("MainWindow", "Beranda"),
-        QT_TRANSLATE_NOOP("MainWindow",
-                          "Angka bulan ini dan tren 12 bulan: kunjungan, keluhan, dan rujukan menurut hasil."),
-    ),
-    (
-        QT_TRANSLATE_NOOP("MainWindow", "Layanan"),
-        QT_TRANSLATE_NOOP(
-            "MainWindow",
-            "Cari atau daftarkan warga dan keluarga, catat kunjungan beserta keperluannya, dan catat kebutuhan "
-            "yang ditemukan. Warga dicari dengan NIK, nomor KK, atau nama.",
-        ),
-    ),
-    (
-        QT_TRANSLATE_NOOP("MainWindow", "Keluhan"),
-        QT_TRANSLATE_NOOP(
-            "MainWindow",
-            "Catat pertanyaan, saran, dan pengaduan warga, tentukan tingkat urgensinya, lalu ikuti penanganannya "
-            "sampai selesai atau dirujuk.",
-        ),
-    ),
-    (
-        QT_TRANSLATE_NOOP("MainWindow", "Rujukan"),
-        QT_TRANSLATE_NOOP(
-            "MainWindow",
-            "Buat rujukan ke dinas atau lembaga layanan, cetak surat dan slip rujukan, catat balasannya, dan pantau "
-            "rujukan yang lewat batas waktu.",
-        ),
-    ),
-    (
-        QT_TRANSLATE_NOOP("MainWindow", "Laporan"),
-        QT_TRANSLATE_NOOP(
-            "MainWindow",
-            "Rekap bulanan kunjungan, keluhan, kebutuhan, dan rujukan untuk desa dan kabupaten, siap dicetak atau "
-            "disimpan sebagai berkas Excel.",
-        ),
-    ),
-    (
-        QT_TRANSLATE_NOOP("MainWindow", "Pertukaran Data"),
-        QT_TRANSLATE_NOOP(
-            "MainWindow",
-            "Kirim dan terima paket data antara Puskesos desa dan sekretariat SLRT kabupaten, dan siapkan usulan "
-            "DTSEN untuk musyawarah desa dan operator SIKS-NG.",
-        ),
-    ),
-    (
-        QT_TRANSLATE_NOOP("MainWindow", "Pengaturan"),
-        QT_TRANSLATE_NOOP(
-            "MainWindow",
-            "Kelola akun petugas, data situs, daftar lembaga layanan rujukan, cadangan basis data, dan bahasa "
-            "tampilan.",
-        ),
-    ),
-)
-
-AREA_BERANDA, AREA_LAYANAN, AREA_KELUHAN, AREA_RUJUKAN, AREA_LAPORAN, AREA_PERTUKARAN, AREA_PENGATURAN = range(7)
-# The district's own area (ui/pages/kabupaten_page.py): its page sits after the others in the stack, its entry in
-# the list right after Beranda, because at a secretariat the villages' data is the daily work.
-AREA_KABUPATEN = 7
-KABUPATEN_AREA_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Data Desa")
-KABUPATEN_AREA_DESCRIPTION = QT_TRANSLATE_NOOP(
-    "MainWindow", "Data gabungan semua desa, kemungkinan duplikat, perubahan KK, dan direktori layanan.")
-
-
-def area_order(role: SiteRole) -> list[int]:
-    """The areas in the order the list shows them, for a site of this role."""
-    if role is SiteRole.KABUPATEN:
-        return [AREA_BERANDA, AREA_KABUPATEN, *range(AREA_LAYANAN, AREA_PENGATURAN + 1)]
-    return list(range(len(AREAS)))
-
-# The role names of domain.enums.ROLE_LABELS, marked for translation (English mode shows English role names).
-ROLE_NAMES: dict[Role, str] = {
-    Role.ADMIN: QT_TRANSLATE_NOOP("MainWindow", "Admin"),
-    Role.KOORDINATOR: QT_TRANSLATE_NOOP("MainWindow", "Koordinator Puskesos"),
-    Role.PETUGAS_FO: QT_TRANSLATE_NOOP("MainWindow", "Petugas FO"),
-    Role.PETUGAS_BO: QT_TRANSLATE_NOOP("MainWindow", "Petugas BO"),
-    Role.OPERATOR_SIKS: QT_TRANSLATE_NOOP("MainWindow", "Operator SIKS-NG desa"),
-    Role.MANAJER_SLRT: QT_TRANSLATE_NOOP("MainWindow", "Manajer SLRT"),
-    Role.PETUGAS_SEKRETARIAT: QT_TRANSLATE_NOOP("MainWindow", "Petugas Sekretariat"),
-    Role.OPERATOR_KABUPATEN: QT_TRANSLATE_NOOP("MainWindow", "Operator Kabupaten/Kota"),
-    Role.AUDITOR: QT_TRANSLATE_NOOP("MainWindow", "Auditor"),
-}
-
-
-def role_name(role: Role) -> str:
-    source = ROLE_NAMES.get(role)
-    return QCoreApplication.translate(_CTX, source) if source else ROLE_LABELS.get(role, str(role))
-
 
 DEFAULT_SIZE = QSize(1280, 720)
 # Fits a 1366×768 screen at 125 % scaling (1093×614 logical pixels, less the task bar and title bar).
 MINIMUM_SIZE = QSize(960, 540)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowLockMixin, QMainWindow):
     """`signed_out` is emitted when the user chose Keluar; `closed(by_sign_out)` when the window closes (not when
     it is closed to be rebuilt in another language); `language_chosen(code)` when Pengaturan asks for another
     interface language."""
@@ -138,6 +88,8 @@ class MainWindow(QMainWindow):
     area_changed = Signal(int)
     language_chosen = Signal(str)
     household_shown = Signal(str)
+    session_ended = Signal(str)  # the account locked at the lock screen: the message for the sign-in dialog
+    locked_changed = Signal(bool)
 
     def __init__(self, db: Database, signed_in: SignedIn, site: SiteInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +102,7 @@ class MainWindow(QMainWindow):
         self._beranda_stale = False
         self._household_stale = False
         self._household_id: str | None = None
+        self._locked = False
         self.setWindowTitle(f"{APP_NAME} — {site.name}")
 
         # Widgets
@@ -172,21 +125,27 @@ class MainWindow(QMainWindow):
         self.page_laporan = LaporanPage(self.ctx, site)
         self.page_pertukaran = PertukaranPage(self.ctx, site)
         self.page_settings = SettingsPage(self.ctx, site, db.display_location)
-        real_pages: dict[int, QWidget] = {
+        self.page_kabupaten = KabupatenPage(self.ctx) if site.role is SiteRole.KABUPATEN else None
+        can_audit = signed_in.actor.can(Permission.VIEW_AUDIT)
+        self.page_audit = AuditPage(self.ctx) if can_audit else None
+        # area → its page; the stack holds the pages of this window only (no kabupaten page at a desa, no audit
+        # page for a role that may not read the log).
+        self._area_pages: dict[int, QWidget] = {
             AREA_BERANDA: self.page_beranda, AREA_LAYANAN: self.stk_layanan, AREA_KELUHAN: self.page_keluhan,
             AREA_RUJUKAN: self.page_rujukan, AREA_LAPORAN: self.page_laporan, AREA_PERTUKARAN: self.page_pertukaran,
             AREA_PENGATURAN: self.page_settings,
         }
-        self.page_kabupaten = KabupatenPage(self.ctx) if site.role is SiteRole.KABUPATEN else None
-        titles = [title for title, _ in AREAS]
-        descriptions = [description for _, description in AREAS]
-        for index in range(len(AREAS)):  # the stack holds the pages in area order
-            self.stk_pages.addWidget(real_pages[index])
+        titles = {area: title for area, (title, _) in enumerate(AREAS)}
+        descriptions = {area: description for area, (_, description) in enumerate(AREAS)}
         if self.page_kabupaten is not None:
-            self.stk_pages.addWidget(self.page_kabupaten)
-            titles.append(KABUPATEN_AREA_TITLE)
-            descriptions.append(KABUPATEN_AREA_DESCRIPTION)
-        self._area_order = area_order(site.role)
+            self._area_pages[AREA_KABUPATEN] = self.page_kabupaten
+            titles[AREA_KABUPATEN], descriptions[AREA_KABUPATEN] = KABUPATEN_AREA_TITLE, KABUPATEN_AREA_DESCRIPTION
+        if self.page_audit is not None:
+            self._area_pages[AREA_AUDIT] = self.page_audit
+            titles[AREA_AUDIT], descriptions[AREA_AUDIT] = AUDIT_AREA_TITLE, AUDIT_AREA_DESCRIPTION
+        for page in self._area_pages.values():
+            self.stk_pages.addWidget(page)
+        self._area_order = [area for area in area_order(site.role, signed_in.actor) if area in self._area_pages]
         self.area_actions: list[QAction] = []
         for row, index in enumerate(self._area_order):
             label = QCoreApplication.translate(_CTX, titles[index])
@@ -210,6 +169,20 @@ class MainWindow(QMainWindow):
         self.act_quit = QAction(self.tr("&Tutup aplikasi"), self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_about = QAction(self.tr("&Tentang Puskesos Desk"), self)
+        self.act_lock = QAction(self.tr("Kunci &layar"), self)
+        self.act_lock.setShortcut(QKeySequence("Ctrl+L"))
+        self.act_lock.setStatusTip(self.tr("Sembunyikan layar sampai kata sandi Anda dimasukkan lagi"))
+        self.act_switch_user = QAction(self.tr("&Ganti pengguna…"), self)
+        self.act_switch_user.setStatusTip(self.tr("Keluar dari akun ini dan masuk sebagai pengguna lain"))
+        self.act_change_password = QAction(self.tr("&Ubah kata sandi…"), self)
+        can_view_cases = signed_in.actor.can(Permission.VIEW_CASES)
+        self.act_find.setVisible(can_view_cases)
+        self.act_find.setEnabled(can_view_cases)
+        can_register = can_view_cases and signed_in.actor.can(Permission.REGISTER)
+        self.act_new_registration.setVisible(can_register)
+        self.act_new_registration.setEnabled(can_register)
+        self.lock_screen = LockScreen(db, signed_in.actor, signed_in.user.full_name, site)
+        self.idle_watch = IdleWatch(signed_in.idle_lock_minutes, self)
         user = signed_in.user
         self.lbl_user = QLabel(self.tr("{name} ({role})").format(name=user.full_name, role=role_name(user.role)))
         self.lbl_site = QLabel(site.name)
@@ -223,6 +196,14 @@ class MainWindow(QMainWindow):
         self.act_sign_out.triggered.connect(self._on_act_sign_out_triggered)
         self.act_quit.triggered.connect(self.close)
         self.act_about.triggered.connect(self._on_act_about_triggered)
+        self.act_lock.triggered.connect(self._on_act_lock_triggered)
+        self.act_switch_user.triggered.connect(self._on_act_switch_user_triggered)
+        self.act_change_password.triggered.connect(self._on_act_change_password_triggered)
+        self.idle_watch.idle.connect(self._on_idle_watch_idle)
+        self.lock_screen.unlocked.connect(self._on_lock_screen_unlocked)
+        self.lock_screen.switch_user_requested.connect(self._on_act_switch_user_triggered)
+        self.lock_screen.session_ended.connect(self._on_lock_screen_session_ended)
+        self.page_settings.idle_minutes_saved.connect(self.idle_watch.set_minutes)
         self.page_search.household_opened.connect(self.open_household)
         self.page_household.back_requested.connect(self._on_page_household_back_requested)
         self.page_household.changed.connect(self._on_page_household_changed)
@@ -241,6 +222,9 @@ class MainWindow(QMainWindow):
         menu_file.addAction(self.act_find)
         menu_file.addAction(self.act_new_registration)
         menu_file.addSeparator()
+        menu_file.addAction(self.act_lock)
+        menu_file.addAction(self.act_switch_user)
+        menu_file.addAction(self.act_change_password)
         menu_file.addAction(self.act_sign_out)
         menu_file.addSeparator()
         menu_file.addAction(self.act_quit)
@@ -259,7 +243,11 @@ class MainWindow(QMainWindow):
         body.setSpacing(0)
         body.addWidget(self.lst_areas)
         body.addWidget(self.stk_pages, 1)
-        self.setCentralWidget(central)
+        self.stk_root = QStackedWidget()
+        self.stk_root.addWidget(central)
+        self.stk_root.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stk_root)
+        self.content = central
         self.lst_areas.setCurrentRow(0)
         self.setMinimumSize(MINIMUM_SIZE)
         self.resize(self._default_size())
@@ -276,10 +264,15 @@ class MainWindow(QMainWindow):
         )
 
     def current_area(self) -> int:
-        return self.stk_pages.currentIndex()
+        widget = self.stk_pages.currentWidget()
+        return next(area for area, page in self._area_pages.items() if page is widget)
+
+    def visible_areas(self) -> list[int]:
+        return list(self._area_order)
 
     def show_area(self, index: int) -> None:
-        self.lst_areas.setCurrentRow(self._area_order.index(index))
+        if index in self._area_order:  # an area this user's roles do not include is never shown
+            self.lst_areas.setCurrentRow(self._area_order.index(index))
 
     # Layanan: search, and the household opened from anywhere
 
@@ -358,7 +351,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         area = self._area_order[row]
-        self.stk_pages.setCurrentIndex(area)
+        self.stk_pages.setCurrentWidget(self._area_pages[area])
         if area == AREA_BERANDA and self._beranda_stale:
             self._refresh_beranda()
         if area == AREA_LAYANAN and self._household_stale and self._household_id is not None \
@@ -391,5 +384,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
+        if event.isAccepted():
+            self.idle_watch.stop()
         if event.isAccepted() and not self._rebuilding:
             self.closed.emit(self._signing_out)

@@ -50,7 +50,7 @@ def test_site_not_initialised_exits_3_with_message(restore_app: list[str], seede
 
 
 def test_cancelled_sign_in_exits_0(restore_app: list[str], desk: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(LoginDialog, "get_sign_in", classmethod(lambda cls, parent, db, site: None))
+    monkeypatch.setattr(LoginDialog, "get_sign_in", classmethod(lambda cls, parent, db, site, **_kw: None))
     assert app_module.main([], db_target=str(desk.path)) == 0
     assert restore_app == []
 
@@ -59,7 +59,8 @@ def test_sign_out_returns_to_sign_in(qapp: QApplication, restore_app: list[str],
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
 
-    def fake_get_sign_in(cls: type[LoginDialog], parent: Any, db: Any, site: Any) -> SignedIn | None:
+    def fake_get_sign_in(cls: type[LoginDialog], parent: Any, db: Any, site: Any,
+                         **_kw: Any) -> SignedIn | None:
         calls.append(site.code)
         if len(calls) == 1:
             return sign_in(db, username="koordinator", password=KOORDINATOR_PASSWORD)

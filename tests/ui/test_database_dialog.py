@@ -209,7 +209,7 @@ def test_unreachable_stored_server_offers_retry_change_and_quit(restore_app: lis
     monkeypatch.setattr(app_module, "ask_server_unreachable", ask)
     monkeypatch.setattr(app_module, "change_connection", change_to_local_file)
     monkeypatch.setattr(LoginDialog, "get_sign_in",
-                        classmethod(lambda cls, parent, db, site: signed_in_to.append(db.display_location)))
+                        classmethod(lambda cls, parent, db, site, **_kw: signed_in_to.append(db.display_location)))
     assert app_module.main([]) == 0
     assert len(asked) == 2, "asked again after Coba lagi"
     assert all(can_change for _message, can_change in asked)

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from puskesos_desk import __version__
 from puskesos_desk.services.auth import sign_in
 from puskesos_desk.ui.main_window import MainWindow
+from puskesos_desk.ui.pages.audit_page import AuditPage
 from puskesos_desk.ui.pages.keluhan_page import KeluhanPage
 from puskesos_desk.ui.pages.laporan_page import LaporanPage
 from puskesos_desk.ui.pages.settings_page import SettingsPage
 
-AREAS = ["Beranda", "Layanan", "Keluhan", "Rujukan", "Laporan", "Pertukaran Data", "Pengaturan"]
+# The Koordinator's areas: every case area, the audit log, settings.
+AREAS = ["Beranda", "Layanan", "Keluhan", "Rujukan", "Laporan", "Pertukaran Data", "Audit", "Pengaturan"]
 
 
 @pytest.fixture
@@ -49,6 +51,8 @@ def test_ctrl_number_switches_area(qtbot: Any, window: MainWindow) -> None:
     assert page.lbl_title.text() == "Keluhan"
     assert window.lst_areas.currentRow() == 2
     qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.stk_pages.currentWidget(), AuditPage)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stk_pages.currentWidget(), SettingsPage)
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stk_pages.currentWidget() is window.page_beranda

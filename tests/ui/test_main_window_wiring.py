@@ -175,7 +175,7 @@ def _visible_texts(window: MainWindow) -> list[str]:
 @pytest.fixture
 def session(qapp: QApplication, qtbot: Any, desk: Any, site_info: Any,
             monkeypatch: pytest.MonkeyPatch) -> Any:
-    def fake_get_sign_in(cls: type[LoginDialog], parent: Any, db: Any, site: Any) -> SignedIn:
+    def fake_get_sign_in(cls: type[LoginDialog], parent: Any, db: Any, site: Any, **_kw: Any) -> SignedIn:
         return sign_in(db, username="koordinator", password=KOORDINATOR_PASSWORD)
 
     monkeypatch.setattr(LoginDialog, "get_sign_in", classmethod(fake_get_sign_in))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +27,6 @@ from puskesos_desk.domain.enums import AuditAction
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.services.audit_log import PAGE_SIZE, actors, count_events, list_events, verify_audit
 from puskesos_desk.services.context import ServiceContext, local_zone
-from puskesos_desk.ui.dialogs.breach_dialog import BreachDialog
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.formatting import format_number
 from puskesos_desk.ui.models.audit_events_model import AuditEventsModel, action_name, local_moment
@@ -98,7 +98,7 @@ class AuditPage(QWidget):
         self.btn_breach.setToolTip(self.tr("Daftar warga yang terdampak dan draf pemberitahuan 3×24 jam (UU PDP "
                                            "Pasal 46)"))
         self.btn_breach.setVisible(ctx.actor.can(Permission.BREACH_RESPONSE))
-        self.dlg_breach: BreachDialog | None = None
+        self.dlg_breach: QDialog | None = None
         self.model = AuditEventsModel(self)
         self.tbl_events, self.proxy = record_table(
             self.model, accessible_name=self.tr("Peristiwa audit"), stretch_column=AuditEventsModel.COL_SUMMARY,
@@ -165,6 +165,9 @@ class AuditPage(QWidget):
         layout.addLayout(bottom)
 
     def _on_btn_breach_clicked(self) -> None:
+        # Imported here: the dialog writes PDFs, and the GUI starts without reportlab (tests/ui/test_app.py).
+        from puskesos_desk.ui.dialogs.breach_dialog import BreachDialog
+
         self.dlg_breach = BreachDialog(self.ctx, self)
         self.dlg_breach.finished.connect(self._on_dlg_breach_finished)
         self.dlg_breach.open()

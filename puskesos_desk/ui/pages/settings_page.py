@@ -2,7 +2,8 @@
 (read-only; accounts that manage settings can point this PC at the office's PostgreSQL server through
 dialogs/database_dialog.py), the sites whose packages are accepted (widgets/trusted_sites.py), and — for accounts
 that manage settings — whether household changes may be approved at the desa, and the referral letter numbers and
-letterhead (widgets/letter_settings.py).
+letterhead (widgets/letter_settings.py), the idle minutes after which the desk locks itself; and for accounts that
+manage users, the site's accounts (widgets/user_accounts.py).
 
 The language is applied at once: the translators are re-installed and the main window is rebuilt for the same
 signed-in user (the session does that when `language_chosen` is emitted).
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -34,14 +36,18 @@ from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import SiteInfo
 from puskesos_desk.infra.paths import user_config_dir
 from puskesos_desk.services import database_settings
+from puskesos_desk.services.auth import IDLE_LOCK_RANGE
 from puskesos_desk.services.changes import local_change_approval, set_local_change_approval
 from puskesos_desk.services.context import ServiceContext
+from puskesos_desk.services.session_lock import idle_lock_minutes, set_idle_lock_minutes
 from puskesos_desk.ui.dialogs.database_dialog import DatabaseDialog
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.i18n import LANGUAGES, current_language
 from puskesos_desk.ui.ops import run_op
 from puskesos_desk.ui.widgets.letter_settings import LetterSettings
+from puskesos_desk.ui.widgets.retention_settings import RetentionSettings
 from puskesos_desk.ui.widgets.trusted_sites import TrustedSites
+from puskesos_desk.ui.widgets.user_accounts import UserAccounts
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +79,7 @@ class SettingsPage(QWidget):
     language_chosen = Signal(str)  # "id" or "en"; the session applies it
     approval_loaded = Signal(bool)
     approval_saved = Signal(bool)
+    idle_minutes_saved = Signal(int)  # the main window's idle watch follows at once
 
     def __init__(self, ctx: ServiceContext, site: SiteInfo, database_location: str,
                  parent: QWidget | None = None) -> None:
@@ -80,6 +87,7 @@ class SettingsPage(QWidget):
         self.ctx = ctx
         self.site = site
         self._can_manage = ctx.actor.can(Permission.MANAGE_SETTINGS)
+        self._can_manage_users = ctx.actor.can(Permission.MANAGE_USERS)
         self._approval_loaded = False
 
         # Widgets
@@ -135,8 +143,27 @@ class SettingsPage(QWidget):
         self.grp_approval.setVisible(self._can_manage)
         self.grp_letters = LetterSettings(ctx, site)
         self.grp_letters.setVisible(self._can_manage)
-        self.lbl_more = QLabel(self.tr("Akun petugas, daftar lembaga layanan rujukan, dan cadangan basis data akan "
-                                       "dikelola di bagian ini pada versi berikutnya."))
+        self.grp_users = UserAccounts(ctx, site) if self._can_manage_users else None
+        retention_rights = self._can_manage or ctx.actor.can(Permission.APPLY_RETENTION)
+        self.grp_retention = RetentionSettings(ctx) if retention_rights else None
+        self.grp_idle = QGroupBox(self.tr("Kunci layar otomatis"))
+        self.spn_idle_minutes = QSpinBox()
+        self.spn_idle_minutes.setRange(*IDLE_LOCK_RANGE)
+        self.spn_idle_minutes.setSuffix(self.tr(" menit"))
+        self.spn_idle_minutes.setAccessibleName(self.tr("Kunci layar setelah tidak dipakai"))
+        self.spn_idle_minutes.setEnabled(False)
+        self.btn_save_idle = QPushButton(self.tr("Simpan"))
+        self.btn_save_idle.setEnabled(False)
+        self.lbl_idle_hint = QLabel(self.tr(
+            "Bila komputer tidak disentuh selama waktu ini, layar dikunci dan hanya terbuka dengan kata sandi "
+            "pengguna yang sedang masuk. Berlaku untuk semua pengguna di situs ini mulai saat mereka masuk."))
+        self.lbl_idle_hint.setObjectName("lbl_hint")
+        self.lbl_idle_hint.setWordWrap(True)
+        self.lbl_idle_status = QLabel("")
+        self.lbl_idle_status.setObjectName("lbl_hint")
+        self.grp_idle.setVisible(self._can_manage)
+        self.lbl_more = QLabel(self.tr("Daftar lembaga layanan rujukan dan cadangan basis data akan dikelola di "
+                                       "bagian ini pada versi berikutnya."))
         self.lbl_more.setObjectName("lbl_hint")
         self.lbl_more.setWordWrap(True)
 
@@ -145,6 +172,7 @@ class SettingsPage(QWidget):
         self.cmb_language.currentIndexChanged.connect(self._on_cmb_language_current_index_changed)
         self.chk_local_approval.clicked.connect(self._on_chk_local_approval_clicked)
         self.btn_database.clicked.connect(self._on_btn_database_clicked)
+        self.btn_save_idle.clicked.connect(self._on_btn_save_idle_clicked)
 
         # Assemble
         language_row = QHBoxLayout()
@@ -171,17 +199,30 @@ class SettingsPage(QWidget):
         approval_box.addWidget(self.chk_local_approval)
         approval_box.addWidget(self.lbl_approval_hint)
         approval_box.addWidget(self.lbl_approval_status)
+        idle_row = QHBoxLayout()
+        idle_row.addWidget(QLabel(self.tr("Kunci layar setelah")))
+        idle_row.addWidget(self.spn_idle_minutes)
+        idle_row.addWidget(self.btn_save_idle)
+        idle_row.addWidget(self.lbl_idle_status, 1)
+        idle_box = QVBoxLayout(self.grp_idle)
+        idle_box.addLayout(idle_row)
+        idle_box.addWidget(self.lbl_idle_hint)
         column = QWidget()
         column.setMaximumWidth(920)  # long lines are hard to read on a wide screen
         layout = QVBoxLayout(column)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(12)
         layout.addWidget(self.lbl_title)
+        if self.grp_users is not None:  # the Admin's daily work here comes first
+            layout.addWidget(self.grp_users)
         layout.addWidget(self.grp_language)
         layout.addWidget(self.grp_site)
         layout.addWidget(self.grp_trusted)
         layout.addWidget(self.grp_approval)
         layout.addWidget(self.grp_letters)
+        layout.addWidget(self.grp_idle)
+        if self.grp_retention is not None:
+            layout.addWidget(self.grp_retention)
         layout.addWidget(self.lbl_more)
         layout.addStretch(1)
         # The sections of an Admin are taller than a 1366×768 screen at 125 %: the page scrolls as a whole. The
@@ -212,6 +253,7 @@ class SettingsPage(QWidget):
         if self._can_manage and not self._approval_loaded:
             self._approval_loaded = True
             QTimer.singleShot(0, self, self._load_approval)
+            QTimer.singleShot(0, self, self._load_idle_minutes)
 
     # Language
 
@@ -290,3 +332,35 @@ class SettingsPage(QWidget):
         self.chk_local_approval.setChecked(not self.chk_local_approval.isChecked())
         self._set_approval_status("")
         show_error(self, error)
+
+    # Idle lock
+
+    def _load_idle_minutes(self) -> None:
+        ctx = self.ctx
+        run_op(self, lambda: idle_lock_minutes(ctx), self._on_idle_minutes_ready, self._on_idle_failed)
+
+    def _on_idle_minutes_ready(self, minutes: int) -> None:
+        self.spn_idle_minutes.setValue(minutes)
+        self.spn_idle_minutes.setEnabled(True)
+        self.btn_save_idle.setEnabled(True)
+
+    def _on_btn_save_idle_clicked(self) -> None:
+        minutes = self.spn_idle_minutes.value()
+        self.btn_save_idle.setEnabled(False)
+        self.lbl_idle_status.setText(self.tr("Menyimpan…"))
+        ctx = self.ctx
+        run_op(self, lambda: set_idle_lock_minutes(ctx, minutes), self._on_idle_saved, self._on_idle_failed,
+               writes=True)
+
+    def _on_idle_saved(self, minutes: int) -> None:
+        self.btn_save_idle.setEnabled(True)
+        self.lbl_idle_status.setText(self.tr("Tersimpan: {n} menit.").format(n=minutes))
+        self.idle_minutes_saved.emit(minutes)
+
+    def _on_idle_failed(self, error: BaseException) -> None:
+        self.btn_save_idle.setEnabled(self.spn_idle_minutes.isEnabled())
+        if isinstance(error, PuskesosError):
+            self.lbl_idle_status.setText(error.message)
+        else:
+            self.lbl_idle_status.setText("")
+            show_error(self, error)

@@ -120,7 +120,7 @@ class RetentionSettings(QGroupBox):
             QTimer.singleShot(0, self, self.load)
 
     def load(self) -> None:
-        if not self.can_save:  # the periods are a setting; without the right the defaults are shown
+        if not (self.can_save or self.can_apply):  # the periods are a setting; without a right, the defaults show
             self._enable()
             self.loaded.emit()
             return

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.ui.dialogs.correction_dialog import HouseholdCorrectionDialog, PersonCorrectionDialog
-from puskesos_desk.ui.dialogs.person_privacy_dialog import PersonPrivacyDialog
 from puskesos_desk.ui.widgets.household.household_header import HouseholdHeaderCard
 from puskesos_desk.ui.widgets.household.members_table import MembersTable
 
@@ -50,6 +49,9 @@ class RecordRequests(QObject):
         self._show(dialog)
 
     def open_privacy(self, person_id: str) -> None:
+        # Imported here: the dialog prints the resident's copy, and the GUI starts without reportlab.
+        from puskesos_desk.ui.dialogs.person_privacy_dialog import PersonPrivacyDialog
+
         dialog = PersonPrivacyDialog(self.ctx, person_id, self.page)
         dialog.erased.connect(self.changed)
         self._show(dialog)
