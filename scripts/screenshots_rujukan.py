@@ -17,10 +17,10 @@ os.environ["PUSKESOS_HOME"] = str(work / "home")
 from PySide6.QtCore import QPoint, QSize  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from shots_site import signed_in  # noqa: E402  (scripts/ is on sys.path when run as a script)
 
 from puskesos_desk.cli.commands import context_for  # noqa: E402
 from puskesos_desk.domain.enums import ReferralStatus, SiteRole  # noqa: E402
-from puskesos_desk.services.auth import sign_in  # noqa: E402
 from puskesos_desk.services.bootstrap import open_database  # noqa: E402
 from puskesos_desk.services.demo import generate_demo  # noqa: E402
 from puskesos_desk.services.site import get_site_info, initialise_site  # noqa: E402
@@ -44,8 +44,7 @@ initialise_site(ctx, code="33.22.01.2007", name="Puskesos Desa Sumogawe", role=S
                 admin_username="admin", admin_full_name="Admin Puskesos")
 ctx = context_for(db, "shots")
 result = generate_demo(ctx, households=150, seed=2026)
-password = next(u["password"] for u in result.users if u["username"] == "koordinator")
-signed = sign_in(db, username="koordinator", password=password)
+signed = signed_in(db, result, "koordinator")
 
 
 def settle(rounds: int = 40) -> None:

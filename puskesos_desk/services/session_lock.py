@@ -47,7 +47,7 @@ def set_idle_lock_minutes(ctx: ServiceContext, minutes: int) -> int:
 
 
 def lock_session(db: Database, actor: Actor, *, idle: bool) -> None:
-    """Record that the screen was locked (idle: by the timer; otherwise by the user, Ctrl+L)."""
+    """Record that the screen was locked (idle: by the timer; otherwise by the user, Ctrl+Shift+L)."""
     with db.transaction(actor) as session:
         append_event(session, AuditAction.SESSION_LOCK, entity="user_account", entity_id=actor.id,
                      changes={"trigger": "idle" if idle else "manual"}, actor=actor)

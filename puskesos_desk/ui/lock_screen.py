@@ -1,4 +1,4 @@
-"""The locked desk: shown in place of the main window's content after the idle minutes or Ctrl+L. Nothing of the
+"""The locked desk: shown in place of the main window's content after the idle minutes or Ctrl+Shift+L. Nothing of the
 case data is on it: only the site, who is signed in, and a password field.
 
 The same user unlocks with their own password (services.session_lock.unlock_session, on a worker: argon2 is slow on

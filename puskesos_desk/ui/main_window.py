@@ -4,7 +4,7 @@ Shaped by the roles of the signed-in user: an area whose work the roles do not i
 without a case role sees only Pengaturan), so nothing on start-up asks a service for what it would refuse. The
 services enforce the same rules anyway.
 
-After the site's idle minutes without input (ui/idle_watch.py), or on Ctrl+L, the content is replaced by the lock
+After the site's idle minutes without input (ui/idle_watch.py), or on Ctrl+Shift+L, the content is replaced by the lock
 screen (ui/lock_screen.py); open dialogs are closed first, since they may show a resident's data. "Ganti pengguna…"
 signs out and returns to the sign-in dialog without quitting the application.
 """
@@ -170,7 +170,7 @@ class MainWindow(WindowLockMixin, QMainWindow):
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_about = QAction(self.tr("&Tentang Puskesos Desk"), self)
         self.act_lock = QAction(self.tr("Kunci &layar"), self)
-        self.act_lock.setShortcut(QKeySequence("Ctrl+L"))
+        self.act_lock.setShortcut(QKeySequence("Ctrl+Shift+L"))  # Ctrl+L is the household page's "Keluhan"
         self.act_lock.setStatusTip(self.tr("Sembunyikan layar sampai kata sandi Anda dimasukkan lagi"))
         self.act_switch_user = QAction(self.tr("&Ganti pengguna…"), self)
         self.act_switch_user.setStatusTip(self.tr("Keluar dari akun ini dan masuk sebagai pengguna lain"))

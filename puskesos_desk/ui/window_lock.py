@@ -1,4 +1,4 @@
-"""The main window's session guard: the idle lock and Ctrl+L (the content is swapped for the lock screen,
+"""The main window's session guard: the idle lock and Ctrl+Shift+L (the content is swapped for the lock screen,
 ui/lock_screen.py, after open dialogs are closed since they may show a resident's data), "Ganti pengguna…" (sign out
 and back to the sign-in dialog without quitting), and the user's own password change.
 

@@ -52,6 +52,291 @@
     </message>
 </context>
 <context>
+    <name>AuditEventsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Aksi</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Ringkasan</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLabels</name>
+    <message>
+        <source>Buat data</source>
+        <translation>Create record</translation>
+    </message>
+    <message>
+        <source>Ubah data</source>
+        <translation>Change record</translation>
+    </message>
+    <message>
+        <source>Hapus data</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Gagal masuk</source>
+        <translation>Failed sign-in</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Lihat data spesifik</source>
+        <translation>View sensitive data</translation>
+    </message>
+    <message>
+        <source>Buka samaran NIK/KK</source>
+        <translation>Unmask NIK/KK</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Ekspor</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Tanda tangan</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Ubah status</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>Abaikan peringatan validasi</source>
+        <translation>Override validation warning</translation>
+    </message>
+    <message>
+        <source>Hapus permanen</source>
+        <translation>Delete permanently</translation>
+    </message>
+    <message>
+        <source>Penyiapan situs</source>
+        <translation>Site set-up</translation>
+    </message>
+    <message>
+        <source>Muat data rujukan</source>
+        <translation>Load reference data</translation>
+    </message>
+    <message>
+        <source>Pembaruan basis data</source>
+        <translation>Database upgrade</translation>
+    </message>
+    <message>
+        <source>Cadangan</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Layar terkunci</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <source>Layar dibuka</source>
+        <translation>Screen unlocked</translation>
+    </message>
+    <message>
+        <source>Ganti kata sandi</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Periksa keutuhan log</source>
+        <translation>Check log integrity</translation>
+    </message>
+    <message>
+        <source>Permintaan data pribadi</source>
+        <translation>Personal data request</translation>
+    </message>
+    <message>
+        <source>Pemberitahuan kebocoran</source>
+        <translation>Breach notice</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Semua waktu</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <source>Hari ini</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>7 hari terakhir</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>30 hari terakhir</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Rentang tanggal…</source>
+        <translation>Date range…</translation>
+    </message>
+    <message>
+        <source>Dari tanggal</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>Sampai tanggal</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>Saring menurut pengguna</source>
+        <translation>Filter by user</translation>
+    </message>
+    <message>
+        <source>Semua pengguna</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>Saring menurut aksi</source>
+        <translation>Filter by action</translation>
+    </message>
+    <message>
+        <source>Semua aksi</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>ID data, nama tabel, atau #nomor peristiwa</source>
+        <translation>Record ID, table name or #event number</translation>
+    </message>
+    <message>
+        <source>Cari data</source>
+        <translation>Search records</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Periksa keutuhan log</source>
+        <translation>Check log integrity</translation>
+    </message>
+    <message>
+        <source>Hitung ulang rantai hash seluruh log untuk menemukan peristiwa yang diubah, dihapus, atau disisipkan di luar aplikasi</source>
+        <translation>Recompute the hash chain of the whole log to find events changed, deleted or inserted outside the app</translation>
+    </message>
+    <message>
+        <source>Kebocoran data…</source>
+        <translation>Data breach…</translation>
+    </message>
+    <message>
+        <source>Daftar warga yang terdampak dan draf pemberitahuan 3×24 jam (UU PDP Pasal 46)</source>
+        <translation>List of affected residents and a draft 3×24-hour notice (UU PDP Article 46)</translation>
+    </message>
+    <message>
+        <source>Peristiwa audit</source>
+        <translation>Audit events</translation>
+    </message>
+    <message>
+        <source>Rincian peristiwa</source>
+        <translation>Event details</translation>
+    </message>
+    <message>
+        <source>Pilih satu peristiwa untuk melihat rinciannya.</source>
+        <translation>Select an event to see its details.</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Muat lebih banyak</source>
+        <translation>Load more</translation>
+    </message>
+    <message>
+        <source>Menampilkan {shown} dari {total} peristiwa (terbaru dulu)</source>
+        <translation>Showing {shown} of {total} events (newest first)</translation>
+    </message>
+    <message>
+        <source>Log audit tidak dapat dimuat.</source>
+        <translation>The audit log could not be loaded.</translation>
+    </message>
+    <message>
+        <source>Peristiwa nomor {seq}</source>
+        <translation>Event no. {seq}</translation>
+    </message>
+    <message>
+        <source>Waktu: {when}</source>
+        <translation>Time: {when}</translation>
+    </message>
+    <message>
+        <source>Pengguna: {name} ({id})</source>
+        <translation>User: {name} ({id})</translation>
+    </message>
+    <message>
+        <source>Komputer: {device}</source>
+        <translation>Computer: {device}</translation>
+    </message>
+    <message>
+        <source>Aksi: {action}</source>
+        <translation>Action: {action}</translation>
+    </message>
+    <message>
+        <source>Data: {record}</source>
+        <translation>Data: {record}</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Penerima</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Perubahan (sebelum → sesudah):</source>
+        <translation>Changes (before → after):</translation>
+    </message>
+    <message>
+        <source>Memeriksa seluruh log… (log yang panjang memerlukan beberapa menit)</source>
+        <translation>Checking the whole log… (a long log takes a few minutes)</translation>
+    </message>
+    <message>
+        <source>Lihat peristiwa {seq}</source>
+        <translation>View event {seq}</translation>
+    </message>
+</context>
+<context>
     <name>BatchPackagesModel</name>
     <message>
         <source>Berkas</source>
@@ -211,6 +496,109 @@
     <message>
         <source>{site} · keadaan {date}, pukul {time}</source>
         <translation>{site} · as of {date}, {time}</translation>
+    </message>
+</context>
+<context>
+    <name>BreachDialog</name>
+    <message>
+        <source>Kebocoran data pribadi — daftar warga dan draf pemberitahuan</source>
+        <translation>Personal data breach — list of residents and draft notice</translation>
+    </message>
+    <message>
+        <source>UU 27/2022 Pasal 46: pemberitahuan tertulis kepada warga yang datanya terungkap dan kepada lembaga wajib dikirim paling lambat 3×24 jam sejak kebocoran diketahui.</source>
+        <translation>UU 27/2022 (Personal Data Protection Law) Article 46: written notice to the residents whose data was exposed and to the supervisory authority must be sent within 3×24 hours of discovering the breach.</translation>
+    </message>
+    <message>
+        <source>ID paket atau nama berkas paket</source>
+        <translation>Package ID or package file name</translation>
+    </message>
+    <message>
+        <source>Apa yang terjadi, sejauh diketahui</source>
+        <translation>What happened, as far as is known</translation>
+    </message>
+    <message>
+        <source>Mis. kata sandi semua akun diganti, melapor ke polsek</source>
+        <translation>E.g. all account passwords changed, reported to the local police</translation>
+    </message>
+    <message>
+        <source>Mis. enkripsi cadangan, pelatihan petugas</source>
+        <translation>E.g. encrypt backups, train staff</translation>
+    </message>
+    <message>
+        <source>Nama petugas, nomor telepon/WA, jam layanan</source>
+        <translation>Officer&apos;s name, phone/WhatsApp number, opening hours</translation>
+    </message>
+    <message>
+        <source>Buat daftar dan draf pemberitahuan</source>
+        <translation>Create list and draft notice</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Hanya Koordinator atau Manajer SLRT yang dapat membuat pemberitahuan kebocoran data.</source>
+        <translation>Only the Coordinator or the SLRT Manager can create data breach notices.</translation>
+    </message>
+    <message>
+        <source>&amp;Diketahui pada</source>
+        <translation>&amp;Discovered on</translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>&amp;Periode terungkap</source>
+        <translation>Exposure &amp;period</translation>
+    </message>
+    <message>
+        <source>&amp;Yang terungkap</source>
+        <translation>What was e&amp;xposed</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ket</source>
+        <translation>Pac&amp;kage</translation>
+    </message>
+    <message>
+        <source>Jenis data yang terungkap</source>
+        <translation>Types of data exposed</translation>
+    </message>
+    <message>
+        <source>&amp;Uraian kejadian</source>
+        <translation>&amp;Incident description</translation>
+    </message>
+    <message>
+        <source>Upaya yang &amp;telah dilakukan</source>
+        <translation>Actions &amp;taken</translation>
+    </message>
+    <message>
+        <source>Upaya yang &amp;akan dilakukan</source>
+        <translation>&amp;Actions planned</translation>
+    </message>
+    <message>
+        <source>&amp;Kontak</source>
+        <translation>&amp;Contact</translation>
+    </message>
+    <message>
+        <source>Simpan daftar dan draf pemberitahuan di…</source>
+        <translation>Save the list and draft notice in…</translation>
+    </message>
+    <message>
+        <source>Batas pemberitahuan: {moment} (3×24 jam)</source>
+        <translation>Notice deadline: {moment} (3×24 hours)</translation>
+    </message>
+    <message>
+        <source>Menyusun daftar warga terdampak…</source>
+        <translation>Compiling the list of affected residents…</translation>
+    </message>
+    <message>
+        <source>{n} warga dari {k} keluarga terdampak. Daftar: {list}. Draf pemberitahuan: {notice}. Kirim paling lambat {deadline}.</source>
+        <translation>Affected residents: {n} (households: {k}). List: {list}. Draft notice: {notice}. Send by {deadline} at the latest.</translation>
+    </message>
+    <message>
+        <source>{n} dokumen (laporan/daftar) memuat data warga tanpa daftar nama: periksa secara manual.</source>
+        <translation>Documents (reports/lists) holding resident data without a list of names: {n}. Check them by hand.</translation>
     </message>
 </context>
 <context>
@@ -428,6 +816,57 @@
     <message>
         <source>Permintaan {number} diputuskan.</source>
         <translation>Decision on request {number} recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Ganti kata sandi</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Akun {name} memakai kata sandi yang dibuat Admin. Ganti dengan kata sandi Anda sendiri sebelum mulai bekerja.</source>
+        <translation>The account {name} uses a password set by the Admin. Replace it with your own password before you start work.</translation>
+    </message>
+    <message>
+        <source>Ganti kata sandi akun {name}.</source>
+        <translation>Change the password of the account {name}.</translation>
+    </message>
+    <message>
+        <source>Minimal {n} karakter, bukan nama pengguna, bukan kata sandi umum seperti &quot;password&quot; atau &quot;12345678&quot;. Gabungan beberapa kata lebih mudah diingat dan sulit ditebak.</source>
+        <translation>At least {n} characters, not the username, not a common password such as &quot;password&quot; or &quot;12345678&quot;. A few words together are easier to remember and hard to guess.</translation>
+    </message>
+    <message>
+        <source>Simpan kata sandi</source>
+        <translation>Save password</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kata sandi &amp;sekarang</source>
+        <translation>&amp;Current password</translation>
+    </message>
+    <message>
+        <source>Kata sandi &amp;baru</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi baru</source>
+        <translation>&amp;Repeat new password</translation>
+    </message>
+    <message>
+        <source>Isi kata sandi sekarang dan kata sandi baru.</source>
+        <translation>Enter the current password and the new password.</translation>
+    </message>
+    <message>
+        <source>Kedua isian kata sandi baru tidak sama.</source>
+        <translation>The two new password entries do not match.</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1406,45 @@
     <message>
         <source>Layanan</source>
         <translation>Service</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Memuat data…</source>
+        <translation>Loading data…</translation>
+    </message>
+    <message>
+        <source>Salah ketik</source>
+        <translation>Typing error</translation>
+    </message>
+    <message>
+        <source>Sesuai KTP/KK terbaru</source>
+        <translation>As on the latest KTP/KK</translation>
+    </message>
+    <message>
+        <source>Permintaan warga</source>
+        <translation>Resident&apos;s request</translation>
+    </message>
+    <message>
+        <source>Wajib: mengapa data ini dikoreksi</source>
+        <translation>Required: why this data is corrected</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan koreksi</source>
+        <translation>&amp;Reason for correction</translation>
+    </message>
+    <message>
+        <source>Data tidak dapat dikoreksi.</source>
+        <translation>The data could not be corrected.</translation>
+    </message>
+    <message>
+        <source>Tuliskan alasan koreksi, misalnya &quot;salah ketik&quot;.</source>
+        <translation>Write the reason for the correction, for example &quot;typing error&quot;.</translation>
     </message>
 </context>
 <context>
@@ -2285,6 +2763,65 @@ File {file}, imported by {who}</translation>
     </message>
 </context>
 <context>
+    <name>HouseholdCorrectionDialog</name>
+    <message>
+        <source>Koreksi data keluarga</source>
+        <translation>Correct household data</translation>
+    </message>
+    <message>
+        <source>Kosongkan bila No. KK tidak berubah</source>
+        <translation>Leave empty if the KK no. does not change</translation>
+    </message>
+    <message>
+        <source>No. KK tercatat</source>
+        <translation>Recorded KK no.</translation>
+    </message>
+    <message>
+        <source>No. &amp;KK baru</source>
+        <translation>New &amp;KK no.</translation>
+    </message>
+    <message>
+        <source>Alasan tanpa KK</source>
+        <translation>Reason for no KK</translation>
+    </message>
+    <message>
+        <source>Ala&amp;mat</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>RT</source>
+        <translation>RT</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>Dusun</source>
+        <translation>Hamlet</translation>
+    </message>
+    <message>
+        <source>Kode pos</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Keluarga {number} · kepala keluarga {name}</source>
+        <translation>Household {number} · head of household {name}</translation>
+    </message>
+    <message>
+        <source>(tidak ada No. KK)</source>
+        <translation>(no KK no.)</translation>
+    </message>
+    <message>
+        <source>(No. KK tidak berubah)</source>
+        <translation>(KK no. unchanged)</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdExtractTab</name>
     <message>
         <source>Memeriksa data DTSEN…</source>
@@ -2430,6 +2967,22 @@ File {file}, imported by {who}</translation>
 </context>
 <context>
     <name>HouseholdHeaderCard</name>
+    <message>
+        <source>Tampilkan No. KK</source>
+        <translation>Show KK no.</translation>
+    </message>
+    <message>
+        <source>Tampilkan No. KK lengkap; alasannya dicatat di log audit</source>
+        <translation>Show the full KK number; the reason is recorded in the audit log</translation>
+    </message>
+    <message>
+        <source>Koreksi data keluarga…</source>
+        <translation>Correct household data…</translation>
+    </message>
+    <message>
+        <source>Perbaiki No. KK atau alamat yang salah tercatat; alasannya dicatat</source>
+        <translation>Fix a wrongly recorded KK number or address; the reason is recorded</translation>
+    </message>
     <message>
         <source>tanpa KK ({reason})</source>
         <translation>no KK ({reason})</translation>
@@ -3005,6 +3558,29 @@ File {file}, imported by {who}</translation>
     <message>
         <source>pemberitahuan + persetujuan</source>
         <translation>notice + consent</translation>
+    </message>
+</context>
+<context>
+    <name>IdReveal</name>
+    <message>
+        <source>Tampilkan NIK</source>
+        <translation>Show NIK</translation>
+    </message>
+    <message>
+        <source>Tampilkan NIK lengkap anggota yang dipilih; alasannya dicatat</source>
+        <translation>Show the full NIK of the selected member; the reason is recorded</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>No. KK</source>
+        <translation>KK number</translation>
+    </message>
+    <message>
+        <source>keluarga ini</source>
+        <translation>this household</translation>
     </message>
 </context>
 <context>
@@ -4024,6 +4600,53 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Layar terkunci</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <source>Sedang dipakai oleh {name}. Masukkan kata sandi Anda untuk melanjutkan.</source>
+        <translation>In use by {name}. Enter your password to continue.</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Buka kunci</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Ganti pengguna…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <source>Keluar dari akun ini dan masuk sebagai pengguna lain</source>
+        <translation>Sign out of this account and sign in as another user</translation>
+    </message>
+    <message>
+        <source>Layar dikunci otomatis bila komputer tidak dipakai beberapa menit, supaya data warga tidak terlihat oleh orang lain.</source>
+        <translation>The screen locks automatically when the computer is not used for a few minutes, so that others cannot see residents&apos; data.</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Isi kata sandi.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Tidak dapat membuka kunci karena kesalahan sistem.</source>
+        <translation>Cannot unlock because of a system error.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Masuk — {app}</source>
@@ -4137,6 +4760,14 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
         <translation>All villages&apos; data together, possible duplicates, household changes and the service directory.</translation>
     </message>
     <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Log audit: siapa melakukan apa dan kapan, pemeriksaan keutuhan log, dan penanganan kebocoran data.</source>
+        <translation>Audit log: who did what and when, log integrity checks, and data breach handling.</translation>
+    </message>
+    <message>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
@@ -4205,6 +4836,26 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
         <translation>&amp;About Puskesos Desk</translation>
     </message>
     <message>
+        <source>Kunci &amp;layar</source>
+        <translation>&amp;Lock screen</translation>
+    </message>
+    <message>
+        <source>Sembunyikan layar sampai kata sandi Anda dimasukkan lagi</source>
+        <translation>Hide the screen until your password is entered again</translation>
+    </message>
+    <message>
+        <source>&amp;Ganti pengguna…</source>
+        <translation>Switch &amp;user…</translation>
+    </message>
+    <message>
+        <source>Keluar dari akun ini dan masuk sebagai pengguna lain</source>
+        <translation>Sign out of this account and sign in as another user</translation>
+    </message>
+    <message>
+        <source>&amp;Ubah kata sandi…</source>
+        <translation>&amp;Change password…</translation>
+    </message>
+    <message>
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
@@ -4231,6 +4882,10 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
     <message>
         <source>&lt;p&gt;&lt;b&gt;{app}&lt;/b&gt; versi {version}&lt;/p&gt;&lt;p&gt;Meja layanan Puskesos desa dan sekretariat SLRT kabupaten/kota.&lt;/p&gt;&lt;p&gt;Python {python}, Qt {qt}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;{app}&lt;/b&gt; version {version}&lt;/p&gt;&lt;p&gt;The service desk of village Puskesos offices and district SLRT secretariats.&lt;/p&gt;&lt;p&gt;Python {python}, Qt {qt}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Kata sandi diganti.</source>
+        <translation>Password changed.</translation>
     </message>
 </context>
 <context>
@@ -4394,6 +5049,18 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
 <context>
     <name>MembersTable</name>
     <message>
+        <source>Tampilkan NIK</source>
+        <translation>Show NIK</translation>
+    </message>
+    <message>
+        <source>Data pribadi warga…</source>
+        <translation>Resident&apos;s personal data…</translation>
+    </message>
+    <message>
+        <source>Koreksi data warga…</source>
+        <translation>Correct resident data…</translation>
+    </message>
+    <message>
         <source>Anggota keluarga</source>
         <translation>Household members</translation>
     </message>
@@ -4425,6 +5092,10 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
         <translation>DTSEN</translation>
     </message>
     <message>
+        <source>Data khusus</source>
+        <translation>Sensitive data</translation>
+    </message>
+    <message>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
@@ -4437,12 +5108,24 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
         <translation>Decile {desil} as of {date}</translation>
     </message>
     <message>
+        <source>Sakit kronis: {illness}</source>
+        <translation>Chronic illness: {illness}</translation>
+    </message>
+    <message>
+        <source>Hamil</source>
+        <translation>Pregnant</translation>
+    </message>
+    <message>
         <source>(tanpa NIK)</source>
         <translation>(no NIK)</translation>
     </message>
     <message>
         <source>{n} th</source>
         <translation>{n}</translation>
+    </message>
+    <message>
+        <source>Data anak (di bawah 18 tahun) hanya dapat dilihat oleh Koordinator.</source>
+        <translation>Data on children (under 18) can be seen only by the Coordinator.</translation>
     </message>
     <message>
         <source>Program di data: {programs}</source>
@@ -4741,6 +5424,25 @@ to {receiver}</translation>
     </message>
 </context>
 <context>
+    <name>PasswordNoteDialog</name>
+    <message>
+        <source>Kata sandi baru</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru untuk akun {name}. Serahkan langsung kepada pemiliknya; ia wajib menggantinya saat masuk. Kata sandi ini tidak akan ditampilkan lagi.</source>
+        <translation>New password for the account {name}. Hand it to its owner in person; they must change it when signing in. This password will not be shown again.</translation>
+    </message>
+    <message>
+        <source>Salin</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>F4 / Folio (215 × 330 mm)</source>
@@ -4879,6 +5581,236 @@ to {receiver}</translation>
     <message>
         <source>Tunggu sebentar: cetakan atau berkas sedang diproses.</source>
         <translation>Please wait: the printout or file is being processed.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCorrectionDialog</name>
+    <message>
+        <source>Koreksi data warga</source>
+        <translation>Correct resident data</translation>
+    </message>
+    <message>
+        <source>Kosongkan bila NIK tidak berubah</source>
+        <translation>Leave empty if the NIK does not change</translation>
+    </message>
+    <message>
+        <source>Data spesifik (hanya petugas berwenang)</source>
+        <translation>Sensitive data (authorised staff only)</translation>
+    </message>
+    <message>
+        <source>Sedang hamil</source>
+        <translation>Pregnant</translation>
+    </message>
+    <message>
+        <source>Data spesifik (disabilitas, penyakit, kehamilan) tidak ditampilkan untuk akun ini dan tidak ikut diubah.</source>
+        <translation>Sensitive data (disability, illness, pregnancy) is not shown to this account and is left unchanged.</translation>
+    </message>
+    <message>
+        <source>NIK tercatat</source>
+        <translation>Recorded NIK</translation>
+    </message>
+    <message>
+        <source>&amp;NIK baru</source>
+        <translation>New &amp;NIK</translation>
+    </message>
+    <message>
+        <source>Alasan tanpa NIK</source>
+        <translation>Reason for no NIK</translation>
+    </message>
+    <message>
+        <source>Na&amp;ma</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Tanggal &amp;lahir</source>
+        <translation>Date of &amp;birth</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Status kawin</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <source>Agama</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <source>Pendidikan</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Status sekolah</source>
+        <translation>School status</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Kewarganegaraan</source>
+        <translation>Citizenship</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Disabilitas</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>Penyakit kronis</source>
+        <translation>Chronic illness</translation>
+    </message>
+    <message>
+        <source>Perkiraan lahir</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>keluarga {number}</source>
+        <translation>household {number}</translation>
+    </message>
+    <message>
+        <source>tanpa keluarga</source>
+        <translation>no household</translation>
+    </message>
+    <message>
+        <source>(tidak ada NIK)</source>
+        <translation>(no NIK)</translation>
+    </message>
+    <message>
+        <source>(NIK tidak berubah)</source>
+        <translation>(NIK unchanged)</translation>
+    </message>
+    <message>
+        <source>Tanggal tidak dikenali; ketik seperti 15/05/1980.</source>
+        <translation>Date not recognised; type it like 15/05/1980.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPrivacyDialog</name>
+    <message>
+        <source>Data pribadi warga</source>
+        <translation>Resident&apos;s personal data</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Dasar</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Diberikan oleh</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <source>Cara</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Dicatat oleh</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Penerima</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Dicabut</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Bagian</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Jumlah catatan</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Ringkasan ini tidak dicatat sebagai pengungkapan; salinan yang dicetak, disimpan, atau diekspor dicatat di log audit beserta siapa yang memintanya.</source>
+        <translation>This summary is not recorded as a disclosure; copies that are printed, saved or exported are recorded in the audit log together with who asked for them.</translation>
+    </message>
+    <message>
+        <source>Hanya Koordinator yang dapat melihat ringkasan dan membuat salinan data warga.</source>
+        <translation>Only the Coordinator can see the summary and make copies of a resident&apos;s data.</translation>
+    </message>
+    <message>
+        <source>Cetak salinan data…</source>
+        <translation>Print a copy of the data…</translation>
+    </message>
+    <message>
+        <source>Ekspor Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Hapus data warga…</source>
+        <translation>Erase resident data…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Persetujuan</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Ringkasan data</source>
+        <translation>Data summary</translation>
+    </message>
+    <message>
+        <source>Belum ada pemberitahuan atau persetujuan yang tercatat untuk warga ini.</source>
+        <translation>No notice or consent has been recorded for this resident yet.</translation>
+    </message>
+    <message>
+        <source>Data pribadi: {name}</source>
+        <translation>Personal data: {name}</translation>
+    </message>
+    <message>
+        <source>Simpan salinan data</source>
+        <translation>Save a copy of the data</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Hapus data warga</source>
+        <translation>Erase resident data</translation>
+    </message>
+    <message>
+        <source>Data {name} akan dihapus sejauh diizinkan undang-undang. Tuliskan alasannya (mis. permintaan warga tanggal …):</source>
+        <translation>The data of {name} will be erased as far as the law allows. Write the reason (e.g. resident&apos;s request dated …):</translation>
+    </message>
+    <message>
+        <source>Salinan data pribadi</source>
+        <translation>Copy of personal data</translation>
+    </message>
+    <message>
+        <source>Salinan disimpan di {path}. Serahkan kepada yang meminta, lalu hapus berkas dari komputer ini.</source>
+        <translation>Copy saved to {path}. Hand it to the person who asked for it, then delete the file from this computer.</translation>
+    </message>
+    <message>
+        <source>Data warga telah dihapus sejauh diizinkan undang-undang.</source>
+        <translation>The resident&apos;s data has been erased as far as the law allows.</translation>
     </message>
 </context>
 <context>
@@ -5960,6 +6892,143 @@ to {receiver}</translation>
     </message>
 </context>
 <context>
+    <name>RequesterDialog</name>
+    <message>
+        <source>Siapa yang meminta salinan?</source>
+        <translation>Who is asking for the copy?</translation>
+    </message>
+    <message>
+        <source>Warga yang bersangkutan ({name})</source>
+        <translation>The resident themselves ({name})</translation>
+    </message>
+    <message>
+        <source>Orang tua, wali, atau kuasanya:</source>
+        <translation>Their parent, guardian or representative:</translation>
+    </message>
+    <message>
+        <source>Nama dan hubungan, mis. Siti Aminah (ibu)</source>
+        <translation>Name and relationship, e.g. Siti Aminah (mother)</translation>
+    </message>
+    <message>
+        <source>Mis. ingin memeriksa data yang disimpan</source>
+        <translation>E.g. wants to check the data held</translation>
+    </message>
+    <message>
+        <source>&amp;Keperluan</source>
+        <translation>&amp;Purpose</translation>
+    </message>
+    <message>
+        <source>{name} (yang bersangkutan)</source>
+        <translation>{name} (the resident)</translation>
+    </message>
+    <message>
+        <source>Tuliskan nama orang tua, wali, atau kuasa yang meminta.</source>
+        <translation>Write the name of the parent, guardian or representative who is asking.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionSettings</name>
+    <message>
+        <source>Masa simpan data</source>
+        <translation>Data retention periods</translation>
+    </message>
+    <message>
+        <source>Bawaan: {value} {unit}. {basis}</source>
+        <translation>Default: {value} {unit}. {basis}</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Pratinjau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Hitung data yang sudah lewat masa simpannya, tanpa mengubah apa pun</source>
+        <translation>Count the data past its retention period, without changing anything</translation>
+    </message>
+    <message>
+        <source>Jalankan anonimisasi…</source>
+        <translation>Run anonymisation…</translation>
+    </message>
+    <message>
+        <source>Hanya untuk Koordinator Puskesos atau Manajer SLRT</source>
+        <translation>Only for the Puskesos Coordinator or the SLRT Manager</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Masa simpan tersimpan.</source>
+        <translation>Retention periods saved.</translation>
+    </message>
+    <message>
+        <source>Menghitung…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>Tidak ada data yang lewat masa simpannya.</source>
+        <translation>No data is past its retention period.</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo: {households} keluarga ({persons} warga), {extract} baris data DTSEN/DTKS lama, {parked} salinan baris paket.</source>
+        <translation>Due: households {households} (residents {persons}), old DTSEN/DTKS data rows {extract}, stored package row copies {parked}.</translation>
+    </message>
+    <message>
+        <source>Jalankan anonimisasi</source>
+        <translation>Run anonymisation</translation>
+    </message>
+    <message>
+        <source>Nama, NIK, No. KK, alamat, telepon dan catatan dari data yang sudah lewat masa simpannya akan dihapus untuk selamanya. Tindakan ini TIDAK DAPAT DIBATALKAN. Angka laporan tetap sama.
+
+Tulis alasannya (misalnya nomor berita acara pemusnahan arsip):</source>
+        <translation>Names, NIKs, KK numbers, addresses, phone numbers and notes in data past its retention period will be erased for good. This CANNOT BE UNDONE. Report figures stay the same.
+
+Write the reason (for example the number of the records disposal minutes):</translation>
+    </message>
+    <message>
+        <source>Menganonimkan…</source>
+        <translation>Anonymising…</translation>
+    </message>
+    <message>
+        <source>Tidak ada data yang lewat masa simpannya. Tidak ada yang diubah.</source>
+        <translation>No data is past its retention period. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Selesai. Dianonimkan: {households} keluarga ({persons} warga), {extract} baris data DTSEN/DTKS lama, {parked} salinan baris paket. Tercatat di log audit.</source>
+        <translation>Done. Anonymised: households {households} (residents {persons}), old DTSEN/DTKS data rows {extract}, stored package row copies {parked}. Recorded in the audit log.</translation>
+    </message>
+</context>
+<context>
+    <name>RevealReasonDialog</name>
+    <message>
+        <source>Tampilkan {what} lengkap</source>
+        <translation>Show full {what}</translation>
+    </message>
+    <message>
+        <source>{what} {subject} akan tampil lengkap selama {seconds} detik. Tindakan ini dan alasannya dicatat di log audit.</source>
+        <translation>The full {what} of {subject} will be shown for {seconds} seconds. This action and its reason are recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Pilih atau tulis alasan lain</source>
+        <translation>Choose or write another reason</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Pilih atau tulis alasan menampilkan nomor lengkap.</source>
+        <translation>Choose or write the reason for showing the full number.</translation>
+    </message>
+</context>
+<context>
     <name>RujukanListTab</name>
     <message>
         <source>Semua</source>
@@ -6657,8 +7726,28 @@ What needs correcting? (optional)</translation>
         <translation>Changes to members or the head of household are normally approved by the district through data exchange. Turn this on only if the district allows approval in the village.</translation>
     </message>
     <message>
-        <source>Akun petugas, daftar lembaga layanan rujukan, dan cadangan basis data akan dikelola di bagian ini pada versi berikutnya.</source>
-        <translation>Staff accounts, the directory of referral services and database backups will be managed here in a later version.</translation>
+        <source>Kunci layar otomatis</source>
+        <translation>Automatic screen lock</translation>
+    </message>
+    <message>
+        <source> menit</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Kunci layar setelah tidak dipakai</source>
+        <translation>Lock the screen after inactivity</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Bila komputer tidak disentuh selama waktu ini, layar dikunci dan hanya terbuka dengan kata sandi pengguna yang sedang masuk. Berlaku untuk semua pengguna di situs ini mulai saat mereka masuk.</source>
+        <translation>If the computer is not touched for this long, the screen locks and opens only with the password of the user who is signed in. Applies to all users at this site from their next sign-in.</translation>
+    </message>
+    <message>
+        <source>Daftar lembaga layanan rujukan dan cadangan basis data akan dikelola di bagian ini pada versi berikutnya.</source>
+        <translation>The directory of referral services and database backups will be managed here in a later version.</translation>
     </message>
     <message>
         <source>Nama situs</source>
@@ -6693,6 +7782,10 @@ What needs correcting? (optional)</translation>
         <translation>App version</translation>
     </message>
     <message>
+        <source>Kunci layar setelah</source>
+        <translation>Lock screen after</translation>
+    </message>
+    <message>
         <source>berkas lokal</source>
         <translation>local file</translation>
     </message>
@@ -6715,6 +7808,10 @@ What needs correcting? (optional)</translation>
     <message>
         <source>Tersimpan: perubahan keluarga menunggu persetujuan kabupaten.</source>
         <translation>Saved: household changes await district approval.</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {n} menit.</source>
+        <translation>Saved: {n} min.</translation>
     </message>
 </context>
 <context>
@@ -7127,6 +8224,199 @@ Write this code down now: it is shown only once and works only once. Send the fi
     <message>
         <source>Sejak</source>
         <translation>Since</translation>
+    </message>
+</context>
+<context>
+    <name>UserAccounts</name>
+    <message>
+        <source>Akun pengguna</source>
+        <translation>User accounts</translation>
+    </message>
+    <message>
+        <source>Setiap petugas memakai akunnya sendiri; jangan berbagi akun. Admin hanya mengelola akun dan pengaturan; untuk melihat data warga, beri juga peran kerja (misalnya Koordinator).</source>
+        <translation>Every officer uses their own account; do not share accounts. The Admin only manages accounts and settings; to see residents&apos; data, also give a working role (for example Coordinator).</translation>
+    </message>
+    <message>
+        <source>Tambah…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Ubah peran…</source>
+        <translation>Change roles…</translation>
+    </message>
+    <message>
+        <source>Atur ulang kata sandi…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Buka kunci</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Buka akun yang terkunci karena kata sandi salah berulang kali</source>
+        <translation>Unlock an account locked after repeated wrong passwords</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan…</source>
+        <translation>Deactivate…</translation>
+    </message>
+    <message>
+        <source>Aktifkan</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>Akun {name} dibuat.</source>
+        <translation>Account {name} created.</translation>
+    </message>
+    <message>
+        <source>Peran akun {name} diubah.</source>
+        <translation>Roles of account {name} changed.</translation>
+    </message>
+    <message>
+        <source>Buat kata sandi baru untuk {name}? Kata sandi lama tidak berlaku lagi, dan pemilik akun wajib menggantinya saat masuk.</source>
+        <translation>Create a new password for {name}? The old password stops working, and the account owner must change the new one when signing in.</translation>
+    </message>
+    <message>
+        <source>Kata sandi akun {name} diatur ulang.</source>
+        <translation>Password of account {name} reset.</translation>
+    </message>
+    <message>
+        <source>Akun {name} dibuka kembali.</source>
+        <translation>Account {name} unlocked.</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan akun {name}? Akun ini tidak dapat dipakai masuk lagi sampai diaktifkan kembali; riwayat kerjanya tetap tersimpan.</source>
+        <translation>Deactivate account {name}? It cannot be used to sign in until it is activated again; its work history is kept.</translation>
+    </message>
+    <message>
+        <source>Akun {name} diaktifkan.</source>
+        <translation>Account {name} activated.</translation>
+    </message>
+    <message>
+        <source>Akun {name} dinonaktifkan.</source>
+        <translation>Account {name} deactivated.</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>UserAccountsModel</name>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Terakhir masuk</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>aktif</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>nonaktif</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>terkunci s.d. {time}</source>
+        <translation>locked until {time}</translation>
+    </message>
+    <message>
+        <source>wajib ganti kata sandi</source>
+        <translation>must change password</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Akun baru</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <source>Ubah peran</source>
+        <translation>Change roles</translation>
+    </message>
+    <message>
+        <source>misalnya: sri.wahyuni</source>
+        <translation>for example: sri.wahyuni</translation>
+    </message>
+    <message>
+        <source>Peran tambahan (merangkap)</source>
+        <translation>Additional roles (held jointly)</translation>
+    </message>
+    <message>
+        <source>Kata sandi awal</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>Buat otomatis (ditampilkan sekali setelah disimpan)</source>
+        <translation>Generate automatically (shown once after saving)</translation>
+    </message>
+    <message>
+        <source>Ketik sendiri</source>
+        <translation>Type it myself</translation>
+    </message>
+    <message>
+        <source>Pemilik akun wajib menggantinya saat pertama kali masuk.</source>
+        <translation>The account owner must change it at first sign-in.</translation>
+    </message>
+    <message>
+        <source>Kata sandi awal akun ini</source>
+        <translation>Initial password of this account</translation>
+    </message>
+    <message>
+        <source>Salin</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Catat atau salin sekarang dan serahkan langsung kepada pemilik akun. Kata sandi ini tidak akan ditampilkan lagi.</source>
+        <translation>Write it down or copy it now and hand it to the account owner in person. This password will not be shown again.</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <source>Nama &amp;lengkap</source>
+        <translation>&amp;Full name</translation>
+    </message>
+    <message>
+        <source>&amp;Peran</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>Ketik kata sandi awal, atau pilih &quot;Buat otomatis&quot;.</source>
+        <translation>Type the initial password, or choose &quot;Generate automatically&quot;.</translation>
     </message>
 </context>
 <context>

@@ -73,11 +73,11 @@ def test_idle_timer_locks_and_the_password_unlocks(qtbot: Any, desk: Any, window
     assert len(_actions(desk, AuditAction.SESSION_UNLOCK)) == 1
 
 
-def test_ctrl_l_locks_and_closes_open_dialogs(qtbot: Any, desk: Any, window: MainWindow) -> None:
+def test_ctrl_shift_l_locks_and_closes_open_dialogs(qtbot: Any, desk: Any, window: MainWindow) -> None:
     outcome: list[int] = []
 
     def lock_while_dialog_is_open() -> None:
-        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 
     dialog = QMessageBox(QMessageBox.Icon.Information, "Data warga", "NIK 3322…", parent=window)
     dialog.setWindowModality(Qt.WindowModality.NonModal)
@@ -196,3 +196,19 @@ def test_admin_window_shows_only_the_log_and_settings(qtbot: Any, desk: Any, sit
     assert errors == []
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     window.idle_watch.stop()
+
+
+def test_ctrl_l_on_a_household_is_still_the_complaint_not_the_lock(qtbot: Any, desk: Any,
+                                                                  window: MainWindow) -> None:
+    """The lock is Ctrl+Shift+L because the household page's Ctrl+L records a complaint: one key, one meaning."""
+    from puskesos_desk.services.registration import register_household
+    from puskesos_desk.ui.dialogs.complaint_dialog import ComplaintDialog
+    from tests.services.factories import family
+
+    home = register_household(desk.cli, family()).household
+    with qtbot.waitSignal(window.page_household.loaded, timeout=10_000):
+        window.open_household(home.id)
+    qtbot.keyClick(window.page_household, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(window.page_household.active_dialog, ComplaintDialog), timeout=5_000)
+    assert not window.is_locked
+    window.page_household.active_dialog.reject()
