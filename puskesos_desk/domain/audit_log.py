@@ -49,6 +49,11 @@ ENTITY_LABELS: dict[str, str] = {
     "proposal": "Usulan", "user_account": "Akun pengguna", "setting": "Pengaturan", "site": "Situs",
     "consent": "Persetujuan", "audit_event": "Log audit", "exchange_package": "Paket pertukaran",
     "export_record": "Register ekspor",
+    "participation": "Kepesertaan program", "follow_up": "Tindak lanjut", "referral_event": "Riwayat rujukan",
+    "person_ppks": "Kategori PPKS warga", "person_merge": "Penggabungan warga", "dtsen_proposal": "Usulan DTSEN",
+    "household_change_request": "Perubahan KK", "service_directory_entry": "Direktori layanan",
+    "register_batch": "Impor data DTSEN/DTKS", "trusted_site": "Situs tepercaya", "village_enrolment": "Desa terdaftar",
+    "exchange_parked_row": "Baris paket tertunda", "holiday": "Hari libur",
 }
 
 
