@@ -89,6 +89,7 @@ def cmd_demo(args: argparse.Namespace, os_user: str) -> int:
         lines = [f"Data demo dibuat untuk {result.site_code}: {summary}"]
         lines.append("Pengguna demo (catat kata sandinya, hanya ditampilkan sekali):")
         lines += [f"  {u['username']:<15} {u['role']:<20} {u['password']}" for u in users]
+        lines.append("Saat masuk pertama kali, setiap pengguna diminta membuat kata sandi sendiri.")
     emit(payload, as_json=args.json, unmask=args.unmask, lines=lines)
     return 0
 
