@@ -265,6 +265,9 @@ HUMAN_NUMBER_FIELD: dict[str, str] = {"visit": "registration_number", "referral"
                                       "service_directory_entry": "code"}
 #: Fields a record has that never travel: derived at the receiver (name_key, nik_check) or meaningless elsewhere.
 LOCAL_ONLY: dict[str, tuple[str, ...]] = {
-    "person": ("name_key", "nik_check"),
+    # anonymised_at: when this site removed the identifying fields. The emptied fields travel as an ordinary update;
+    # the mark itself would change the format's row hashes, so the receiver keeps its own (docs/security.md §6).
+    "person": ("name_key", "nik_check", "anonymised_at"),
+    "household": ("anonymised_at",),
     "service_directory_entry": ("last_checked_on",),  # the district's own bookkeeping of its directory
 }

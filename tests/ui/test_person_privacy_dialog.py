@@ -121,3 +121,25 @@ def test_the_front_office_sees_consents_but_no_request_buttons(qtbot: Any, desk:
     assert dialog.tbl_consents.rowCount() == 2
     assert not any(b.isVisible() for b in (dialog.btn_print, dialog.btn_export, dialog.btn_erase))
     assert dialog.tbl_summary.rowCount() == 0 and dialog.dossier is None
+
+
+def test_an_explicit_consent_is_withdrawn_from_the_dialog_and_the_notice_cannot_be(
+        qtbot: Any, desk: Any, household: HouseholdRecord, monkeypatch: pytest.MonkeyPatch) -> None:
+    child = household.members[2]
+    dialog = opened(qtbot, signed_in(desk), child.id)
+    dialog.tbl_consents.selectRow(0)  # the notice (public service): not a consent
+    assert not dialog.btn_withdraw.isEnabled()
+    dialog.tbl_consents.selectRow(1)  # the explicit consent for photos of documents
+    assert dialog.btn_withdraw.isEnabled()
+    monkeypatch.setattr(dialog, "ask_withdraw_reason", lambda: "Orang tua menarik persetujuan di loket")
+    qtbot.mouseClick(dialog.btn_withdraw, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.tbl_consents.item(1, 8) is not None
+                    and dialog.tbl_consents.item(1, 8).text() not in ("", "-"), timeout=10_000)
+    with sqlite3.connect(desk.path) as conn:
+        withdrawn = conn.execute("SELECT withdrawn_at FROM consent WHERE legal_basis = 'PS20A_PERSETUJUAN' AND "
+                                 "person_id = ?", (child.id,)).fetchone()[0]
+        reason = conn.execute("SELECT reason FROM audit_event WHERE action = 'STATUS_CHANGE' AND entity = 'consent' "
+                              "ORDER BY seq DESC").fetchone()[0]
+    assert withdrawn is not None and reason == "Orang tua menarik persetujuan di loket"
+    dialog.tbl_consents.selectRow(1)
+    assert not dialog.btn_withdraw.isEnabled()  # already withdrawn

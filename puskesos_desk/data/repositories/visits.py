@@ -34,6 +34,10 @@ def insert_consent(session: Session, **fields: Any) -> Consent:
     return row
 
 
+def get_consent(session: Session, consent_id: str) -> Consent | None:
+    return session.get(Consent, consent_id)
+
+
 def find_by_registration(session: Session, number: str) -> Visit | None:
     wanted = "".join(number.split()).upper()
     return session.scalar(select(Visit).where(func.upper(Visit.registration_number) == wanted,

@@ -37,6 +37,7 @@ from puskesos_desk.domain.documents import OutputChannel, Paper
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.subject_access import ConsentLine, Dossier, readable_code
 from puskesos_desk.services import subject_access
+from puskesos_desk.services.consents import EXPLICIT_BASIS, withdraw_consent
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 from puskesos_desk.ui.ops import run_op
@@ -140,6 +141,11 @@ class PersonPrivacyDialog(QDialog):
         self.tbl_consents = _table([self.tr("Waktu"), self.tr("Dasar"), self.tr("Tujuan"), self.tr("Diberikan oleh"),
                                     self.tr("Cara"), self.tr("Kunjungan"), self.tr("Dicatat oleh"),
                                     self.tr("Penerima"), self.tr("Dicabut")])
+        self.btn_withdraw = QPushButton(self.tr("Cabut persetujuan…"))
+        self.btn_withdraw.setToolTip(self.tr("Warga menarik persetujuan tegasnya; data yang sudah dibagikan tidak "
+                                             "ditarik kembali, tetapi tidak dibagikan lagi tanpa persetujuan baru"))
+        self.btn_withdraw.setVisible(ctx.actor.can(Permission.RECORD_VISIT))
+        self.btn_withdraw.setEnabled(False)
         self.tbl_summary = _table([self.tr("Bagian"), self.tr("Jumlah catatan")])
         self.lbl_summary_note = QLabel(
             self.tr("Ringkasan ini tidak dicatat sebagai pengungkapan; salinan yang dicetak, disimpan, atau diekspor "
@@ -161,11 +167,17 @@ class PersonPrivacyDialog(QDialog):
         self.btn_export.clicked.connect(self._on_btn_export_clicked)
         self.btn_erase.clicked.connect(self._on_btn_erase_clicked)
         self.btn_close.clicked.connect(self.reject)
+        self.btn_withdraw.clicked.connect(self._on_btn_withdraw_clicked)
+        self.tbl_consents.itemSelectionChanged.connect(self._update_withdraw)
 
         # Assemble
         consent_page = QWidget()
         consent_layout = QVBoxLayout(consent_page)
         consent_layout.addWidget(self.tbl_consents)
+        consent_buttons = QHBoxLayout()
+        consent_buttons.addStretch(1)
+        consent_buttons.addWidget(self.btn_withdraw)
+        consent_layout.addLayout(consent_buttons)
         summary_page = QWidget()
         summary_layout = QVBoxLayout(summary_page)
         summary_layout.addWidget(self.tbl_summary)
@@ -184,12 +196,16 @@ class PersonPrivacyDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(900, 520)
 
+        self.load_consents()
         ctx_, pid = ctx, person_id
-        run_op(self, lambda: subject_access.consent_list(ctx_, pid), self._on_consents_loaded)
         if may_handle:
             run_op(self, lambda: subject_access.person_dossier(ctx_, pid), self._on_dossier_loaded)
 
     # --- loading -------------------------------------------------------------------------------------------------
+
+    def load_consents(self) -> None:
+        ctx, pid = self.ctx, self.person_id
+        run_op(self, lambda: subject_access.consent_list(ctx, pid), self._on_consents_loaded)
 
     def _on_consents_loaded(self, lines: list[ConsentLine]) -> None:
         self.consents = lines
@@ -199,6 +215,18 @@ class PersonPrivacyDialog(QDialog):
              c.recorded_by, c.recipient or "-", _moment(c.withdrawn_at)] for c in lines])
         if not lines:
             self.lbl_status.setText(self.tr("Belum ada pemberitahuan atau persetujuan yang tercatat untuk warga ini."))
+        self._update_withdraw()
+
+    def selected_consent(self) -> ConsentLine | None:
+        row = self.tbl_consents.currentRow()
+        if self.consents is None or not 0 <= row < len(self.consents) or not self.tbl_consents.selectedItems():
+            return None
+        return self.consents[row]
+
+    def _update_withdraw(self) -> None:
+        line = self.selected_consent()
+        self.btn_withdraw.setEnabled(line is not None and line.legal_basis == EXPLICIT_BASIS
+                                     and line.withdrawn_at is None)
 
     def _on_dossier_loaded(self, dossier: Dossier) -> None:
         self.dossier = dossier
@@ -226,6 +254,13 @@ class PersonPrivacyDialog(QDialog):
             self, self.tr("Hapus data warga"),
             self.tr("Data {name} akan dihapus sejauh diizinkan undang-undang. Tuliskan alasannya (mis. permintaan "
                     "warga tanggal …):").format(name=self.person_name))
+        return reason.strip() if ok and reason.strip() else None
+
+    def ask_withdraw_reason(self) -> str | None:
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Cabut persetujuan"),
+            self.tr("Persetujuan ini dicabut mulai sekarang; data tidak dibagikan lagi untuk tujuan itu. Keterangan "
+                    "(mis. permintaan warga di loket):"))
         return reason.strip() if ok and reason.strip() else None
 
     def open_preview(self, dialog: PdfPreviewDialog) -> None:
@@ -278,6 +313,26 @@ class PersonPrivacyDialog(QDialog):
     def _on_export_failed(self, error: BaseException) -> None:
         self.btn_export.setEnabled(True)
         self.lbl_status.setText(str(error))
+
+    def _on_btn_withdraw_clicked(self) -> None:
+        line = self.selected_consent()
+        if line is None:
+            return
+        reason = self.ask_withdraw_reason()
+        if reason is None:
+            return
+        ctx, consent_id = self.ctx, line.id
+        self.btn_withdraw.setEnabled(False)
+        run_op(self, lambda: withdraw_consent(ctx, consent_id, reason=reason), self._on_withdrawn,
+               self._on_withdraw_failed, writes=True)
+
+    def _on_withdrawn(self, _result: object) -> None:
+        self.lbl_status.setText(self.tr("Persetujuan dicabut dan dicatat di log audit."))
+        self.load_consents()
+
+    def _on_withdraw_failed(self, error: BaseException) -> None:
+        self.lbl_status.setText(str(error))
+        self._update_withdraw()
 
     def _on_btn_erase_clicked(self) -> None:
         reason = self.ask_erase_reason()
