@@ -5737,6 +5737,14 @@ to {receiver}</translation>
         <translation>Withdrawn</translation>
     </message>
     <message>
+        <source>Cabut persetujuan…</source>
+        <translation>Withdraw consent…</translation>
+    </message>
+    <message>
+        <source>Warga menarik persetujuan tegasnya; data yang sudah dibagikan tidak ditarik kembali, tetapi tidak dibagikan lagi tanpa persetujuan baru</source>
+        <translation>The resident withdraws their explicit consent; data already shared is not recalled, but is not shared again without new consent</translation>
+    </message>
+    <message>
         <source>Bagian</source>
         <translation>Section</translation>
     </message>
@@ -5801,12 +5809,24 @@ to {receiver}</translation>
         <translation>The data of {name} will be erased as far as the law allows. Write the reason (e.g. resident&apos;s request dated …):</translation>
     </message>
     <message>
+        <source>Cabut persetujuan</source>
+        <translation>Withdraw consent</translation>
+    </message>
+    <message>
+        <source>Persetujuan ini dicabut mulai sekarang; data tidak dibagikan lagi untuk tujuan itu. Keterangan (mis. permintaan warga di loket):</source>
+        <translation>This consent is withdrawn from now on; the data is no longer shared for that purpose. Note (e.g. the resident&apos;s request at the desk):</translation>
+    </message>
+    <message>
         <source>Salinan data pribadi</source>
         <translation>Copy of personal data</translation>
     </message>
     <message>
         <source>Salinan disimpan di {path}. Serahkan kepada yang meminta, lalu hapus berkas dari komputer ini.</source>
         <translation>Copy saved to {path}. Hand it to the person who asked for it, then delete the file from this computer.</translation>
+    </message>
+    <message>
+        <source>Persetujuan dicabut dan dicatat di log audit.</source>
+        <translation>Consent withdrawn and recorded in the audit log.</translation>
     </message>
     <message>
         <source>Data warga telah dihapus sejauh diizinkan undang-undang.</source>
