@@ -328,14 +328,18 @@ def test_a_waiting_conflict_can_be_written_to_a_decision_workbook(qtbot: Any, li
 
 
 def test_main_window_shows_the_page_and_an_admin_may_not_exchange(qtbot: Any, linked: Linked) -> None:
+    """The Admin's window does not list Pertukaran Data at all (no case role); the page itself, shown anyway,
+    refuses too: the services decide, not the menu."""
     db = linked.village.db
     signed = sign_in(db, username="admin", password="admin-desa-rahasia-1")
     window = MainWindow(db, signed, get_site_info(db))
     qtbot.addWidget(window)
     window.show()
+    assert AREA_PERTUKARAN not in window.visible_areas()
     window.show_area(AREA_PERTUKARAN)
-    page = window.stk_pages.currentWidget()
-    assert isinstance(page, PertukaranPage)
+    assert not isinstance(window.stk_pages.currentWidget(), PertukaranPage)
+    page = window.page_pertukaran
+    window.stk_pages.setCurrentWidget(page)
     assert page.lbl_title.text() == "Pertukaran Data"
     qtbot.waitUntil(lambda: "tidak berwenang" in page.tab_export.lbl_notice.text(), timeout=WAIT_MS)
     assert not page.tab_export.btn_export.isEnabled()

@@ -20,7 +20,7 @@ from puskesos_desk.domain.errors import PermissionDenied
 from puskesos_desk.domain.exchange_records import ProgressSink
 from puskesos_desk.domain.permissions import Actor
 from puskesos_desk.domain.reports import ReportKind, ReportMonth, ReportRequest
-from puskesos_desk.services.auth import sign_in
+from puskesos_desk.services.auth import change_own_password, sign_in
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.demo import generate_demo
 from puskesos_desk.services.report_bnba import build_bnba
@@ -59,8 +59,11 @@ def demo(demo_template: tuple[DbLocation, list[dict[str, str]]], tmp_path: Path)
 
 def signed_in(site: SiteFixture, users: list[dict[str, str]], role: str) -> ServiceContext:
     account = next(user for user in users if user["role"] == role)
-    actor = sign_in(site.db, username=account["username"], password=account["password"], clock=clock).actor
-    return ServiceContext(site.db, actor, clock)
+    signed = sign_in(site.db, username=account["username"], password=account["password"], clock=clock)
+    if signed.must_change_password:  # a demo account's generated password is changed at first sign-in
+        signed = change_own_password(site.db, signed, old_password=account["password"],
+                                     new_password=account["password"] + "-baru")
+    return ServiceContext(site.db, signed.actor, clock)
 
 
 def request(month: ReportMonth, *, unmask: bool = False) -> ReportRequest:

@@ -21,7 +21,7 @@ from puskesos_desk.data.db import Database
 from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.permissions import Actor
 from puskesos_desk.domain.reports import KIND_TITLES, ReportKind, ReportMonth
-from puskesos_desk.services.auth import sign_in
+from puskesos_desk.services.auth import change_own_password, sign_in
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.demo import generate_demo
 from puskesos_desk.services.report_common import month_window
@@ -73,7 +73,11 @@ class Demo:
         return self.site.cli
 
     def as_user(self, username: str) -> ServiceContext:
-        signed = sign_in(self.site.db, username=username, password=self.passwords[username])
+        password = self.passwords[username]
+        signed = sign_in(self.site.db, username=username, password=password)
+        if signed.must_change_password:  # a demo account's generated password is changed at first sign-in
+            signed = change_own_password(self.site.db, signed, old_password=password, new_password=password + "-baru")
+            self.passwords[username] = password + "-baru"
         return ServiceContext(self.site.db, signed.actor)
 
 
@@ -84,7 +88,7 @@ def demo(demo_template: DemoTemplate, tmp_path: Path, qtbot: Any) -> Iterator[De
     db = Database(f"sqlite:///{path}")
     db.enable_wal()
     cli = ServiceContext(db, Actor.cli("pytest", site_code=SITE_CODE, site_role=SiteRole.DESA))
-    yield Demo(SiteFixture(db=db, path=path, cli=cli), demo_template.passwords)
+    yield Demo(SiteFixture(db=db, path=path, cli=cli), dict(demo_template.passwords))  # this copy's passwords
     assert wait_for_ops(TIMEOUT_MS), "background ops still running at the end of the test"
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5_000)
     db.dispose()
