@@ -56,7 +56,7 @@ def backup_sqlite(db: Database, *, reason: str, folder: Path | None = None) -> B
     raw = db.engine.raw_connection()
     try:
         source: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
-        destination = sqlite3.connect(partial)
+        destination = db.connect_file(partial)
         try:
             source.backup(destination, pages=1024)
             ok = destination.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

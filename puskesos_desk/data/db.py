@@ -277,5 +277,10 @@ class Database:
         finally:
             raw.close()
 
+    def connect_file(self, path: Path) -> sqlite3.Connection:
+        """A plain DB-API connection to another SQLite file (a backup, a restore candidate) opened the way this
+        database is opened: the same driver and, for an encrypted site, the same key. Caller closes it."""
+        return sqlite3.connect(path)
+
     def dispose(self) -> None:
         self.engine.dispose()
