@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every open_database would otherwise write a daily backup of the seeded file (~23 MB); the tests of that backup
+# turn it back on with monkeypatch.delenv.
+os.environ["PUSKESOS_AUTO_BACKUP"] = "0"
 
 import shutil
 from collections.abc import Iterator

@@ -28,13 +28,14 @@ from puskesos_desk.domain.breach import BreachReport, DataCategory, ExposureKind
 from puskesos_desk.domain.casework import ChangeRequestDraft, ComplaintDraft, ProposalDraft
 from puskesos_desk.domain.documents import OutputChannel, Paper
 from puskesos_desk.domain.enums import ComplaintStatus, Role, SiteRole
-from puskesos_desk.domain.errors import PermissionDenied
+from puskesos_desk.domain.errors import DatabaseProblem, PermissionDenied
 from puskesos_desk.domain.permissions import ROLE_PERMISSIONS, Actor, Permission
 from puskesos_desk.domain.records import HouseholdDraft, MemberDraft, VisitDraft
 from puskesos_desk.domain.referrals import ReferralDraft
 from puskesos_desk.services import (
     accounts,
     audit_log,
+    backups,
     breach,
     changes,
     complaints,
@@ -97,7 +98,7 @@ EXPECTED: dict[Permission, frozenset[Role]] = {
     P.BREACH_RESPONSE: frozenset({R.KOORDINATOR, R.MANAJER_SLRT}),
 }
 # Permissions whose service arrives with a later issue; the walk below covers every other one.
-LATER = {P.RESTORE_BACKUP: "issue 11 (backups that restore)"}
+LATER: dict[Permission, str] = {}
 
 DAY = date(2026, 3, 2)
 NEW_HEAD_NIK = "3322011207750005"  # man, 12-07-1975, Kec. Getasan
@@ -144,6 +145,7 @@ class Stage:
     change_id: str = ""
     change_version: int = 0
     pair: tuple[str, str] = ("", "")
+    backup: Path | None = None  # a backup of the site (SQLite), for the restore check
     correction: Any = None  # the head's stored facts, as the correction form is prefilled with them
 
     def as_role(self, role: Role) -> ServiceContext:
@@ -174,6 +176,8 @@ def _desa_stage(site_db: SiteFixture, folder: Path) -> Stage:
                                                              person_id=home.members[2].id, reason="Kuliah di kota",
                                                              event_date=DAY, destination="Kota Semarang"))
     stage.change_id, stage.change_version = request.id, request.row_version
+    if site_db.db.is_sqlite:
+        stage.backup = backups.create_backup(cli, folder / "cadangan").path
     return _prefill(stage)
 
 
@@ -213,7 +217,19 @@ DESA_ACTIONS: dict[str, tuple[Permission, Action]] = {
     "salinan data warga": (P.HANDLE_DATA_REQUESTS, lambda s, c: subject_access.person_dossier(c, s.person_id)),
     "pratinjau retensi": (P.APPLY_RETENTION, lambda s, c: retention.preview(c)),
     "kebocoran data": (P.BREACH_RESPONSE, lambda s, c: breach.affected_persons(c, _breach())),
+    "periksa cadangan untuk dipulihkan": (P.RESTORE_BACKUP, lambda s, c: _inspect_backup(s, c)),
 }
+
+
+def _inspect_backup(stage: Stage, ctx: ServiceContext) -> object:
+    """The checks before a restore (the permission comes first); on a server the app points to pg_restore."""
+    if stage.backup is None:
+        with pytest.raises(DatabaseProblem, match="pg_dump"):
+            backups.inspect(ctx, stage.folder / "cadangan.db")
+        return None
+    info = backups.inspect(ctx, stage.backup)
+    assert info.schema_state == "sama"
+    return info
 
 
 def _proposal(stage: Stage) -> ProposalDraft:
