@@ -30,7 +30,11 @@ def context_for(db: Database, os_user: str) -> ServiceContext:
 
 
 def cmd_init(args: argparse.Namespace, os_user: str) -> int:
-    opened = open_database(args.db)
+    from puskesos_desk.cli.encryption_commands import finish_init, open_for_init  # it imports context_for
+
+    opened, new_key = open_for_init(args)  # --encrypt: a new SQLCipher file under a new key
+    extra: dict[str, object] = {}
+    extra_lines: list[str] = []
     try:
         ctx = context_for(opened.db, os_user)
         result = initialise_site(
@@ -38,6 +42,7 @@ def cmd_init(args: argparse.Namespace, os_user: str) -> int:
             admin_full_name=args.admin_name, admin_password=os.environ.get("PUSKESOS_ADMIN_PASSWORD") or None,
             address=args.address,
         )
+        finish_init(context_for(opened.db, os_user), args, new_key, extra, extra_lines)
     finally:
         opened.db.dispose()
     payload = {
@@ -49,6 +54,7 @@ def cmd_init(args: argparse.Namespace, os_user: str) -> int:
         "database": opened.db.display_location,
         "reference_loaded": opened.seed.loaded,
         "reference_seconds": {k: round(v, 3) for k, v in opened.seed.seconds.items()},
+        **extra,
     }
     lines = [
         f"Situs siap: {result.site.name} ({result.site.code}), {result.site.region_path}",
@@ -58,6 +64,7 @@ def cmd_init(args: argparse.Namespace, os_user: str) -> int:
     if result.admin_password:
         lines.append(f"Kata sandi Admin (catat sekarang, hanya ditampilkan sekali): {result.admin_password}")
     lines.append(f"Basis data: {opened.db.display_location}")
+    lines += extra_lines
     emit(payload, as_json=args.json, unmask=args.unmask, lines=lines)
     return 0
 

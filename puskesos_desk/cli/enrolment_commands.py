@@ -87,11 +87,16 @@ def cmd_init(args: argparse.Namespace, os_user: str) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputRejected(f"Berkas penyiapan {path} tidak dapat dibaca: {getattr(exc, 'strerror', None) or exc}.") \
             from exc
-    opened = open_database(args.db)
+    from puskesos_desk.cli.encryption_commands import finish_init, open_for_init  # it imports cli.commands
+
+    opened, new_key = open_for_init(args)  # --encrypt: a new SQLCipher file under a new key
+    extra: dict[str, Any] = {}
+    extra_lines: list[str] = []
     try:
         result = initialise_from_setup(context_for(opened.db, os_user), text, admin_username=args.admin,
                                        admin_full_name=args.admin_name,
                                        admin_password=os.environ.get("PUSKESOS_ADMIN_PASSWORD") or None)
+        finish_init(context_for(opened.db, os_user), args, new_key, extra, extra_lines)
     finally:
         opened.db.dispose()
     site, admin, district = result.init.site, result.init.admin, result.district
@@ -103,6 +108,7 @@ def cmd_init(args: argparse.Namespace, os_user: str) -> int:
                   "password_generated": result.init.admin_password is not None},
         "district": {"code": district.code, "name": district.name, "fingerprint": district.fingerprint},
         "services": result.services, "holidays": result.holidays, "database": opened.db.display_location,
+        **extra,
     }
     lines = [f"Situs siap: {site.name} ({site.code}), {site.region_path}",
              f"Sidik jari kunci desa: {site.fingerprint}",
@@ -113,5 +119,6 @@ def cmd_init(args: argparse.Namespace, os_user: str) -> int:
     if result.init.admin_password:
         lines.append(f"Kata sandi Admin (catat sekarang, hanya ditampilkan sekali): {result.init.admin_password}")
     lines.append("Paket pertama desa ini membawa kartu situsnya; kabupaten/kota mendaftarkannya saat mengimpor.")
+    lines += extra_lines
     emit(payload, as_json=args.json, unmask=args.unmask, lines=lines)
     return 0

@@ -10,6 +10,10 @@ at a time (read, check, then write in one transaction), and every write appends 
 log: two writers that both read the chain head would both append event N+1, and the second fails on the primary
 key (measured before this lock: UniqueViolation on pk_audit_event). Readers never take the lock.
 
+An encrypted site (opt-in, docs/security.md) is a SQLCipher file: the same SQLite engine with every page
+encrypted. It is opened through `sqlcipher3`, whose DB-API mirrors sqlite3, with the site's raw 256-bit data key
+(data/site_key.py unwraps it from the passphrase once); each new pool connection only issues `PRAGMA key`.
+
 Errors the user can act on become DatabaseProblem subclasses with a message in Bahasa Indonesia; a save over
 someone else's newer version of a record (the ORM's row_version check) becomes Conflict.
 """
@@ -31,6 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from puskesos_desk.data import locks
+from puskesos_desk.data.site_key import DatabaseKeyWrong
 from puskesos_desk.domain.errors import (
     Conflict,
     DatabaseAccessDenied,
@@ -83,6 +88,29 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+def sqlcipher_module() -> Any:
+    from sqlcipher3 import dbapi2  # only an encrypted site pays for loading it
+
+    return dbapi2
+
+
+def open_keyed_file(path: Path, key: bytes, **kwargs: Any) -> Any:
+    """A sqlcipher3 connection to `path` keyed with the raw data key; a key that does not fit fails here, with the
+    reason, instead of at the first query."""
+    module = sqlcipher_module()
+    connection = module.connect(str(path), **kwargs)
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported below, in Bahasa
+        connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except module.DatabaseError as exc:
+        connection.close()
+        raise DatabaseKeyWrong(
+            f"Kunci tidak cocok dengan basis data terenkripsi {path}. Periksa frasa sandi, atau pakai kunci "
+            "pemulihan dari kabupaten/kota.", detail=str(exc)) from exc
+    return connection
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -198,14 +226,24 @@ def _queue_as_writer(session: Session, wait_ms: int) -> None:
 class Database:
     """One database: an engine, a session factory, and helpers for transactions."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, key: bytes | None = None) -> None:
         self.url = url
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         self.path: Path | None = Path(parsed.database) if self.is_sqlite and parsed.database else None
         kwargs: dict[str, Any] = {"echo": echo}
+        if key is not None and (not self.is_sqlite or self.path is None):
+            raise ValueError("an encryption key applies only to a SQLite file")
+        self.key = key
         if self.is_sqlite:
-            kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+            connect_args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+            kwargs["connect_args"] = connect_args
+            if key is not None and self.path is not None:
+                # The creator keeps the key out of the URL; `module` makes SQLAlchemy wrap sqlcipher3's exceptions
+                # (its own classes, not sqlite3's) so translate_db_error sees them. The file URL keeps the pool.
+                path = self.path
+                kwargs["module"] = sqlcipher_module()
+                kwargs["creator"] = lambda: open_keyed_file(path, key, **connect_args)
         else:
             kwargs["pool_pre_ping"] = True  # a connection the server dropped while idle is replaced, not used
             kwargs["connect_args"] = _server_connect_args(parsed.query)
@@ -271,15 +309,26 @@ class Database:
             mode = raw.driver_connection.execute("PRAGMA journal_mode = WAL").fetchone()  # type: ignore[union-attr]
             if not mode or str(mode[0]).lower() != "wal":
                 log.warning("database stays in journal mode %s", mode[0] if mode else "?")
-        except sqlite3.OperationalError:
+        except self._operational_errors():
             # A read-only file or folder cannot switch; reading still works, a write will say why it fails.
             log.warning("could not switch the database to WAL mode")
         finally:
             raw.close()
 
+    def _operational_errors(self) -> tuple[type[BaseException], ...]:
+        if self.key is None:
+            return (sqlite3.OperationalError,)
+        return (sqlite3.OperationalError, sqlcipher_module().OperationalError)
+
     def connect_file(self, path: Path) -> sqlite3.Connection:
         """A plain DB-API connection to another SQLite file (a backup, a restore candidate) opened the way this
-        database is opened: the same driver and, for an encrypted site, the same key. Caller closes it."""
+        database is opened: the same driver and, for an encrypted site, the same key. Caller closes it.
+
+        For an encrypted site this is a sqlcipher3 connection keyed like the live one, so the online backup API
+        copies encrypted pages into an encrypted file (the backup API needs both ends from the same driver and,
+        under SQLCipher, the same key)."""
+        if self.key is not None:
+            return open_keyed_file(path, self.key)  # type: ignore[no-any-return]
         return sqlite3.connect(path)
 
     def dispose(self) -> None:

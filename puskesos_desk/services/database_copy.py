@@ -48,7 +48,12 @@ def copy_database(ctx: ServiceContext, target: str, *, sink: ProgressSink | None
     if current_revision(ctx.db) != head_revision():
         raise InputRejected("Buka basis data asal dengan versi aplikasi ini dulu (skemanya belum diperbarui).")
     started = time.perf_counter()
-    destination = Database(target_url)
+    destination = Database(target_url)  # no connection yet: nothing is created before the checks below
+    if ctx.db.key is not None and destination.is_sqlite:
+        # The copy would be a plain file anyone can read: the protection the site chose would end silently.
+        destination.dispose()
+        raise InputRejected("Basis data ini terenkripsi; salinan ke berkas SQLite akan tidak terenkripsi. Salin ke "
+                            "server PostgreSQL, atau buat cadangan (Pengaturan → Cadangan) bila perlu salinan berkas.")
     try:
         upgrade_database(destination, backup=False)
         try:

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from puskesos_desk import APP_NAME, __version__
 from puskesos_desk.domain.errors import DatabaseProblem, PuskesosError, SchemaTooNew
 from puskesos_desk.infra.logging_setup import configure_logging
-from puskesos_desk.services import database_settings
+from puskesos_desk.services import database_settings, encryption
 from puskesos_desk.services.auth import SignedIn, sign_out
 from puskesos_desk.services.bootstrap import open_database
 from puskesos_desk.services.site import get_site_info
 from puskesos_desk.ui.dialogs.change_password_dialog import ChangePasswordDialog
 from puskesos_desk.ui.dialogs.database_dialog import DatabaseDialog
+from puskesos_desk.ui.dialogs.unlock_database_dialog import UnlockDatabaseDialog
 from puskesos_desk.ui.excepthook import install_excepthook
 from puskesos_desk.ui.gc_guard import GuiThreadCollector
 from puskesos_desk.ui.i18n import DEFAULT_LANGUAGE, install_translators
@@ -209,10 +210,27 @@ def _open_target(db_target: str | None) -> tuple[Database, SiteInfo] | None:
                 change_connection()
 
 
+def _unlock(db_target: str | None) -> bytes | bool | None:
+    """An encrypted site file: the unlock dialog (passphrase or recovery key). False when the file is not
+    encrypted, None when the user chose Keluar."""
+    try:
+        encrypted = encryption.is_encrypted_target(db_target)
+    except Exception:  # a target that cannot even be parsed: open_database says why, with the usual dialog
+        log.exception("could not tell whether %s is encrypted", db_target)
+        return False
+    if not encrypted:
+        return False
+    location = str(encryption.database_path(db_target))
+    return UnlockDatabaseDialog.get_data_key(None, db_target, location)
+
+
 def _open(db_target: str | None, *, on_server: bool = False) -> tuple[Database, SiteInfo] | None:
+    data_key = False if on_server else _unlock(db_target)  # before the sign-in: the file cannot be read without it
+    if data_key is None:
+        return None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # no window yet: nothing to keep responsive
     try:
-        opened = open_database(db_target)
+        opened = open_database(db_target, data_key=data_key or None)
     except PuskesosError as exc:
         QGuiApplication.restoreOverrideCursor()
         log.error("database cannot be opened: %s", exc.message)
