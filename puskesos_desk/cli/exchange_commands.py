@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import os
+import sys
 from pathlib import Path
 
 from puskesos_desk.cli.commands import context_for
 from puskesos_desk.cli.output import emit
+from puskesos_desk.cli.package_password import HOW_TO_GIVE, explicitly_given, given_password, prompted_password
 from puskesos_desk.domain.errors import InputRejected
 from puskesos_desk.domain.exchange_batch import BatchImportOutcome
+from puskesos_desk.services import exchange_protection
 from puskesos_desk.services.bootstrap import open_database
+from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.exchange_batch import import_packages
 from puskesos_desk.services.exchange_conflicts import write_conflict_workbook
 from puskesos_desk.services.exchange_export import export_package
@@ -44,8 +47,9 @@ def cmd_export(args: argparse.Namespace, os_user: str) -> int:
         return _cmd_export_all(args, os_user)
     opened = open_database(args.db)
     try:
-        outcome = export_package(context_for(opened.db, os_user), Path(args.out), full=args.full, receiver=args.to,
-                                 purpose=args.purpose)
+        ctx = context_for(opened.db, os_user)
+        outcome = export_package(ctx, Path(args.out), full=args.full, receiver=args.to, purpose=args.purpose,
+                                 password=_export_password(args, ctx))
     finally:
         opened.db.dispose()
     total = sum(outcome.rows.values())
@@ -53,8 +57,31 @@ def cmd_export(args: argparse.Namespace, os_user: str) -> int:
              f"Isi: {total} baris ({'semua data' if outcome.scope == 'FULL' else 'perubahan'})"]
     lines += [f"  {sheet}: {count}" for sheet, count in outcome.rows.items() if count]
     lines.append(f"SHA-256: {outcome.sha256}")
-    emit({"ok": True, **outcome.as_json()}, as_json=args.json, unmask=args.unmask, lines=lines)
+    encrypted = _encrypted(outcome.path)
+    if encrypted:
+        lines.append(PASSWORD_CHANNEL_NOTE)
+    emit({"ok": True, **outcome.as_json(), "encrypted": encrypted}, as_json=args.json, unmask=args.unmask,
+         lines=lines)
     return 0
+
+
+PASSWORD_CHANNEL_NOTE = ("Berkas dilindungi kata sandi. Beritahukan kata sandinya kepada penerima lewat jalur lain "
+                         "(telepon atau langsung), jangan di flashdisk atau surel yang sama dengan berkasnya.")
+
+
+def _encrypted(path: Path) -> bool:
+    return exchange_protection.is_protected_file(path)
+
+
+def _export_password(args: argparse.Namespace, ctx: ServiceContext) -> str | None:
+    """--password-file / --password-env / PUSKESOS_PACKAGE_PASSWORD; a prompt (twice) when --encrypt or the
+    district's requirement asks for one and none was given; exit 3 without a terminal."""
+    password = given_password(args)
+    if password is None and args.encrypt:
+        password = prompted_password(why="--encrypt memerlukan kata sandi.", confirm=True)
+    elif password is None and exchange_protection.password_required(ctx):
+        password = prompted_password(why="Kabupaten/kota mewajibkan paket dilindungi kata sandi.", confirm=True)
+    return password
 
 
 def _cmd_export_all(args: argparse.Namespace, os_user: str) -> int:
@@ -65,7 +92,8 @@ def _cmd_export_all(args: argparse.Namespace, os_user: str) -> int:
         raise InputRejected("--to tidak dipakai bersama --all-villages: paket dibuat untuk setiap desa tepercaya.")
     opened = open_database(args.db)
     try:
-        outcome = export_all_villages(context_for(opened.db, os_user), Path(args.out_dir), full=args.full)
+        ctx = context_for(opened.db, os_user)
+        outcome = export_all_villages(ctx, Path(args.out_dir), full=args.full, password=_export_password(args, ctx))
     finally:
         opened.db.dispose()
     lines = [f"{len(outcome.packages)} paket ditulis ke {args.out_dir}"
@@ -92,11 +120,7 @@ def cmd_import(args: argparse.Namespace, os_user: str) -> int:
             raise InputRejected("--trust-new-sender hanya untuk satu paket: impor paket pertama kabupaten/kota itu "
                                 "sendiri, setelah sidik jarinya dicocokkan lewat telepon.")
         return _cmd_import_many(args, os_user, files)
-    password = None
-    if args.password_env:
-        password = os.environ.get(args.password_env)
-        if not password:
-            raise InputRejected(f"Variabel lingkungan {args.password_env} kosong; isi dengan kata sandi berkas.")
+    password = _import_password(args, files[0])
     opened = open_database(args.db)
     try:
         outcome = import_package(context_for(opened.db, os_user), files[0], dry_run=args.dry_run,
@@ -122,8 +146,22 @@ def cmd_import(args: argparse.Namespace, os_user: str) -> int:
         lines.append(f"… dan {len(outcome.messages) - 50} pesan lain (lihat --report).")
     if outcome.report:
         lines.append(f"Laporan: {outcome.report}")
+    if any(message.code == "ENCRYPTED" for message in outcome.messages):
+        lines.append(HOW_TO_GIVE)
+        data["hint"] = HOW_TO_GIVE
     emit({"ok": outcome.exit_code == 0, **data}, as_json=args.json, unmask=args.unmask, lines=lines)
     return outcome.exit_code
+
+
+def _import_password(args: argparse.Namespace, path: Path) -> str | None:
+    """A protected file takes the password given (or asks on a terminal; exit 3 without one). A plain file gets
+    only an explicitly named password (the import then says it needs none); the default variable is ignored."""
+    if not exchange_protection.is_protected_file(path):
+        return given_password(args, default_env=False) if explicitly_given(args) else None
+    password = given_password(args)
+    if password is None and sys.stdin.isatty():
+        password = prompted_password(why=f"Berkas {path.name} dilindungi kata sandi.", confirm=False)
+    return password  # None without a terminal: the import refuses the file at once (ENCRYPTED, exit 3, audited)
 
 
 _BATCH_STATUS_WORDS = {"applied": "diterapkan", "would-apply": "dapat diterapkan",
@@ -133,8 +171,9 @@ _BATCH_STATUS_WORDS = {"applied": "diterapkan", "would-apply": "dapat diterapkan
 
 def _cmd_import_many(args: argparse.Namespace, os_user: str, paths: list[Path]) -> int:
     """Several files or a folder: each package on its own, one combined JSON ({"packages": […], "totals": {…}})."""
-    if args.accept_edits or args.password_env:
-        raise InputRejected("--accept-edits dan --password-env hanya dapat dipakai untuk satu berkas paket.")
+    if args.accept_edits or explicitly_given(args):
+        raise InputRejected("--accept-edits, --password-file dan --password-env hanya dapat dipakai untuk satu berkas "
+                            "paket.")
     opened = open_database(args.db)
     try:
         outcome = import_packages(context_for(opened.db, os_user), paths, dry_run=args.dry_run,

@@ -14,10 +14,12 @@ from puskesos_desk import __version__
 from puskesos_desk.cli import (
     agency_commands,
     audit_commands,
+    backup_commands,
     changes_commands,
     commands,
     database_commands,
     duplicates_commands,
+    encryption_commands,
     enrolment_commands,
     exchange_commands,
     extract_commands,
@@ -95,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--admin", default="admin", metavar="NAMA", help="nama pengguna Admin pertama")
     init.add_argument("--admin-name", default="", help="nama lengkap Admin")
     init.add_argument("--address", default="", help="alamat kantor")
+    init.add_argument("--encrypt", action="store_true", help="enkripsi basis data (frasa sandi dari "
+                      "PUSKESOS_DB_PASSPHRASE atau diketik); memerlukan --recovery-sheet")
+    init.add_argument("--recovery-sheet", metavar="FILE.pdf", help="lembar kunci pemulihan untuk kabupaten/kota")
 
     demo = sub.add_parser("demo", help="buat data contoh 12 bulan sampai hari ini")
     _common(demo)
@@ -146,6 +151,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "yang diakui penerima")
     export.add_argument("--to", metavar="KODE", help="kode situs penerima (wajib di kabupaten/kota: kode desa)")
     export.add_argument("--purpose", default="", metavar="TEKS", help="tujuan pengiriman, untuk register ekspor")
+    export.add_argument("--encrypt", action="store_true", help="lindungi berkas dengan kata sandi (ditanyakan di "
+                        "terminal bila tidak diberikan lewat --password-file atau PUSKESOS_PACKAGE_PASSWORD)")
+    export.add_argument("--password-file", metavar="FILE", help="lindungi berkas dengan kata sandi dari berkas ini")
+    export.add_argument("--password-env", metavar="NAMA_VARIABEL",
+                        help="lindungi berkas dengan kata sandi dari variabel lingkungan ini")
 
     import_ = sub.add_parser("import", help="impor paket pertukaran data (.xlsx) atau lembar keputusan konflik")
     _common(import_)
@@ -159,6 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "belum dipercaya, setelah sidik jarinya dicocokkan lewat telepon")
     import_.add_argument("--password-env", metavar="NAMA_VARIABEL",
                          help="nama variabel lingkungan berisi kata sandi berkas (bila berkas dilindungi)")
+    import_.add_argument("--password-file", metavar="FILE", help="berkas berisi kata sandi berkas paket (atau "
+                         "variabel PUSKESOS_PACKAGE_PASSWORD)")
 
     conflicts = sub.add_parser("conflicts", help="tulis lembar keputusan untuk konflik yang menunggu")
     _common(conflicts)
@@ -174,6 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     database_commands.add_parser(sub, _common)
     retention_commands.add_parser(sub, _common)
     audit_commands.add_parser(sub, _common)
+    encryption_commands.add_parser(sub, _common)
+    backup_commands.add_parser(sub, _common)
 
     sub.add_parser("_qt-check", help=argparse.SUPPRESS)
     return parser
@@ -201,6 +215,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "db-copy": database_commands.cmd_db_copy,  # the whole database into a new one (file -> office server)
     "retention": retention_commands.cmd_retention,  # show, run
     "audit": audit_commands.cmd_audit,  # verify, list
+    "encryption": encryption_commands.cmd_encryption,  # status, enable, change-passphrase, recovery-sheet, recover
+    "backup": backup_commands.cmd_backup,  # create, list, restore
 }
 
 
@@ -227,6 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_path = configure_logging()
     as_json = bool(getattr(args, "json", False))
     try:
+        encryption_commands.ask_site_passphrase(args)  # an encrypted site: asked once at a terminal, else env
         return HANDLERS[args.command](args, _os_user())
     except PuskesosError as exc:
         log.info("command %s rejected: %s", args.command, exc.message)

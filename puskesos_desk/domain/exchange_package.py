@@ -25,6 +25,7 @@ ROWS_PREFIX = "rows."
 ENROLMENT_CARD = "enrolment_card"  # a village's site card, while its set-up-file enrolment is open
 ENROLMENT_PROOF = "enrolment_proof"  # HMAC-SHA256 of that card under the key derived from the enrolment code
 SENDER_CARD = "sender_card"  # a district's site card, so a village can trust it after confirming the fingerprint
+REQUIRE_PASSWORD_FIELD = "require_password"  # "1"/"0" in district packages: exports must carry a password
 
 
 class Scope(StrEnum):
@@ -85,6 +86,9 @@ REFUSALS: dict[str, str] = {
     "MANIFEST_MISMATCH": "Isi paket tidak sesuai dengan daftar barisnya: {detail}. Ada baris yang ditambah atau "
     f"dihapus di luar aplikasi; {_RESEND}.",
     "CANCELLED": "Impor dibatalkan; tidak ada data yang berubah.",
+    "PASSWORD_REQUIRED": "Paket ini tidak dilindungi kata sandi, padahal kabupaten/kota mewajibkan paket pertukaran "
+    "dilindungi kata sandi. Paket tidak diimpor; minta desa membuat paketnya lagi dengan \"Lindungi dengan kata "
+    "sandi\" dan memberitahukan kata sandinya lewat telepon.",
 }
 
 

@@ -10,6 +10,7 @@ exists without its ledger entry.
 from __future__ import annotations
 
 import hashlib
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,12 +35,14 @@ from puskesos_desk.domain.exchange_package import (
 from puskesos_desk.domain.exchange_records import ExportOutcome, ProgressSink
 from puskesos_desk.domain.exchange_sheets import DISTRICT_SHEETS, VILLAGE_SHEETS, SheetSpec
 from puskesos_desk.domain.permissions import Permission
-from puskesos_desk.services import enrolment, keys
+from puskesos_desk.services import enrolment, exchange_protection, keys
 from puskesos_desk.services.audit_continuity import outgoing_heads
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.exchange_columns import ROW_HASH_KEY, SheetPlan, choice_names, resolve_choices
 from puskesos_desk.services.return_extract import outgoing_slice
 from puskesos_desk.services.site import get_site_info, site_private_seed
+from puskesos_desk.spreadsheet.encrypt import plain_then_encrypted
+from puskesos_desk.spreadsheet.leftovers import sweep_leftovers
 from puskesos_desk.spreadsheet.writer import WorkbookValueError
 from puskesos_desk.spreadsheet.writer_process import WorkbookWriterProcess
 
@@ -66,7 +69,9 @@ def plans_for(session: Any, specs: tuple[SheetSpec, ...]) -> list[SheetPlan]:
 
 
 def export_package(ctx: ServiceContext, out: Path, *, full: bool = False, receiver: str | None = None,
-                   purpose: str = "", sink: ProgressSink | None = None) -> ExportOutcome:
+                   purpose: str = "", sink: ProgressSink | None = None, password: str | None = None) -> ExportOutcome:
+    """password: protect the file with Office encryption (spreadsheet/encrypt.py); required when the site requires
+    it (services/exchange_protection.py). It is used for this file only: never stored, never logged."""
     ctx.require(Permission.EXPORT_DATA)
     sink = sink or ProgressSink()
     site = get_site_info(ctx.db)
@@ -84,6 +89,8 @@ def export_package(ctx: ServiceContext, out: Path, *, full: bool = False, receiv
         if site.role is SiteRole.KABUPATEN and peer is None:
             raise InputRejected(f"Desa/kelurahan {receiver} belum terdaftar sebagai situs tepercaya; percayai kartu "
                                 "situsnya terlebih dahulu.", field="receiver")
+        password = exchange_protection.export_password(session, password)
+        protection_fields = exchange_protection.outgoing_fields(session, kind)
         plans = plans_for(session, sheets_for(site.role))
         sequence, previous = exchange_ledger.next_out_sequence(session, receiver)
         acknowledged = format_ranges(exchange_ledger.received_sequences(session, receiver))
@@ -112,7 +119,12 @@ def export_package(ctx: ServiceContext, out: Path, *, full: bool = False, receiv
 
         created_at = ctx.now().isoformat(timespec="seconds")
         package_id = str(uuid.uuid4())
-        with _unwritable_as_bahasa(), WorkbookWriterProcess(out) as writer:
+        sweep_leftovers(out.parent)  # what an earlier interrupted export left there, some of it in clear
+        # Written under a hidden name and put in place only once the ledger holds it: a package file never exists
+        # without its ledger entry, even if the power fails between the two (then the district sees a gap).
+        staged = out.with_name(f".{out.name}.{uuid.uuid4().hex[:12]}.staged")
+        with _unwritable_as_bahasa(), plain_then_encrypted(staged, password) as plain, \
+                WorkbookWriterProcess(plain) as writer:
             writer.add_instructions(_title(site.name, kind), _paragraphs(kind, sequence, full))
             counts: dict[str, int] = {}
             for plan in plans:
@@ -132,7 +144,8 @@ def export_package(ctx: ServiceContext, out: Path, *, full: bool = False, receiv
                 sender_key_fingerprint=site.fingerprint, receiver_site=receiver, sequence=sequence,
                 previous_package_id=previous, scope=Scope.FULL if full else Scope.DELTA, created_at=created_at,
                 app_version=__version__, rows=counts, audit_head=head, acknowledged=acknowledged,
-                format_version=FORMAT_VERSION, extra=trust_fields | ({AUDIT_PRIOR_FIELD: prior} if prior else {}),
+                format_version=FORMAT_VERSION,
+                extra=trust_fields | protection_fields | ({AUDIT_PRIOR_FIELD: prior} if prior else {}),
             )
             fields = meta.fields()
             fields["signature"] = keys.b64(keys.sign(seed, statement(FORMAT_VERSION, fields, manifest)))
@@ -141,8 +154,8 @@ def export_package(ctx: ServiceContext, out: Path, *, full: bool = False, receiv
         recipient = peer.name if peer else f"Sekretariat SLRT {receiver}"
 
     sink.progress(grand_total, grand_total, "")
-    digest = file_sha256(out)
     try:
+        digest = file_sha256(staged)
         with ctx.db.transaction(ctx.actor) as session:
             exchange_ledger.add(
                 session, package_uuid=package_id, direction=exchange_ledger.OUT, kind=kind.value,
@@ -157,16 +170,17 @@ def export_package(ctx: ServiceContext, out: Path, *, full: bool = False, receiv
             exchange_ledger.add_export_record(
                 session, kind="PAKET", file_name=out.name, sha256=digest, recipient=recipient,
                 purpose=purpose or f"Pertukaran data SLRT: paket ke-{sequence} untuk {recipient}",
-                row_counts=counts, columns=[plan.name for plan in plans], encrypted=False, masked=False,
+                row_counts=counts, columns=[plan.name for plan in plans], encrypted=password is not None,
+                masked=False,
                 notes=f"{'lengkap' if full else 'perubahan'}; paket {package_id}",
             )
             append_event(session, AuditAction.EXPORT, entity="exchange_package", entity_id=package_id,
                          changes={"sequence": sequence, "scope": meta.scope.value, "rows": counts, "sha256": digest,
-                                  "file": out.name},
+                                  "file": out.name, "encrypted": password is not None},
                          recipient=recipient, purpose=purpose or "Pertukaran data SLRT")
-    except BaseException:
-        out.unlink(missing_ok=True)  # a package without its ledger entry would reuse its sequence number
-        raise
+        os.replace(staged, out)
+    finally:
+        staged.unlink(missing_ok=True)  # a package without its ledger entry would reuse its sequence number
     return ExportOutcome(path=out, package_id=package_id, receiver=receiver, sequence=sequence,
                          scope=meta.scope.value, rows=counts, sha256=digest)
 

@@ -41,7 +41,7 @@ from puskesos_desk.domain.exchange_package import (
 from puskesos_desk.domain.exchange_records import ImportMessage, ImportOutcome, LedgerEntry, ProgressSink
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import SiteInfo, TrustedSiteInfo
-from puskesos_desk.services import enrolment, keys
+from puskesos_desk.services import enrolment, exchange_protection, keys
 from puskesos_desk.services.audit_continuity import check_incoming
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.exchange_conflicts import apply_decisions, is_conflict_workbook
@@ -81,6 +81,9 @@ def import_package(ctx: ServiceContext, path: Path, *, dry_run: bool = False, ac
                 return _with_report(apply_decisions(ctx, package, dry_run=dry_run), report_path, None)
             meta = PackageMeta.parse(package.meta)
             sender = _check_addressing_and_trust(ctx, site, meta, package, trust_new_sender=trust_new_sender)
+            with ctx.db.reading() as session:  # a district that requires protection refuses a plain package
+                exchange_protection.check_incoming(session, site.role, meta,
+                                                   encrypted=exchange_protection.is_protected_file(path))
             with ctx.db.reading() as session:
                 applied = exchange_ledger.find(session, meta.package_id)
             if applied is not None:
@@ -238,6 +241,7 @@ def _package_messages(run: RowsPass, meta: PackageMeta, package: OpenedPackage, 
 
 def _record_package(session: Any, run: RowsPass, meta: PackageMeta, source: Path, sender: TrustedSiteInfo) -> None:
     enrolment.record_admission(session, meta, sender, run.now)  # a sender admitted above becomes trusted here
+    exchange_protection.adopt_district_requirement(session, meta)  # the district's "packages need a password"
     acknowledged = parse_ranges(meta.acknowledged)
     exchange_rows.acknowledge(session, meta.sender_site, acknowledged, run.now)
     exchange_ledger.mark_acknowledged(session, meta.sender_site, acknowledged)

@@ -16,8 +16,10 @@ from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.errors import Cancelled, InputRejected, PuskesosError
 from puskesos_desk.domain.exchange_records import ProgressSink
 from puskesos_desk.domain.exchange_return import AllVillagesOutcome, VillageFailure, VillagePackage
+from puskesos_desk.domain.file_names import file_in_folder, safe_file_stem
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import TrustedSiteInfo
+from puskesos_desk.services import exchange_protection
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.exchange_export import export_package
 from puskesos_desk.services.site import get_site_info
@@ -27,7 +29,7 @@ log = logging.getLogger(__name__)
 
 def return_file_name(village: str, sequence: int) -> str:
     """'33.22.01.2007-paket-4.xlsx': the village's code first, so a folder sorts by village."""
-    return f"{village}-paket-{sequence}.xlsx"
+    return f"{safe_file_stem(village, 'desa')}-paket-{sequence}.xlsx"
 
 
 class _VillageSink(ProgressSink):
@@ -49,8 +51,9 @@ def trusted_villages(ctx: ServiceContext) -> list[TrustedSiteInfo]:
 
 
 def export_all_villages(ctx: ServiceContext, out_dir: Path, *, full: bool = False,
-                        sink: ProgressSink | None = None) -> AllVillagesOutcome:
-    """One return package per trusted village into `out_dir`, named `<KODE>-paket-<seq>.xlsx`."""
+                        sink: ProgressSink | None = None, password: str | None = None) -> AllVillagesOutcome:
+    """One return package per trusted village into `out_dir`, named `<KODE>-paket-<seq>.xlsx`; with `password`,
+    every package is protected with it (the district gives it to each village by phone)."""
     ctx.require(Permission.EXPORT_DATA)
     sink = sink or ProgressSink()
     if get_site_info(ctx.db).role is not SiteRole.KABUPATEN:
@@ -58,6 +61,8 @@ def export_all_villages(ctx: ServiceContext, out_dir: Path, *, full: bool = Fals
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise InputRejected(f"Folder {out_dir} tidak ditemukan; pilih folder yang sudah ada.", field="out_dir")
+    with ctx.db.reading() as session:  # a missing or weak password stops the run before the first village
+        password = exchange_protection.export_password(session, password)
     villages = trusted_villages(ctx)
     if not villages:
         raise InputRejected("Belum ada desa/kelurahan tepercaya. Daftarkan desa terlebih dahulu (village add atau "
@@ -69,7 +74,7 @@ def export_all_villages(ctx: ServiceContext, out_dir: Path, *, full: bool = Fals
             return _stopped(packages, failed, villages[index:])
         sink.progress(index, len(villages), village.name)
         try:
-            packages.append(_export_one(ctx, village, out_dir, full=full,
+            packages.append(_export_one(ctx, village, out_dir, full=full, password=password,
                                         sink=_VillageSink(sink, index, len(villages), village.name)))
         except Cancelled:
             return _stopped(packages, failed, villages[index:])
@@ -84,15 +89,15 @@ def export_all_villages(ctx: ServiceContext, out_dir: Path, *, full: bool = Fals
 
 
 def _export_one(ctx: ServiceContext, village: TrustedSiteInfo, out_dir: Path, *, full: bool,
-                sink: ProgressSink) -> VillagePackage:
+                sink: ProgressSink, password: str | None = None) -> VillagePackage:
     # The sequence is read ahead to name the file; exports run one at a time (the write pool, or one CLI process).
     with ctx.db.reading() as session:
         sequence, _previous = exchange_ledger.next_out_sequence(session, village.code)
-    out = out_dir / return_file_name(village.code, sequence)
+    out = file_in_folder(out_dir, return_file_name(village.code, sequence).removesuffix(".xlsx"), ".xlsx")
     if out.exists():
         raise InputRejected(f"Berkas {out.name} sudah ada di folder tujuan; pindahkan berkas itu atau pilih folder "
                             "lain.", field="out_dir")
-    outcome = export_package(ctx, out, full=full, receiver=village.code, sink=sink)
+    outcome = export_package(ctx, out, full=full, receiver=village.code, sink=sink, password=password)
     return VillagePackage(village=village.code, name=village.name, outcome=outcome)
 
 

@@ -3,6 +3,7 @@ cell edited before that re-save shows as exactly one hand-edited row (docs/excha
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -86,3 +87,28 @@ def test_a_name_edited_before_a_resave_is_the_one_hand_edited_row(linked: Linked
     waiting = [m for m in outcome.messages if m.code not in ("DIUBAH_DI_LUAR_APLIKASI", "MENUNGGU_INDUK")]
     assert not [m for m in waiting if m.severity != "info"], waiting[:5]
     assert member["ID"] not in records(linked.district, "person", [str(member["ID"])])
+
+
+LO_PYTHON = "/usr/bin/python3"  # Debian's Python: LibreOffice's UNO bridge (python3-uno) lives there, not in the venv
+PACKAGE_PASSWORD = "Paket-Desa-2026"
+
+
+def open_protected(path: Path, passwords: list[str], folder: Path) -> list[dict[str, object]]:
+    """What LibreOffice Calc sees when a user opens `path` with each password (tests/exchange/lo_open_protected.py)."""
+    assert SOFFICE is not None, "LibreOffice (soffice) is required in CI"
+    script = Path(__file__).with_name("lo_open_protected.py")
+    result = subprocess.run([LO_PYTHON, str(script), SOFFICE, str(folder / "lo-profile-protected"), str(path),
+                             *passwords], capture_output=True, text=True, timeout=240, check=False)
+    seen = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert len(seen) == len(passwords), f"the UNO script answered {len(seen)} of {len(passwords)} " \
+                                        f"(exit {result.returncode}): {result.stderr}"
+    return seen
+
+
+def test_libreoffice_opens_a_protected_package_only_with_its_password(linked: Linked, tmp_path: Path) -> None:
+    exported = export_package(linked.village.cli, tmp_path / "desa-terkunci.xlsx", password=PACKAGE_PASSWORD).path
+    right, wrong = open_protected(exported, [PACKAGE_PASSWORD, "Bukan-Sandinya-1"], tmp_path)
+    assert right["opened"] is True, right
+    assert PERSONS in right["sheets"]
+    assert any(cell for cell in right["first_cells"]), "the first sheet opened empty"
+    assert wrong["opened"] is False, wrong

@@ -39,28 +39,33 @@ from puskesos_desk.ui.widgets.progress_task import ProgressTask, TaskSink
 log = logging.getLogger(__name__)
 
 
-def run_export_all(ctx: ServiceContext, folder: Path, full: bool, sink: TaskSink) -> AllVillagesOutcome:
+def run_export_all(ctx: ServiceContext, folder: Path, full: bool, sink: TaskSink,
+                   password: str | None = None) -> AllVillagesOutcome:
     """services.exchange_return.export_all_villages, loaded on first use (on the worker): it loads the spreadsheet
     writer, which starting the application does not need. (The Kirim tab imports this module, hence no import back.)"""
     service = importlib.import_module("puskesos_desk.services.exchange_return")
-    outcome: AllVillagesOutcome = service.export_all_villages(ctx, folder, full=full, sink=sink)
+    outcome: AllVillagesOutcome = service.export_all_villages(ctx, folder, full=full, sink=sink, password=password)
     return outcome
 
 
 class ExportAllPanel(QFrame):
-    """Shown on the Kirim tab of a district only. `is_full` reads the tab's "Semua data" box when the run starts."""
+    """Shown on the Kirim tab of a district only. `is_full` reads the tab's "Semua data" box when the run starts;
+    `password` its password fields (None: not protected; InputRejected: the password does not meet the rules)."""
 
     exported_all = Signal(object)  # AllVillagesOutcome
     COL_VILLAGE, COL_FILE, COL_ROWS, COL_NOTE = range(4)
 
-    def __init__(self, ctx: ServiceContext, is_full: Callable[[], bool], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ServiceContext, is_full: Callable[[], bool],
+                 password: Callable[[], str | None] = lambda: None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self.ctx = ctx
         self.outcome: AllVillagesOutcome | None = None
         self._is_full = is_full
+        self._password = password
         self._folder: Path | None = None
         self._allowed = False
+        self._protected = False
 
         # Widgets
         self.lbl_heading = QLabel(self.tr("Paket balasan untuk semua desa/kelurahan"))
@@ -134,11 +139,17 @@ class ExportAllPanel(QFrame):
     def _on_btn_export_all_clicked(self) -> None:
         if self.task.is_running():
             return
+        try:
+            password = self._password()
+        except PuskesosError as exc:
+            self._summarise(exc.message, warning=True)
+            return
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         chosen = self.choose_folder(self._folder or Path(documents))
         if not chosen:
             return
         folder = self._folder = Path(chosen)
+        self._protected = password is not None
         full = self._is_full()
         ctx = self.ctx
         self.lbl_summary.setVisible(False)
@@ -146,8 +157,8 @@ class ExportAllPanel(QFrame):
         self.btn_open_folder.setVisible(False)
         sink = self.task.start(self.tr("Membuat paket untuk semua desa"))
         self._update_buttons()
-        log.info("export to all villages started: full=%s", full)
-        run_op(self, lambda: run_export_all(ctx, folder, full, sink), self._on_exported, self._on_failed,
+        log.info("export to all villages started: full=%s, encrypted=%s", full, password is not None)
+        run_op(self, lambda: run_export_all(ctx, folder, full, sink, password), self._on_exported, self._on_failed,
                writes=True)
 
     def _on_exported(self, outcome: AllVillagesOutcome) -> None:
@@ -172,6 +183,9 @@ class ExportAllPanel(QFrame):
             text += " " + self.tr("%n desa gagal; lihat keterangannya di tabel.", "", len(outcome.failed))
         if outcome.cancelled:
             text += " " + self.tr("Dibatalkan: %n desa belum dibuatkan paket.", "", len(outcome.not_run))
+        if self._protected and outcome.packages:
+            text += " " + self.tr("Paket dilindungi kata sandi: beritahukan kata sandinya kepada setiap desa lewat "
+                                  "telepon atau langsung, jangan bersama berkasnya.")
         self._summarise(text, warning=bool(outcome.failed or outcome.cancelled))
         table = self.tbl_packages
         table.setRowCount(len(outcome.packages) + len(outcome.failed))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from puskesos_desk.domain.enums import SiteRole
-from puskesos_desk.domain.errors import Cancelled, PermissionDenied, PuskesosError
+from puskesos_desk.domain.errors import Cancelled, InputRejected, PermissionDenied, PuskesosError
 from puskesos_desk.domain.exchange_records import ExportOutcome
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import SiteInfo, TrustedSiteInfo
@@ -40,6 +40,7 @@ from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.formatting import format_number
 from puskesos_desk.ui.ops import run_op
 from puskesos_desk.ui.pages.pertukaran_export_all import ExportAllPanel
+from puskesos_desk.ui.pages.pertukaran_password import PackagePasswordBox, protection_service
 from puskesos_desk.ui.widgets.progress_task import ProgressTask
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ class ExportTab(QWidget):
         self.edt_purpose.setAccessibleName(self.tr("Keperluan pengiriman"))
         self.edt_purpose.setMaxLength(200)
         self.edt_purpose.setMaximumWidth(640)
+        self.box_password = PackagePasswordBox()
         self.btn_export = QPushButton(self.tr("Buat paket…"))
         self.btn_export.setDefault(True)
         self.lbl_privacy = QLabel(self.tr(
@@ -154,10 +156,17 @@ class ExportTab(QWidget):
             "Bila penerima ingin memastikan berkasnya utuh, cocokkan sidik SHA-256 ini lewat telepon."))
         self.lbl_hash_hint.setObjectName("lbl_hint")
         self.lbl_hash_hint.setWordWrap(True)
+        self.lbl_result_password = QLabel(self.tr(
+            "Berkas ini dilindungi kata sandi. Beritahukan kata sandinya kepada penerima lewat jalur lain (telepon "
+            "atau langsung), jangan di flashdisk atau surel yang sama dengan berkasnya."))
+        self.lbl_result_password.setObjectName("lbl_hint")
+        self.lbl_result_password.setProperty("warning", True)
+        self.lbl_result_password.setWordWrap(True)
         self.btn_open_folder = QPushButton(self.tr("Buka folder"))
         self.btn_open_folder.setAutoDefault(False)
         # A district can also send every trusted village its package at once.
-        self.pnl_all = None if self._is_village else ExportAllPanel(ctx, self.chk_full.isChecked)
+        self.pnl_all = None if self._is_village else ExportAllPanel(ctx, self.chk_full.isChecked,
+                                                                    self.box_password.password)
 
         # Signals
         self.btn_export.clicked.connect(self._on_btn_export_clicked)
@@ -183,6 +192,8 @@ class ExportTab(QWidget):
         form.addRow(self.tr("Penerima:"), receiver)
         form.addRow(self.tr("Isi paket:"), scope)
         form.addRow(self.tr("Keperluan:"), self.edt_purpose)
+        form.addRow(self.tr("Perlindungan:"), self.box_password)
+        form.addRow("", self.box_password.lbl_hint)
         buttons = QHBoxLayout()
         buttons.addWidget(self.btn_export)
         buttons.addStretch(1)
@@ -197,6 +208,7 @@ class ExportTab(QWidget):
         result.addWidget(self.lbl_result_path)
         result.addWidget(self.lbl_result_hash)
         result.addWidget(self.lbl_hash_hint)
+        result.addWidget(self.lbl_result_password)
         result.addLayout(result_buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
@@ -234,6 +246,12 @@ class ExportTab(QWidget):
         self._stale = False
         ctx, site = self.ctx, self.site
         run_op(self, lambda: load_receivers(ctx, site), self._on_trusted_loaded, self._on_trusted_failed)
+        run_op(self, lambda: protection_service().password_required(ctx), self.box_password.set_required,
+               self._on_requirement_failed)
+
+    def _on_requirement_failed(self, error: BaseException) -> None:
+        # The export itself still refuses a missing password when the district requires one.
+        log.warning("package password requirement not read: %s", error)
 
     def _show_default_receiver(self, code: str = "") -> None:
         if self._is_village:
@@ -294,6 +312,7 @@ class ExportTab(QWidget):
             self.pnl_all.set_allowed(self._may_export and self.cmb_receiver.count() > 0)
         for widget in (self.cmb_receiver, self.chk_full, self.edt_purpose):
             widget.setEnabled(not running)
+        self.box_password.set_busy(running)
         if not self._may_export:
             self._notify(self.tr("Akun ini tidak berwenang membuat paket data. Minta Koordinator atau operator "
                                  "yang berwenang membuatnya."))
@@ -318,6 +337,11 @@ class ExportTab(QWidget):
         receiver = self.receiver_code()
         if receiver is None or self.task.is_running():
             return
+        try:
+            password = self.box_password.password()  # checked before the save dialog, so nothing is chosen twice
+        except InputRejected as exc:
+            self._notify(exc.message, warning=True)
+            return
         chosen = self.choose_save_path(self.suggested_path(receiver))
         if not chosen:
             return
@@ -331,16 +355,20 @@ class ExportTab(QWidget):
         self._notify("")
         sink = self.task.start(self.tr("Membuat paket {name}").format(name=path.name))
         self._update_buttons()
-        log.info("export started: receiver %s, full=%s", receiver, full)
+        log.info("export started: receiver %s, full=%s, encrypted=%s", receiver, full, password is not None)
         # The write pool: export reads a snapshot and then records the package, its rows' marks and the audit event.
-        run_op(self, lambda: run_export(ctx, path, full=full, receiver=explicit, purpose=purpose, sink=sink),
+        run_op(self, lambda: run_export(ctx, path, full=full, receiver=explicit, purpose=purpose, sink=sink,
+                                        password=password),
                self._on_exported, self._on_export_failed, writes=True)
 
     def _on_exported(self, outcome: ExportOutcome) -> None:
         self.task.finish()
         self.outcome = outcome
+        protected = self.box_password.is_protected()
+        self.box_password.clear()  # held no longer than needed
         self._update_buttons()
         self._show_result(outcome)
+        self.lbl_result_password.setVisible(protected)
         self.exported.emit(outcome)
 
     def _on_export_failed(self, error: BaseException) -> None:

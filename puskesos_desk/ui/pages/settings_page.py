@@ -44,7 +44,10 @@ from puskesos_desk.ui.dialogs.database_dialog import DatabaseDialog
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.i18n import LANGUAGES, current_language
 from puskesos_desk.ui.ops import run_op
+from puskesos_desk.ui.widgets.backup_settings import BackupSettings
+from puskesos_desk.ui.widgets.encryption_settings import EncryptionSettings
 from puskesos_desk.ui.widgets.letter_settings import LetterSettings
+from puskesos_desk.ui.widgets.package_password_setting import PackagePasswordSetting
 from puskesos_desk.ui.widgets.retention_settings import RetentionSettings
 from puskesos_desk.ui.widgets.trusted_sites import TrustedSites
 from puskesos_desk.ui.widgets.user_accounts import UserAccounts
@@ -146,6 +149,10 @@ class SettingsPage(QWidget):
         self.grp_users = UserAccounts(ctx, site) if self._can_manage_users else None
         retention_rights = self._can_manage or ctx.actor.can(Permission.APPLY_RETENTION)
         self.grp_retention = RetentionSettings(ctx) if retention_rights else None
+        self.grp_encryption = EncryptionSettings(ctx) if self._can_manage else None
+        backup_rights = self._can_manage or ctx.actor.can(Permission.RESTORE_BACKUP)
+        self.grp_backup = BackupSettings(ctx) if backup_rights else None
+        self.grp_package_password = PackagePasswordSetting(ctx, site.role) if self._can_manage else None
         self.grp_idle = QGroupBox(self.tr("Kunci layar otomatis"))
         self.spn_idle_minutes = QSpinBox()
         self.spn_idle_minutes.setRange(*IDLE_LOCK_RANGE)
@@ -162,8 +169,8 @@ class SettingsPage(QWidget):
         self.lbl_idle_status = QLabel("")
         self.lbl_idle_status.setObjectName("lbl_hint")
         self.grp_idle.setVisible(self._can_manage)
-        self.lbl_more = QLabel(self.tr("Daftar lembaga layanan rujukan dan cadangan basis data akan dikelola di "
-                                       "bagian ini pada versi berikutnya."))
+        self.lbl_more = QLabel(self.tr("Daftar lembaga layanan rujukan akan dikelola di bagian ini pada versi "
+                                       "berikutnya."))
         self.lbl_more.setObjectName("lbl_hint")
         self.lbl_more.setWordWrap(True)
 
@@ -223,6 +230,12 @@ class SettingsPage(QWidget):
         layout.addWidget(self.grp_idle)
         if self.grp_retention is not None:
             layout.addWidget(self.grp_retention)
+        if self.grp_encryption is not None:
+            layout.addWidget(self.grp_encryption)
+        if self.grp_backup is not None:
+            layout.addWidget(self.grp_backup)
+        if self.grp_package_password is not None:
+            layout.addWidget(self.grp_package_password)
         layout.addWidget(self.lbl_more)
         layout.addStretch(1)
         # The sections of an Admin are taller than a 1366×768 screen at 125 %: the page scrolls as a whole. The

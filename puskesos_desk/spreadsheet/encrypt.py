@@ -1,0 +1,67 @@
+"""Protecting a finished workbook with a password: real Office encryption (Agile: AES-256, SHA-512), the kind Excel
+writes and Excel and LibreOffice ask a password for (stack-notes part 2 §3). decrypt.py opens it again.
+
+The plain workbook is written first to a temporary file next to the target (so no clear copy goes to another disk),
+encrypted into `<target>.partial`, flushed and renamed: the target is either the whole encrypted file or absent, and
+the plain copy is removed whatever happens.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import msoffcrypto
+from msoffcrypto.format.ooxml import OOXMLFile
+
+from puskesos_desk.spreadsheet.decrypt import OLE_MAGIC
+
+
+def encrypt_to(plain: str | os.PathLike[str], password: str, out_path: str | os.PathLike[str]) -> Path:
+    """Encrypt the xlsx at `plain` into `out_path` (whole or not at all). `plain` is left for the caller."""
+    if not password:
+        raise ValueError("an empty password does not protect anything")
+    target = Path(out_path)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with Path(plain).open("rb") as source, partial.open("wb") as sink:
+            OOXMLFile(source).encrypt(password, sink)
+            sink.flush()
+            os.fsync(sink.fileno())
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+@contextmanager
+def plain_then_encrypted(out_path: str | os.PathLike[str], password: str | None) -> Iterator[Path]:
+    """Yield the path the caller writes the finished plain workbook to; on a clean exit it becomes `out_path`,
+    encrypted with `password` (or as it is when `password` is None). The plain temporary file never survives."""
+    target = Path(out_path)
+    if password is None:
+        yield target
+        return
+    plain = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:12]}.tmp.xlsx")
+    try:
+        yield plain
+        encrypt_to(plain, password, target)
+    finally:
+        plain.unlink(missing_ok=True)
+
+
+def is_encrypted_workbook(path: str | os.PathLike[str]) -> bool:
+    """A password-protected xlsx (an OLE container with an encrypted OOXML package); False for anything else,
+    including a legacy .xls and a damaged file (the guard says what those are)."""
+    try:
+        with Path(path).open("rb") as handle:
+            if handle.read(len(OLE_MAGIC)) != OLE_MAGIC:
+                return False
+            handle.seek(0)
+            office = msoffcrypto.OfficeFile(handle)
+            return bool(office.format == "ooxml" and office.is_encrypted())
+    except Exception:  # olefile/msoffcrypto raise many kinds of errors on damaged containers
+        return False
