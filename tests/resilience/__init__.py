@@ -1,0 +1,1 @@
+"""Resilience tests: crash safety (kill -9 trials), hostile files, fuzzing."""
