@@ -337,6 +337,193 @@
     </message>
 </context>
 <context>
+    <name>BackupSettings</name>
+    <message>
+        <source>Cadangan</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Cadangkan sekarang…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <source>Salin seluruh basis data ke folder atau flashdisk pilihan Anda</source>
+        <translation>Copy the whole database to a folder or USB stick of your choice</translation>
+    </message>
+    <message>
+        <source>Kata sandi cadangan…</source>
+        <translation>Backup password…</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Ukuran</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Cadangan terakhir</source>
+        <translation>Recent backups</translation>
+    </message>
+    <message>
+        <source>Cadangan otomatis dibuat saat aplikasi pertama kali dibuka setiap hari (disimpan 7 harian, 4 mingguan, 12 bulanan).</source>
+        <translation>An automatic backup is made when the app is first opened each day (7 daily, 4 weekly and 12 monthly are kept).</translation>
+    </message>
+    <message>
+        <source>{automatic} Folder cadangan: {folder}</source>
+        <translation>{automatic} Backup folder: {folder}</translation>
+    </message>
+    <message>
+        <source>Kata sandi cadangan diatur: cadangan ke folder pilihan selalu dienkripsi dan hanya dapat dipulihkan dengan kata sandi itu. Simpan kata sandinya di tempat aman; bila hilang, cadangan tidak dapat dibuka.</source>
+        <translation>A backup password is set: backups to a chosen folder are always encrypted and can only be restored with that password. Keep the password somewhere safe; if it is lost, the backups cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Tanpa kata sandi cadangan, berkas cadangan di flashdisk dapat dibuka siapa saja yang memegangnya. Atur kata sandi cadangan untuk mengenkripsinya.</source>
+        <translation>Without a backup password, a backup file on a USB stick can be opened by anyone who holds it. Set a backup password to encrypt it.</translation>
+    </message>
+    <message>
+        <source>Otomatis harian</source>
+        <translation>Daily automatic</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Sebelum pembaruan</source>
+        <translation>Before an update</translation>
+    </message>
+    <message>
+        <source>Diganti saat pemulihan</source>
+        <translation>Replaced by a restore</translation>
+    </message>
+    <message>
+        <source> (terenkripsi)</source>
+        <translation> (encrypted)</translation>
+    </message>
+    <message>
+        <source>Belum ada cadangan di folder cadangan.</source>
+        <translation>No backups in the backup folder yet.</translation>
+    </message>
+    <message>
+        <source>Simpan cadangan di folder (misalnya flashdisk)</source>
+        <translation>Save the backup in a folder (for example a USB stick)</translation>
+    </message>
+    <message>
+        <source>Pilih berkas cadangan</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>Cadangan Puskesos Desk (*.db *.enc);;Semua berkas (*)</source>
+        <translation>Puskesos Desk backups (*.db *.enc);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Kata sandi cadangan</source>
+        <translation>Backup password</translation>
+    </message>
+    <message>
+        <source>sama dengan aplikasi</source>
+        <translation>same as the app</translation>
+    </message>
+    <message>
+        <source>lebih lama; diperbarui sesudah dipulihkan</source>
+        <translation>older; updated after the restore</translation>
+    </message>
+    <message>
+        <source>Berkas: {file}
+Situs: {code} ({name})
+Data sampai: {until}
+Skema: {revision} ({schema})
+Ukuran: {size}{sealed}
+
+Seluruh basis data yang sekarang diganti dengan isi cadangan ini. Basis data yang sekarang disimpan di folder cadangan. Sesudahnya Anda keluar dan masuk lagi.</source>
+        <translation>File: {file}
+Site: {code} ({name})
+Data up to: {until}
+Schema: {revision} ({schema})
+Size: {size}{sealed}
+
+The whole current database is replaced by this backup. The current database is kept in the backup folder. Afterwards you are signed out and sign in again.</translation>
+    </message>
+    <message>
+        <source>, terenkripsi</source>
+        <translation>, encrypted</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan?</source>
+        <translation>Restore from backup?</translation>
+    </message>
+    <message>
+        <source>Kata sandi cadangan situs ini:</source>
+        <translation>This site&apos;s backup password:</translation>
+    </message>
+    <message>
+        <source>Mencadangkan basis data…</source>
+        <translation>Backing up the database…</translation>
+    </message>
+    <message>
+        <source>Cadangan tersimpan: {path} ({size}).</source>
+        <translation>Backup saved: {path} ({size}).</translation>
+    </message>
+    <message>
+        <source>Kata sandi cadangan baru (kosongkan untuk menghapus kata sandi):</source>
+        <translation>New backup password (leave empty to remove the password):</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi cadangan:</source>
+        <translation>Repeat the backup password:</translation>
+    </message>
+    <message>
+        <source>Kata sandi dan ulangannya tidak sama; tidak ada yang diubah.</source>
+        <translation>The password and its repetition differ; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Kata sandi cadangan disimpan.</source>
+        <translation>Backup password saved.</translation>
+    </message>
+    <message>
+        <source>Kata sandi cadangan dihapus.</source>
+        <translation>Backup password removed.</translation>
+    </message>
+    <message>
+        <source>Berkas ini dienkripsi. Kata sandi cadangan:</source>
+        <translation>This file is encrypted. Backup password:</translation>
+    </message>
+    <message>
+        <source>Memeriksa berkas cadangan…</source>
+        <translation>Checking the backup file…</translation>
+    </message>
+    <message>
+        <source>Pemulihan dibatalkan; tidak ada yang diubah.</source>
+        <translation>Restore cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Memulihkan basis data…</source>
+        <translation>Restoring the database…</translation>
+    </message>
+    <message>
+        <source>Basis data dipulihkan. Basis data sebelumnya disimpan sebagai {path}. Silakan masuk lagi.</source>
+        <translation>The database was restored. The previous database was kept as {path}. Please sign in again.</translation>
+    </message>
+    <message>
+        <source>Pemulihan selesai</source>
+        <translation>Restore finished</translation>
+    </message>
+</context>
+<context>
     <name>BatchPackagesModel</name>
     <message>
         <source>Berkas</source>
@@ -1753,6 +1940,105 @@
     </message>
 </context>
 <context>
+    <name>EncryptionSettings</name>
+    <message>
+        <source>Enkripsi basis data</source>
+        <translation>Database encryption</translation>
+    </message>
+    <message>
+        <source>Bila diaktifkan, seluruh berkas basis data dan cadangannya dienkripsi; komputer atau flashdisk yang hilang tidak membuka data warga. Setiap kali aplikasi dibuka, frasa sandi basis data diminta. Lembar kunci pemulihan disimpan Sekretariat SLRT kabupaten/kota.</source>
+        <translation>When enabled, the whole database file and its backups are encrypted; a lost PC or USB stick does not reveal residents&apos; data. The database passphrase is asked each time the app opens. The district SLRT secretariat keeps the recovery key sheet.</translation>
+    </message>
+    <message>
+        <source>Aktifkan enkripsi…</source>
+        <translation>Enable encryption…</translation>
+    </message>
+    <message>
+        <source>Ganti frasa sandi…</source>
+        <translation>Change passphrase…</translation>
+    </message>
+    <message>
+        <source>Simpan lembar kunci pemulihan…</source>
+        <translation>Save the recovery key sheet…</translation>
+    </message>
+    <message>
+        <source>Basis data di server PostgreSQL: perlindungannya diatur di server (enkripsi disk dan hak akses), bukan di sini.</source>
+        <translation>The database is on a PostgreSQL server: its protection is set up on the server (disk encryption and access rights), not here.</translation>
+    </message>
+    <message>
+        <source>Terenkripsi. ID kunci: {key_id}. Berkas kunci: {key_file}</source>
+        <translation>Encrypted. Key ID: {key_id}. Key file: {key_file}</translation>
+    </message>
+    <message>
+        <source>Tidak terenkripsi: berkas basis data dapat dibaca siapa pun yang menyalinnya dengan alat SQLite biasa.</source>
+        <translation>Not encrypted: anyone who copies the database file can read it with ordinary SQLite tools.</translation>
+    </message>
+    <message>
+        <source>Frasa sandi baru (minimal 10 karakter; beberapa kata lebih mudah diingat):</source>
+        <translation>New passphrase (at least 10 characters; a few words are easier to remember):</translation>
+    </message>
+    <message>
+        <source>Ulangi frasa sandi baru:</source>
+        <translation>Repeat the new passphrase:</translation>
+    </message>
+    <message>
+        <source>Kedua isian frasa sandi tidak sama; tidak ada yang diubah.</source>
+        <translation>The two passphrases differ; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Simpan lembar kunci pemulihan</source>
+        <translation>Save the recovery key sheet</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Aktifkan enkripsi basis data</source>
+        <translation>Enable database encryption</translation>
+    </message>
+    <message>
+        <source>Setelah diaktifkan, basis data hanya terbuka dengan frasa sandi basis data, atau dengan lembar kunci pemulihan yang akan Anda simpan sekarang.
+
+BILA FRASA SANDI DAN LEMBAR KUNCI PEMULIHAN SAMA-SAMA HILANG, DATA TIDAK DAPAT DIBUKA LAGI OLEH SIAPA PUN.
+
+Cadangan lama yang belum terenkripsi dan sisa berkas lama di disk tidak ikut terhapus. Aplikasi akan ditutup setelah selesai. Lanjutkan?</source>
+        <translation>Once enabled, the database opens only with the database passphrase, or with the recovery key sheet you are about to save.
+
+IF BOTH THE PASSPHRASE AND THE RECOVERY KEY SHEET ARE LOST, NOBODY CAN EVER OPEN THE DATA AGAIN.
+
+Older unencrypted backups and remnants of the old file on the disk are not erased. The app closes when it is done. Continue?</translation>
+    </message>
+    <message>
+        <source>Enkripsi basis data aktif</source>
+        <translation>Database encryption enabled</translation>
+    </message>
+    <message>
+        <source>Basis data kini terenkripsi (ID kunci {key_id}). Lembar kunci pemulihan tersimpan di {sheet}: cetak, masukkan ke amplop bersegel, serahkan ke Sekretariat SLRT kabupaten/kota, lalu hapus berkasnya dari komputer ini.
+
+Aplikasi sekarang ditutup. Buka lagi dan masukkan frasa sandi basis data.</source>
+        <translation>The database is now encrypted (key ID {key_id}). The recovery key sheet was saved to {sheet}: print it, seal it in an envelope, hand it to the district SLRT secretariat, then delete the file from this PC.
+
+The app now closes. Open it again and enter the database passphrase.</translation>
+    </message>
+    <message>
+        <source>Ganti frasa sandi basis data</source>
+        <translation>Change the database passphrase</translation>
+    </message>
+    <message>
+        <source>Frasa sandi basis data saat ini:</source>
+        <translation>Current database passphrase:</translation>
+    </message>
+    <message>
+        <source>Frasa sandi diganti</source>
+        <translation>Passphrase changed</translation>
+    </message>
+    <message>
+        <source>Frasa sandi basis data diganti. Lembar kunci pemulihan yang lama tetap berlaku (ID kunci {key_id}).</source>
+        <translation>The database passphrase was changed. The existing recovery key sheet stays valid (key ID {key_id}).</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Terjadi kesalahan — Puskesos Desk</source>
@@ -1904,6 +2190,10 @@
         </translation>
     </message>
     <message>
+        <source>Paket dilindungi kata sandi: beritahukan kata sandinya kepada setiap desa lewat telepon atau langsung, jangan bersama berkasnya.</source>
+        <translation>The packages are password-protected: tell each village the password by phone or in person, never together with the file.</translation>
+    </message>
+    <message>
         <source>Paket ke-{sequence}</source>
         <translation>Package no. {sequence}</translation>
     </message>
@@ -1955,6 +2245,10 @@
         <translation>If the recipient wants to make sure the file is intact, compare this SHA-256 fingerprint by phone.</translation>
     </message>
     <message>
+        <source>Berkas ini dilindungi kata sandi. Beritahukan kata sandinya kepada penerima lewat jalur lain (telepon atau langsung), jangan di flashdisk atau surel yang sama dengan berkasnya.</source>
+        <translation>This file is password-protected. Tell the receiver the password by another channel (phone or in person), never on the same USB stick or in the same e-mail as the file.</translation>
+    </message>
+    <message>
         <source>Buka folder</source>
         <translation>Open folder</translation>
     </message>
@@ -1973,6 +2267,10 @@
     <message>
         <source>Keperluan:</source>
         <translation>Purpose:</translation>
+    </message>
+    <message>
+        <source>Perlindungan:</source>
+        <translation>Protection:</translation>
     </message>
     <message>
         <source>Sekretariat SLRT kabupaten/kota {code}</source>
@@ -5312,6 +5610,72 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
     </message>
 </context>
 <context>
+    <name>PackagePasswordBox</name>
+    <message>
+        <source>Lindungi dengan kata sandi</source>
+        <translation>Protect with a password</translation>
+    </message>
+    <message>
+        <source>Kata sandi paket</source>
+        <translation>Package password</translation>
+    </message>
+    <message>
+        <source>minimal 8 karakter</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi paket</source>
+        <translation>Repeat the package password</translation>
+    </message>
+    <message>
+        <source>Berkas dienkripsi (AES-256) dan hanya dapat dibuka di Excel, LibreOffice atau Puskesos Desk dengan kata sandi ini. Beritahukan kata sandinya kepada penerima lewat telepon atau langsung, jangan di flashdisk atau surel yang sama.</source>
+        <translation>The file is encrypted (AES-256) and opens in Excel, LibreOffice or Puskesos Desk only with this password. Tell the receiver the password by phone or in person, never on the same USB stick or in the same e-mail.</translation>
+    </message>
+    <message>
+        <source>Kata sandi:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Ulangi:</source>
+        <translation>Repeat:</translation>
+    </message>
+    <message>
+        <source>Lindungi dengan kata sandi (diwajibkan kabupaten/kota)</source>
+        <translation>Protect with a password (required by the district)</translation>
+    </message>
+</context>
+<context>
+    <name>PackagePasswordSetting</name>
+    <message>
+        <source>Kata sandi paket pertukaran</source>
+        <translation>Exchange package password</translation>
+    </message>
+    <message>
+        <source>Setiap paket pertukaran wajib dilindungi kata sandi</source>
+        <translation>Every exchange package must be password-protected</translation>
+    </message>
+    <message>
+        <source>Bila aktif, paket desa yang tidak dilindungi kata sandi ditolak saat diterima, dan setiap paket yang dikirim kabupaten/kota harus diberi kata sandi. Desa mengikuti aturan ini setelah menerima paket balasan berikutnya. Sampaikan kata sandi lewat telepon atau langsung, jangan bersama berkasnya.</source>
+        <translation>When on, a village package without a password is refused on receipt, and every package the district sends must have a password. Villages follow this rule once they receive the next return package. Give passwords by phone or in person, never together with the file.</translation>
+    </message>
+    <message>
+        <source>Diatur oleh Sekretariat SLRT kabupaten/kota dan sampai ke desa lewat paket balasan. Bila aktif, paket yang dikirim desa harus diberi kata sandi.</source>
+        <translation>Set by the district SLRT secretariat and delivered to the village in return packages. When on, packages the village sends must have a password.</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: paket tanpa kata sandi akan ditolak.</source>
+        <translation>Saved: packages without a password will be refused.</translation>
+    </message>
+    <message>
+        <source>Tersimpan: paket boleh dikirim tanpa kata sandi.</source>
+        <translation>Saved: packages may be sent without a password.</translation>
+    </message>
+</context>
+<context>
     <name>PackagesTableModel</name>
     <message>
         <source>Arah</source>
@@ -7766,8 +8130,8 @@ What needs correcting? (optional)</translation>
         <translation>If the computer is not touched for this long, the screen locks and opens only with the password of the user who is signed in. Applies to all users at this site from their next sign-in.</translation>
     </message>
     <message>
-        <source>Daftar lembaga layanan rujukan dan cadangan basis data akan dikelola di bagian ini pada versi berikutnya.</source>
-        <translation>The directory of referral services and database backups will be managed here in a later version.</translation>
+        <source>Daftar lembaga layanan rujukan akan dikelola di bagian ini pada versi berikutnya.</source>
+        <translation>The directory of referral services will be managed here in a later version.</translation>
     </message>
     <message>
         <source>Nama situs</source>
@@ -8244,6 +8608,69 @@ Write this code down now: it is shown only once and works only once. Send the fi
     <message>
         <source>Sejak</source>
         <translation>Since</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDatabaseDialog</name>
+    <message>
+        <source>Buka basis data terenkripsi</source>
+        <translation>Open an encrypted database</translation>
+    </message>
+    <message>
+        <source>Basis data {location} terenkripsi. Masukkan frasa sandi basis data kantor untuk membukanya.</source>
+        <translation>The database {location} is encrypted. Enter the office&apos;s database passphrase to open it.</translation>
+    </message>
+    <message>
+        <source>&amp;Buka</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Pakai &amp;kunci pemulihan…</source>
+        <translation>Use the &amp;recovery key…</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Ketik kunci pemulihan dari lembar &quot;Kunci Pemulihan Basis Data&quot; yang disimpan Sekretariat SLRT kabupaten/kota (56 huruf dan angka; tanda hubung boleh diabaikan), lalu buat frasa sandi baru.</source>
+        <translation>Type the recovery key from the &quot;Kunci Pemulihan Basis Data&quot; sheet kept by the district SLRT secretariat (56 letters and digits; the dashes may be left out), then choose a new passphrase.</translation>
+    </message>
+    <message>
+        <source>Buka dan simpan frasa sandi &amp;baru</source>
+        <translation>Open and save the &amp;new passphrase</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>&amp;Frasa sandi</source>
+        <translation>&amp;Passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Kunci pemulihan</source>
+        <translation>&amp;Recovery key</translation>
+    </message>
+    <message>
+        <source>Frasa sandi &amp;baru</source>
+        <translation>&amp;New passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi frasa sandi baru</source>
+        <translation>Re&amp;peat the new passphrase</translation>
+    </message>
+    <message>
+        <source>Isi frasa sandi basis data.</source>
+        <translation>Enter the database passphrase.</translation>
+    </message>
+    <message>
+        <source>Isi kunci pemulihan dan frasa sandi baru.</source>
+        <translation>Enter the recovery key and a new passphrase.</translation>
+    </message>
+    <message>
+        <source>Kedua isian frasa sandi baru tidak sama.</source>
+        <translation>The two new passphrases differ.</translation>
     </message>
 </context>
 <context>
