@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from puskesos_desk.domain.exchange_sheets import ColumnKind
+from puskesos_desk.domain.text_input import NUL
 
 K = ColumnKind
 YES, NO = "YA", "TIDAK"
@@ -56,6 +57,9 @@ def from_cell(kind: ColumnKind, cell: object) -> object | CellProblem:
     """The field value of a cell as a reader returns it; a CellProblem when the cell cannot mean a value."""
     if cell is None or (isinstance(cell, str) and not cell.strip()):
         return [] if kind is K.LIST else None
+    if isinstance(cell, str) and NUL in cell:  # domain/text_input.py: no site can store it
+        return CellProblem("KARAKTER_NUL", "Sel ini berisi karakter NUL (kode 0) yang tidak dapat disimpan; hapus "
+                                           "karakter itu di aplikasi pengirim lalu kirim ulang paketnya.")
     if kind is K.ID_TEXT:
         if not isinstance(cell, str):
             return CellProblem("ANGKA_BUKAN_TEKS", "Nomor ini tersimpan sebagai angka, sehingga Excel bisa mengubah "

@@ -8,6 +8,7 @@ the two cores share an import; everything here is pure and takes plain values, s
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -130,7 +131,14 @@ class RowIntake:
         cells = {key: row[index] for index, key in self.positions if index < width}
         if is_empty(cells):
             return None
-        digest = row_hash(self.spec.name, self.hash_keys, cells)
+        try:
+            digest = row_hash(self.spec.name, self.hash_keys, cells)
+        except TypeError:  # a cell of `inf` or `NaN`: no writer of ours makes one, so the row was edited
+            digest = ""
         values, problems = field_values(self.readers, self.number_field, cells)
         findings = [(f.key, f.code, f.message) for f in self.checker.check(values, problems)]
+        if not digest:
+            key = next((k for k, v in cells.items() if isinstance(v, float) and not math.isfinite(v)), None)
+            findings.append((key, "ANGKA_TIDAK_SAH", "Sel ini berisi angka tak hingga atau bukan angka (inf/NaN); "
+                                                     "baris ini tidak dapat dibaca. Minta pengirim mengirim ulang."))
         return digest, values, findings, derived_fields(self.spec.table, values, self.today)

@@ -221,7 +221,9 @@ def read_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return " ".join(value.split())
+        # A NUL separates words like a space: no site can store it (domain/text_input.py), and the extract is the
+        # district's copy of the register, shown for reading, not text typed at this desk.
+        return " ".join(value.replace("\x00", " ").split())
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime | date):

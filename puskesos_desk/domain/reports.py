@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from puskesos_desk.domain.documents import Letterhead
 from puskesos_desk.domain.errors import InputRejected
+from puskesos_desk.domain.file_names import safe_file_stem
 
 MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
                "November", "Desember")
@@ -134,7 +135,7 @@ class ReportRequest:
     def file_stem(self, site_code: str) -> str:
         """'recap-2026-11-33.22.01.2007': known before the report is built, so a save dialog can open at once."""
         period = self.day.isoformat() if self.kind is ReportKind.HARIAN and self.day else self.month.key
-        return f"{self.kind.value}-{period}-{self.village_code or site_code}"
+        return safe_file_stem(f"{self.kind.value}-{period}-{self.village_code or site_code}", "laporan")
 
 
 class CellKind(StrEnum):

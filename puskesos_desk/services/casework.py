@@ -27,6 +27,7 @@ from puskesos_desk.domain.enums import ComplaintStatus, ComplaintType, NeedStatu
 from puskesos_desk.domain.errors import FieldErrors
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.reference import CodeItem
+from puskesos_desk.domain.text_input import free_text_problem
 from puskesos_desk.domain.workdays import WorkdayResult
 from puskesos_desk.services.context import ServiceContext
 
@@ -115,6 +116,8 @@ def record_complaint_in(session: DbSession, ctx: ServiceContext, draft: Complain
         errors["program_code"] = "Program tidak dikenal; pilih dari daftar."
     if not draft.description.strip():
         errors["description"] = "Tuliskan uraian keluhan dengan kata-kata warga."
+    elif problem := free_text_problem(draft.description, "Uraian keluhan"):
+        errors["description"] = problem
     urgency = draft.urgency or (str(category.extra.get("default_urgency") or "BIASA") if category else "BIASA")
     if urgency not in Urgency.__members__:
         errors["urgency"] = "Pilih tingkat urgensi: darurat, segera, atau biasa."
@@ -159,6 +162,8 @@ def record_need_in(session: DbSession, ctx: ServiceContext, draft: NeedDraft) ->
         errors["proposed_program"] = "Program tidak dikenal; pilih dari daftar."
     if not draft.description.strip():
         errors["description"] = "Tuliskan kebutuhan warga secara singkat."
+    elif problem := free_text_problem(draft.description, "Uraian kebutuhan"):
+        errors["description"] = problem
     person = household_person(session, draft.household_id, draft.person_id, errors)
     check_visit(session, draft.household_id, draft.visit_id, errors)
     if draft.complaint_id and casework.get_complaint(session, draft.complaint_id).household_id != draft.household_id:

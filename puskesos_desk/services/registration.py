@@ -19,6 +19,7 @@ from puskesos_desk.domain.nik import check_kk, check_nik
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import HouseholdDraft, HouseholdRecord, MemberDraft
 from puskesos_desk.domain.search import DuplicateHit, KkCheck, MemberCheck
+from puskesos_desk.domain.text_input import free_text_problem, name_problem
 from puskesos_desk.services.context import ServiceContext
 
 HEAD = "KEPALA_KELUARGA"
@@ -59,6 +60,10 @@ def _validate_member(index: int, member: MemberDraft, today: date, kk_number: st
     key = f"members[{index}]"
     if not member.name.strip():
         errors[f"{key}.name"] = f"Nama anggota ke-{index + 1} wajib diisi."
+    elif problem := name_problem(member.name.strip(), f"Nama anggota ke-{index + 1}"):
+        errors[f"{key}.name"] = problem
+    if problem := free_text_problem(member.birth_place, f"Tempat lahir anggota ke-{index + 1}"):
+        errors[f"{key}.birth_place"] = problem
     if member.relation not in RELATIONS:
         errors[f"{key}.relation"] = f"Hubungan dalam keluarga anggota ke-{index + 1} belum dipilih."
     if member.sex not in ("L", "P"):
@@ -121,6 +126,9 @@ def register_household_in(session: DbSession, ctx: ServiceContext, draft: Househ
         errors["kk_number"] = "Isi nomor KK, atau pilih alasan keluarga tidak punya KK."
     if not draft.address.strip():
         errors["address"] = "Alamat wajib diisi."
+    for key, label, value in (("address", "Alamat", draft.address), ("hamlet", "Dusun", draft.hamlet)):
+        if problem := free_text_problem(value, label):
+            errors[key] = problem
     rt = normalise_rt_rw(draft.rt, "RT", errors, "rt")
     rw = normalise_rt_rw(draft.rw, "RW", errors, "rw")
     village_code = draft.village_code or site_code

@@ -17,6 +17,7 @@ from puskesos_desk.domain.enums import VisitStatus
 from puskesos_desk.domain.errors import FieldErrors
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import VisitDraft, VisitRecord
+from puskesos_desk.domain.text_input import free_text_problem, name_problem
 from puskesos_desk.services.context import ServiceContext, local_zone
 
 NOTICE_VERSION = "pemberitahuan-2026-1"
@@ -39,6 +40,12 @@ def _check_draft(ctx: ServiceContext, draft: VisitDraft, moment: datetime) -> di
     errors: dict[str, str] = {}
     if not draft.purpose.strip():
         errors["purpose"] = "Tuliskan keperluan kunjungan."
+    elif problem := free_text_problem(draft.purpose, "Keperluan kunjungan"):
+        errors["purpose"] = problem
+    for key, label, value in (("applicant", "Nama pemohon", draft.applicant_name.strip()),
+                              ("guardian_name", "Nama orang tua/wali", draft.guardian_name.strip())):
+        if problem := name_problem(value, label):
+            errors[key] = problem
     if draft.applicant_relation not in APPLICANT_RELATIONS:
         errors["applicant_relation"] = "Pilih hubungan pemohon dengan warga yang dibantu."
     if moment > ctx.now():

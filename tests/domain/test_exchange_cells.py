@@ -26,7 +26,9 @@ def as_read(cell: object) -> object:
     return float(cell) if isinstance(cell, int) and not isinstance(cell, bool) else cell
 
 
-@given(st.text(min_size=1).map(str.strip).filter(bool))
+# NUL is the one character a cell does not carry: entry refuses it and an imported cell holding it is a row problem
+# (domain/text_input.py; PostgreSQL cannot store it).
+@given(st.text(min_size=1).map(str.strip).filter(bool).filter(lambda v: "\x00" not in v))
 def test_text(value: str) -> None:
     assert from_cell(K.TEXT, as_read(to_cell(K.TEXT, value))) == value
 

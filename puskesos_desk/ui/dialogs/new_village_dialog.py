@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
+from puskesos_desk.domain.file_names import safe_file_stem
+
 
 def setup_file_name(site_code: str) -> str:
-    return f"penyiapan-desa-{site_code}.json"
+    return f"penyiapan-desa-{safe_file_stem(site_code, 'desa')}.json"
 
 
 class NewVillageDialog(QDialog):

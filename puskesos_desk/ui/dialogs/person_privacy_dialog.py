@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from puskesos_desk.domain.documents import OutputChannel, Paper
+from puskesos_desk.domain.file_names import safe_file_stem
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.subject_access import ConsentLine, Dossier, readable_code
 from puskesos_desk.services import subject_access
@@ -270,7 +271,7 @@ class PersonPrivacyDialog(QDialog):
 
     def _file_stem(self) -> str:
         name = "-".join(self.person_name.lower().split()) or "warga"
-        return f"salinan-data-{name}-{self.ctx.today().isoformat()}"
+        return safe_file_stem(f"salinan-data-{name}-{self.ctx.today().isoformat()}")
 
     def _on_btn_print_clicked(self) -> None:
         asked = self.ask_requester()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.errors import Cancelled, InputRejected, PermissionDenied, PuskesosError
 from puskesos_desk.domain.exchange_records import ExportOutcome
+from puskesos_desk.domain.file_names import safe_file_stem
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import SiteInfo, TrustedSiteInfo
 from puskesos_desk.services.context import ServiceContext
@@ -54,7 +55,7 @@ def exchange_service(name: str) -> ModuleType:
 
 def package_file_name(site_code: str, receiver: str, day: str) -> str:
     """'paket-33.22.01.2007-ke-33.22-20261122.xlsx' (`day` is yyyymmdd)."""
-    return f"paket-{site_code}-ke-{receiver}-{day}.xlsx"
+    return f"paket-{safe_file_stem(site_code)}-ke-{safe_file_stem(receiver)}-{day}.xlsx"
 
 
 def with_xlsx_suffix(chosen: str) -> Path:

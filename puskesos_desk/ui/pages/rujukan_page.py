@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QTabWidget, QVB
 from puskesos_desk.domain.documents import OutputChannel, Paper
 from puskesos_desk.domain.enums import FeedbackSource, ReferralStatus
 from puskesos_desk.domain.errors import Conflict, FieldErrors, PuskesosError
+from puskesos_desk.domain.file_names import safe_file_stem
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.referrals import ReferralChange, ReferralDetail, ReferralRecord
 from puskesos_desk.services.context import ServiceContext
@@ -42,7 +43,7 @@ def _slips() -> ModuleType:
 
 def slip_file_name(number: str) -> str:
     """'surat-rujukan-001-RJK-PUSKESOS-3322012007-XI-2026.pdf': a letter number made safe for any file system."""
-    return "surat-rujukan-" + (re.sub(r"[^0-9A-Za-z.-]+", "-", number).strip("-") or "baru") + ".pdf"
+    return "surat-rujukan-" + safe_file_stem(re.sub(r"[^0-9A-Za-z.-]+", "-", number), "baru") + ".pdf"
 
 
 class RujukanPage(QWidget):

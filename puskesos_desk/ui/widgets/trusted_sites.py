@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.errors import InputRejected, PermissionDenied, PuskesosError
+from puskesos_desk.domain.file_names import safe_file_stem
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import SiteCard, SiteInfo, TrustedSiteInfo
 from puskesos_desk.services.context import ServiceContext
@@ -54,7 +55,7 @@ TEXT_WIDTH = 480  # the question's text: wide enough for the fingerprint on one 
 VISIBLE_ROWS = 6  # the table grows with its rows up to this many, then scrolls
 
 def card_file_name(site_code: str) -> str:
-    return f"kartu-situs-{site_code}.json"
+    return f"kartu-situs-{safe_file_stem(site_code, 'situs')}.json"
 
 
 def with_json_suffix(chosen: str) -> Path:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from puskesos_desk.domain.casework import VisitRow
 from puskesos_desk.domain.documents import OutputChannel, Paper
+from puskesos_desk.domain.file_names import safe_file_stem
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.ui.widgets.household.case_tab import CaseTab
@@ -28,7 +29,7 @@ NOTE_PAPERS = (Paper.A4, Paper.F4, Paper.A5)
 
 def safe_file_part(text: str) -> str:
     """A registration number or name as part of a file name (no slashes or spaces)."""
-    return "".join(c if c.isalnum() or c in "-_" else "-" for c in text).strip("-") or "dokumen"
+    return safe_file_stem("-".join(text.split()))
 
 
 class HouseholdPrints(QObject):
