@@ -120,24 +120,38 @@ def sign_in(db: Database, *, username: str, password: str, clock=_now) -> Signed
     return signed
 
 
-def change_own_password(db: Database, signed_in: SignedIn, *, old_password: str, new_password: str) -> SignedIn:
+def change_own_password(db: Database, signed_in: SignedIn, *, old_password: str, new_password: str,
+                        clock=_now) -> SignedIn:
     """Any signed-in user, for their own account: the current password, then a new one that meets the policy.
-    Returns the session's new state (the must-change restriction lifted). The event never holds a password."""
+    Returns the session's new state (the must-change restriction lifted). The event never holds a password.
+
+    A wrong current password counts toward the lockout like one at sign-in: otherwise an unlocked, unattended
+    session would let anyone guess the password here without limit."""
     actor = signed_in.actor
     if new_password == old_password:
         raise InputRejected("Kata sandi baru harus berbeda dari kata sandi sekarang.", field="new_password")
-    with db.transaction(actor) as session:
+    now = clock()
+    failure: str | None = None
+    info = None
+    with db.transaction(actor) as session:  # committed before a failure is raised: the count must stay
         account = users.get_account_by_id(session, actor.id)
         if account is None or not account.active:
             raise InputRejected("Akun ini tidak aktif lagi. Hubungi Admin.", field="old_password")
-        if not passwords.verify_password(account.password_hash, old_password):
-            raise InputRejected("Kata sandi sekarang salah.", field="old_password")
-        passwords.check_password_policy(new_password, username=account.username)
-        was_required = account.must_change_password
-        users.set_password(session, account, password_hash=passwords.hash_password(new_password), must_change=False)
-        append_event(session, AuditAction.PASSWORD_CHANGE, entity="user_account", entity_id=account.id,
-                     changes={"by": "self", "was_required": was_required}, actor=actor)
-        info = users.user_info(account)
+        if is_locked(account, now):
+            failure = locked_message(account.locked_until, now)  # type: ignore[arg-type]
+        elif not passwords.verify_password(account.password_hash, old_password):
+            locked = count_failure(session, account, now=now, during="change_password", actor=actor)
+            failure = LOCKED_NOW if locked else "Kata sandi sekarang salah."
+        else:
+            passwords.check_password_policy(new_password, username=account.username)
+            was_required = account.must_change_password
+            users.set_password(session, account, password_hash=passwords.hash_password(new_password),
+                               must_change=False)
+            append_event(session, AuditAction.PASSWORD_CHANGE, entity="user_account", entity_id=account.id,
+                         changes={"by": "self", "was_required": was_required}, actor=actor)
+            info = users.user_info(account)
+    if failure is not None or info is None:
+        raise InputRejected(failure or "Kata sandi sekarang salah.", field="old_password")
     return replace(signed_in, actor=replace(actor, password_change_required=False), user=info)
 
 

@@ -192,3 +192,31 @@ def test_unlock_session_counts_wrong_passwords_toward_the_lockout(site_db) -> No
         sign_in(site_db.db, username="koordinator", password=KOORDINATOR_PASSWORD, clock=lambda: now)
     locking = [event for event in _events(site_db, AuditAction.LOGIN_FAILED) if event.changes.get("locked")]
     assert [event.changes["during"] for event in locking] == ["unlock"]
+
+
+def test_wrong_current_passwords_in_change_password_count_toward_the_lockout(site_db) -> None:
+    """An unattended session must not let anyone guess the password in "Ubah kata sandi" without limit."""
+    signed = sign_in(site_db.db, username="koordinator", password=KOORDINATOR_PASSWORD)
+    now = datetime.now(UTC)
+    for _ in range(MAX_FAILED_LOGINS - 1):
+        with pytest.raises(InputRejected, match="Kata sandi sekarang salah"):
+            change_own_password(site_db.db, signed, old_password="tebak-tebakan-1", new_password="sawah-hijau-pagi",
+                                clock=lambda: now)
+    with pytest.raises(InputRejected, match="dikunci"):
+        change_own_password(site_db.db, signed, old_password="tebak-tebakan-1", new_password="sawah-hijau-pagi",
+                            clock=lambda: now)
+    with pytest.raises(InputRejected, match="terkunci"):  # locked: not even the right password changes it now
+        change_own_password(site_db.db, signed, old_password=KOORDINATOR_PASSWORD, new_password="sawah-hijau-pagi",
+                            clock=lambda: now + timedelta(minutes=1))
+    with pytest.raises(InputRejected, match="terkunci"):
+        sign_in(site_db.db, username="koordinator", password=KOORDINATOR_PASSWORD, clock=lambda: now)
+    failed = [event for event in _events(site_db, AuditAction.LOGIN_FAILED) if "during" in event.changes]
+    assert [event.changes["during"] for event in failed] == ["change_password"] * MAX_FAILED_LOGINS
+    assert [event.changes["locked"] for event in failed] == [False] * (MAX_FAILED_LOGINS - 1) + [True]
+    assert _events(site_db, AuditAction.PASSWORD_CHANGE) == []
+    # After the lock expires the right password works again, and the count starts afresh.
+    later = now + timedelta(minutes=16)
+    change_own_password(site_db.db, signed, old_password=KOORDINATOR_PASSWORD, new_password="sawah-hijau-pagi",
+                        clock=lambda: later)
+    assert sign_in(site_db.db, username="koordinator", password="sawah-hijau-pagi",
+                   clock=lambda: later).actor.name == "koordinator"
