@@ -21,7 +21,7 @@ from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.passwords import check_password_policy
 from puskesos_desk.services.site import get_site_info
-from puskesos_desk.spreadsheet.encrypt import is_encrypted_workbook
+from puskesos_desk.spreadsheet.guard import is_encrypted_workbook
 
 REQUIRE_PASSWORD_SETTING = "exchange.require_password"
 

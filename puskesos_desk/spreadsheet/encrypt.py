@@ -14,10 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import msoffcrypto
 from msoffcrypto.format.ooxml import OOXMLFile
-
-from puskesos_desk.spreadsheet.decrypt import OLE_MAGIC
 
 
 def encrypt_to(plain: str | os.PathLike[str], password: str, out_path: str | os.PathLike[str]) -> Path:
@@ -52,16 +49,3 @@ def plain_then_encrypted(out_path: str | os.PathLike[str], password: str | None)
     finally:
         plain.unlink(missing_ok=True)
 
-
-def is_encrypted_workbook(path: str | os.PathLike[str]) -> bool:
-    """A password-protected xlsx (an OLE container with an encrypted OOXML package); False for anything else,
-    including a legacy .xls and a damaged file (the guard says what those are)."""
-    try:
-        with Path(path).open("rb") as handle:
-            if handle.read(len(OLE_MAGIC)) != OLE_MAGIC:
-                return False
-            handle.seek(0)
-            office = msoffcrypto.OfficeFile(handle)
-            return bool(office.format == "ooxml" and office.is_encrypted())
-    except Exception:  # olefile/msoffcrypto raise many kinds of errors on damaged containers
-        return False
