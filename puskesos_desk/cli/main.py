@@ -23,6 +23,7 @@ from puskesos_desk.cli import (
     enrolment_commands,
     exchange_commands,
     extract_commands,
+    guide_commands,
     records_commands,
     referral_commands,
     report_commands,
@@ -188,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit_commands.add_parser(sub, _common)
     encryption_commands.add_parser(sub, _common)
     backup_commands.add_parser(sub, _common)
+    guide_commands.add_parser(sub, _common)
 
     sub.add_parser("_qt-check", help=argparse.SUPPRESS)
     return parser
@@ -217,6 +219,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "audit": audit_commands.cmd_audit,  # verify, list
     "encryption": encryption_commands.cmd_encryption,  # status, enable, change-passphrase, recovery-sheet, recover
     "backup": backup_commands.cmd_backup,  # create, list, restore
+    "panduan": guide_commands.cmd_panduan,  # the one-page service desk guide (PDF)
 }
 
 

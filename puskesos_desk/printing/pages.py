@@ -44,6 +44,8 @@ class PageMarks:
     continuation: str  # the small header on later pages: "Surat Rujukan Nomor: 001/RJK/…"
     watermark: str = ""  # "DRAF – BELUM DISETUJUI" on drafts
     reprint: int = 0  # n > 0 prints "Cetak ulang ke-n"
+    page_label: str = "halaman {number} dari {total}"  # another wording for a document in another language
+    printed_with: str = PRINTED_WITH
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +147,7 @@ def draw_continuation(canvas: Canvas, page: PageGeometry, text: str) -> None:
 
 
 def draw_footer(canvas: Canvas, page: PageGeometry, marks: PageMarks, number: int, total: int) -> None:
-    left_text = f"{marks.reference} · halaman {number} dari {total}"
+    left_text = f"{marks.reference} · {marks.page_label.format(number=number, total=total)}"
     right_text = f"Cetak ulang ke-{marks.reprint}" if marks.reprint > 0 else ""
     right_width = stringWidth(right_text, BOLD, FOOTER_SIZE) if right_text else 0.0
     left_size = fitted_size(left_text, REGULAR, FOOTER_SIZE, page.frame_width - right_width - 4 * mm)
@@ -163,7 +165,7 @@ def draw_footer(canvas: Canvas, page: PageGeometry, marks: PageMarks, number: in
         canvas.drawRightString(page.width - page.right, first_line, right_text)
     canvas.setFont(REGULAR, FOOTER_SIZE - 1.5)
     canvas.setFillColor(colors.Color(0.45, 0.45, 0.45))
-    canvas.drawRightString(page.width - page.right, first_line - 2.8 * mm, PRINTED_WITH)
+    canvas.drawRightString(page.width - page.right, first_line - 2.8 * mm, marks.printed_with)
     canvas.restoreState()
 
 
