@@ -21,6 +21,7 @@ from puskesos_desk.domain.casework import (
     NeedDraft,
     ParticipationDraft,
 )
+from puskesos_desk.domain.enums import VisitChannel
 from puskesos_desk.domain.records import HouseholdRecord, VisitDraft
 from puskesos_desk.services.casework import record_complaint, record_need, record_participation
 from puskesos_desk.services.changes import request_change, set_local_change_approval
@@ -31,6 +32,7 @@ from puskesos_desk.ui.dialogs.complaint_dialog import ComplaintDialog
 from puskesos_desk.ui.dialogs.need_dialog import NeedDialog
 from puskesos_desk.ui.dialogs.participation_dialog import ParticipationDialog
 from puskesos_desk.ui.dialogs.visit_dialog import VisitDialog
+from puskesos_desk.ui.formatting import format_date_short
 from puskesos_desk.ui.models.household_changes_model import HouseholdChangesTableModel
 from puskesos_desk.ui.models.household_complaints_model import HouseholdComplaintsTableModel
 from puskesos_desk.ui.models.household_needs_model import HouseholdNeedsTableModel
@@ -101,6 +103,58 @@ def test_complaint_category_brings_its_programmes_and_urgency(qtbot: Any, page: 
     choose(qtbot, complaint.cmb_category, "Pendidikan")
     assert complaint.cmb_urgency.currentData() == "SEGERA"
     assert [complaint.cmb_program.itemData(i) for i in (1, 2, 3)] == ["PIP", "KIP_KULIAH", "SEKOLAH_RAKYAT"]
+
+
+def test_a_visit_starts_from_the_household_s_last_visit(qtbot: Any, desk: Any, household: HouseholdRecord) -> None:
+    head = household.members[0].id
+    earlier = desk.cli.now() - timedelta(days=7)
+    record_visit(desk.cli, VisitDraft(household_id=household.id, applicant_person_id=head,
+                                      applicant_relation="DIRI_SENDIRI", purpose="Tanya jadwal pencairan PKH",
+                                      channel=VisitChannel.TELEPON_WA, subject_person_ids=(head,), occurred_at=earlier))
+    page = open_page(qtbot, acting_as(desk, "koordinator"), household.id)
+    qtbot.keyClick(page, Qt.Key.Key_K, CTRL)
+    visit = dialog_of(qtbot, page, VisitDialog)
+    assert visit.cmb_channel.currentData() == "TELEPON_WA"
+    assert visit.edt_purpose.hasFocus()
+    assert visit.edt_purpose.textCursor().selectedText() == "Tanya jadwal pencairan PKH"  # typing replaces it
+    assert visit.lbl_last_visit.isVisible() and format_date_short(earlier.astimezone().date()) in \
+        visit.lbl_last_visit.text()
+    qtbot.keyClicks(QApplication.focusWidget(), "PKH belum cair")
+    qtbot.mouseClick(visit.chk_notice, Qt.MouseButton.LeftButton)
+    save(qtbot, page, visit)
+    assert query(desk.path, "SELECT channel, purpose FROM visit ORDER BY occurred_at") == [
+        ("TELEPON_WA", "Tanya jadwal pencairan PKH"), ("TELEPON_WA", "PKH belum cair")]
+
+
+def test_complaint_and_need_of_a_visit_start_from_its_purpose(qtbot: Any, desk: Any, page: HouseholdPage) -> None:
+    """Keys go where the dialog put the focus: the category, then the domain; Enter saves each."""
+    qtbot.keyClick(page, Qt.Key.Key_K, CTRL)
+    visit = dialog_of(qtbot, page, VisitDialog)
+    qtbot.keyClicks(QApplication.focusWidget(), "KIS ditolak di puskesmas")
+    qtbot.mouseClick(visit.chk_notice, Qt.MouseButton.LeftButton)
+    save(qtbot, page, visit)
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # "Catat keluhan" on the bar
+    complaint = dialog_of(qtbot, page, ComplaintDialog)
+    assert complaint.cmb_category.hasFocus()
+    assert complaint.edt_description.textCursor().selectedText() == "KIS ditolak di puskesmas"
+    qtbot.keyClicks(QApplication.focusWidget(), "Kep")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    page.activateWindow()  # the offscreen platform has no window manager to hand activation back
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # "Catat kebutuhan" on the bar
+    need = dialog_of(qtbot, page, NeedDialog)
+    assert need.cmb_domain.hasFocus()
+    assert need.edt_description.textCursor().selectedText() == "KIS ditolak di puskesmas"
+    qtbot.keyClicks(QApplication.focusWidget(), "Jam")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert query(desk.path, "SELECT category_code, description FROM complaint") == [
+        ("PBI_NONAKTIF", "KIS ditolak di puskesmas")]
+    assert query(desk.path, "SELECT domain_code, description FROM need") == [
+        ("KESEHATAN", "KIS ditolak di puskesmas")]
 
 
 def test_ppks_without_a_person_is_refused_next_to_the_list(qtbot: Any, desk: Any, page: HouseholdPage) -> None:

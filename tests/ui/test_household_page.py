@@ -119,7 +119,8 @@ def test_visit_then_complaint_needs_and_participation(qtbot: Any, desk: Any, pag
     wife = next(m for m in household.members if m.name == "SITI AMINAH")
     qtbot.keyClick(page, Qt.Key.Key_K, CTRL)
     visit = dialog_of(qtbot, page, VisitDialog)
-    assert visit.cmb_channel.hasFocus()
+    assert visit.edt_purpose.hasFocus() and visit.edt_purpose.toPlainText() == ""  # no earlier visit
+    assert visit.cmb_channel.currentData() == "DATANG_LANGSUNG" and not visit.lbl_last_visit.isVisible()
     choose(qtbot, visit.cmb_applicant, "SITI")
     tick(qtbot, visit.lst_subjects, "SITI")  # the applicant is ticked already; Space unticks …
     tick(qtbot, visit.lst_subjects, "SITI")  # … and ticks again
@@ -140,7 +141,7 @@ def test_visit_then_complaint_needs_and_participation(qtbot: Any, desk: Any, pag
     assert page.bar.isVisible() and QApplication.focusWidget() is page.bar.btn_complaint
     qtbot.keyClick(page.bar.btn_complaint, Qt.Key.Key_Space)
     complaint = dialog_of(qtbot, page, ComplaintDialog)
-    assert complaint.cmb_kind.hasFocus() and complaint.visit is not None
+    assert complaint.cmb_category.hasFocus() and complaint.visit is not None
     assert complaint.cmb_person.currentData() == wife.id
     choose(qtbot, complaint.cmb_category, "Kepesertaan")
     assert complaint.cmb_urgency.currentData() == "SEGERA"  # the category's default
@@ -155,7 +156,7 @@ def test_visit_then_complaint_needs_and_participation(qtbot: Any, desk: Any, pag
     assert QApplication.focusWidget() is page.bar.btn_need
     qtbot.keyClick(page.bar.btn_need, Qt.Key.Key_Space)
     need = dialog_of(qtbot, page, NeedDialog)
-    assert need.cmb_person.hasFocus()
+    assert need.cmb_domain.hasFocus()
     choose(qtbot, need.cmb_domain, "Jaminan")
     tick(qtbot, need.lst_ppks, "24.")
     qtbot.keyClicks(need.edt_description, "Butuh reaktivasi PBI untuk ibu")
@@ -316,6 +317,12 @@ def test_change_request_cannot_be_approved_by_the_front_office_or_without_local_
     assert not koordinator.btn_change_approve.isEnabled()
     assert "kabupaten" in koordinator.btn_change_approve.toolTip()
     assert query(desk.path, "SELECT status FROM household_change_request") == [("MENUNGGU",)]
+
+
+def test_an_opened_household_is_ready_for_today_s_visit(qtbot: Any, page: HouseholdPage) -> None:
+    assert QApplication.focusWidget() is page.btn_visit  # not "Kembali", where Space would close the household
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    dialog_of(qtbot, page, VisitDialog)
 
 
 def test_escape_goes_back(qtbot: Any, page: HouseholdPage) -> None:

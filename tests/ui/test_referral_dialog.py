@@ -19,10 +19,11 @@ from puskesos_desk.domain.referrals import DEFAULT_NUMBER_PATTERN, format_letter
 from puskesos_desk.services.auth import sign_in
 from puskesos_desk.services.casework import record_complaint, record_need
 from puskesos_desk.services.context import ServiceContext
-from puskesos_desk.services.referrals import MAX_SUMMARY
+from puskesos_desk.services.referrals import MAX_SUMMARY, needs_consent
 from puskesos_desk.services.registration import register_household
 from puskesos_desk.ui.dialogs.referral_dialog import ReferralDialog
 from puskesos_desk.ui.pages.household_page import HouseholdPage
+from puskesos_desk.ui.widgets.household.service_picker import SERVICE_ROLE
 from tests.services.factories import family
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -233,3 +234,72 @@ def test_referral_for_the_selected_member(qtbot: Any, desk: Any, household: Hous
     assert dialog.error_for("service_id").isVisible() and dialog.pck_service.lst_services.hasFocus()
     assert query(desk.path, "SELECT count(*) FROM referral") == [(0,)]
     dialog.reject()
+
+
+@pytest.mark.parametrize("program", [None, "PBI_JK"])
+def test_the_usual_service_for_a_need_is_chosen_first(qtbot: Any, desk: Any, household: HouseholdRecord,
+                                                      program: str | None) -> None:
+    """Chosen for the officer: the need's programme if it names one, never a service that is refused until consent
+    is recorded while another fits, and a service whose main field is the need's."""
+    record_need(desk.cli, NeedDraft(household_id=household.id, domain_code="KESEHATAN", description=NEED_TEXT,
+                                    person_id=household.members[0].id, proposed_program=program))
+    page = open_page(qtbot, signed_in(desk, "koordinator", KOORDINATOR_PASSWORD), household.id)
+    dialog = refer_from(qtbot, page, page.tab_needs, page.referrals.btn_refer_need)
+    listed = [dialog.pck_service.lst_services.item(i).data(SERVICE_ROLE)
+              for i in range(dialog.pck_service.lst_services.count())]
+    fitting = [s for s in listed if "KESEHATAN" in s.need_domains]
+    assert listed[:len(fitting)] == fitting
+    consent = [needs_consent(s.organization_kind, s.needs_explicit_consent) for s in fitting]
+    assert any(consent) and consent == sorted(consent), "services that need consent come last"
+    chosen = dialog.pck_service.current()
+    assert chosen is listed[0] and chosen.need_domains[0] == "KESEHATAN" and not consent[0]
+    assert chosen.program_code == program if program else chosen.name == min(
+        (s.name for s in fitting if s.need_domains[0] == "KESEHATAN"), key=str.casefold)
+    assert not dialog.lbl_consent.isVisible()
+    dialog.reject()
+
+
+def visit_then_need(qtbot: Any, page: HouseholdPage) -> None:
+    """Ctrl+K, the purpose and the notice, Ctrl+S; then the bar's "Catat kebutuhan", a domain, Enter."""
+    qtbot.keyClick(page, Qt.Key.Key_K, CTRL)
+    qtbot.waitUntil(lambda: page.active_dialog is not None and QApplication.activeWindow() is page.active_dialog)
+    visit = page.active_dialog
+    qtbot.keyClicks(QApplication.focusWidget(), "KIS ditolak di puskesmas")
+    qtbot.mouseClick(visit.chk_notice, Qt.MouseButton.LeftButton)
+    save(qtbot, page, visit)
+    page.activateWindow()  # the offscreen platform has no window manager to hand activation back
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    qtbot.keyClick(page.bar.btn_need, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.active_dialog is not None and QApplication.activeWindow() is page.active_dialog)
+    qtbot.keyClicks(QApplication.focusWidget(), "Jam")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+
+
+def test_rujuk_is_offered_as_soon_as_a_need_of_the_visit_is_saved(qtbot: Any, desk: Any,
+                                                                  household: HouseholdRecord) -> None:
+    page = open_page(qtbot, signed_in(desk, "koordinator", KOORDINATOR_PASSWORD), household.id)
+    visit_then_need(qtbot, page)
+    ((visit_id, need_id),) = query(desk.path, "SELECT visit_id, id FROM need")
+    assert page.bar.btn_refer.isVisible() and QApplication.focusWidget() is page.bar.btn_refer
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: isinstance(page.active_dialog, ReferralDialog), timeout=10_000)
+    dialog = page.active_dialog
+    assert dialog.need is not None and dialog.need.id == need_id
+    assert dialog.edt_summary.toPlainText() == "KIS ditolak di puskesmas"
+    save(qtbot, page, dialog)
+    assert query(desk.path, "SELECT need_id, visit_id, status FROM referral") == [(need_id, visit_id, "DRAFT")]
+    assert not page.bar.btn_refer.isVisible(), "referred: the offer is gone"
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    assert QApplication.focusWidget() is page.bar.btn_need  # another need of the visit may follow
+
+
+def test_rujuk_is_not_offered_to_the_front_office(qtbot: Any, desk: Any, household: HouseholdRecord) -> None:
+    page = open_page(qtbot, signed_in(desk, "petugas.fo", FO_PASSWORD), household.id)
+    visit_then_need(qtbot, page)
+    assert query(desk.path, "SELECT count(*) FROM need") == [(1,)]
+    assert not page.bar.btn_refer.isVisible()
+    assert QApplication.focusWidget() is page.bar.btn_need

@@ -80,7 +80,12 @@ class ComplaintDialog(FormDialog):
         layout.addLayout(self.button_row())
         self.setMinimumWidth(600)
         self._on_cmb_category_current_index_changed(self.cmb_category.currentIndex())
-        self.cmb_kind.setFocus()
+        if visit is not None and visit.purpose:
+            # The resident's words were just written down as the visit's purpose: the officer keeps or replaces them.
+            self.edt_description.setPlainText(visit.purpose)
+            self.edt_description.selectAll()
+        # Most complaints are grievances (the default kind): the first field the officer changes is the category.
+        self.cmb_category.setFocus()
 
     def _on_cmb_category_current_index_changed(self, _index: int) -> None:
         category = self.choices.find("complaint_category", combo_code(self.cmb_category))

@@ -85,7 +85,11 @@ class NeedDialog(FormDialog):
         layout.addLayout(self.button_row())
         self.setMinimumWidth(620)
         self._on_cmb_domain_current_index_changed(self.cmb_domain.currentIndex())
-        self.cmb_person.setFocus()
+        if visit is not None and visit.purpose:
+            self.edt_description.setPlainText(visit.purpose)  # what the resident came for; kept or replaced
+            self.edt_description.selectAll()
+        # From a visit the person is known already: the first field the officer changes is the domain.
+        (self.cmb_domain if visit is not None else self.cmb_person).setFocus()
 
     def _on_cmb_domain_current_index_changed(self, _index: int) -> None:
         domain = self.choices.find("need_domain", combo_code(self.cmb_domain))

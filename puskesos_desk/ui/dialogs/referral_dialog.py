@@ -151,13 +151,24 @@ class ReferralDialog(FormDialog):
                 category=choices.label("complaint_category", self.complaint.category_code, language))
         return self.tr("Rujukan tanpa kebutuhan atau keluhan yang tercatat")
 
-    def _preferred(self, services: Sequence[ServiceItem]) -> tuple[set[str], str]:
-        """The services that fit the case, and the words that mark them in the list."""
+    def _preferred(self, services: Sequence[ServiceItem]) -> tuple[list[str], str]:
+        """The services that fit the case, best fit first, and the words that mark them in the list. The best fit
+        is chosen for the officer, so it should be the one a referral usually goes to: the programme the need
+        proposes, then a service that needs no explicit consent (a non-government one is refused until consent is
+        recorded), then one whose main field is the need's (the directory lists a service's fields main first)."""
         if self.need is not None:
-            return {s.id for s in services if self.need.domain_code in s.need_domains}, self.tr("sesuai kebutuhan")
+            domain, program = self.need.domain_code, self.need.proposed_program
+            fitting = [s for s in services if domain in s.need_domains]
+            fitting.sort(key=lambda s: (bool(program) and s.program_code != program,
+                                        needs_consent(s.organization_kind, s.needs_explicit_consent),
+                                        s.need_domains.index(domain), s.name.casefold()))
+            return [s.id for s in fitting], self.tr("sesuai kebutuhan")
         if self.complaint is not None and self.complaint.program_code:
-            return {s.id for s in services if s.program_code == self.complaint.program_code}, self.tr("sesuai keluhan")
-        return set(), ""
+            fitting = [s for s in services if s.program_code == self.complaint.program_code]
+            fitting.sort(key=lambda s: (needs_consent(s.organization_kind, s.needs_explicit_consent),
+                                        s.name.casefold()))
+            return [s.id for s in fitting], self.tr("sesuai keluhan")
+        return [], ""
 
     # --- reactions ---------------------------------------------------------------------------------------------------
 

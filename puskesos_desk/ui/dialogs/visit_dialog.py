@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from puskesos_desk.domain.casework import CONSENT_METHODS, EXPLICIT_CONSENT_PURPOSES, CaseworkChoices, HouseholdDetail
 from puskesos_desk.domain.enums import VisitChannel
 from puskesos_desk.domain.records import VisitDraft
+from puskesos_desk.ui.formatting import format_date_short
 from puskesos_desk.ui.widgets.household.choice_widgets import (
     checked_codes,
     combo_code,
@@ -66,6 +67,10 @@ class VisitDialog(FormDialog):
         self.edt_purpose.setAcceptRichText(False)
         self.edt_purpose.setPlaceholderText(self.tr("Misalnya: PBI JK nonaktif saat berobat ke puskesmas"))
         self.edt_purpose.setFixedHeight(64)
+        self.lbl_last_visit = QLabel()
+        self.lbl_last_visit.setObjectName("lbl_hint")
+        self.lbl_last_visit.setWordWrap(True)
+        self.lbl_last_visit.setVisible(False)
         self.chk_notice = QCheckBox(self.tr("Pemberitahuan privasi sudah disampaikan (wajib)"))
         self.lbl_notice = QLabel(self.tr(
             "Sampaikan: data dipakai untuk layanan dan rujukan ke instansi pemerintah; warga boleh melihat, "
@@ -100,8 +105,9 @@ class VisitDialog(FormDialog):
                     with_error(self.cmb_relation, self.error_for("applicant_relation")))
         form.addRow(self._label(self.tr("&Untuk siapa"), self.lst_subjects),
                     with_error(self.lst_subjects, self.error_for("subject_person_ids")))
-        form.addRow(self._label(self.tr("&Keperluan"), self.edt_purpose),
-                    with_error(self.edt_purpose, self.error_for("purpose")))
+        purpose = with_error(self.edt_purpose, self.error_for("purpose"))
+        purpose.layout().insertWidget(1, self.lbl_last_visit)  # under the field, above its error line
+        form.addRow(self._label(self.tr("&Keperluan"), self.edt_purpose), purpose)
         notice = QGroupBox(self.tr("Pemberitahuan dan persetujuan"))
         notice_box = QVBoxLayout(notice)
         notice_box.addWidget(self.lbl_notice)
@@ -136,7 +142,22 @@ class VisitDialog(FormDialog):
         select_code(self.cmb_applicant, default or "")
         self._on_cmb_applicant_current_index_changed(self.cmb_applicant.currentIndex())
         self._update_consent_fields()
-        self.cmb_channel.setFocus()
+        self._start_from_last_visit()
+        # Channel, who came and for whom have their defaults: the first field the officer types into is the purpose.
+        self.edt_purpose.setFocus()
+
+    def _start_from_last_visit(self) -> None:
+        """A resident usually comes back the same way about the same matter: the last visit's channel and purpose
+        are the defaults, the purpose selected so that typing replaces it."""
+        last = max(self.detail.visits, key=lambda visit: visit.occurred_at, default=None)
+        if last is None:
+            return
+        select_code(self.cmb_channel, last.channel)
+        self.edt_purpose.setPlainText(last.purpose)
+        self.edt_purpose.selectAll()
+        self.lbl_last_visit.setText(self.tr("Dari kunjungan terakhir ({date}); ketik untuk mengganti.")
+                                    .format(date=format_date_short(last.occurred_at.astimezone().date())))
+        self.lbl_last_visit.setVisible(True)
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:

@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from puskesos_desk.domain.casework import OPEN_PROPOSAL_STATUSES, CaseworkChoices, HouseholdDetail, VisitRow
+from puskesos_desk.domain.casework import (
+    OPEN_PROPOSAL_STATUSES,
+    CaseworkChoices,
+    HouseholdDetail,
+    NeedRecord,
+    VisitRow,
+)
 from puskesos_desk.domain.errors import PuskesosError
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.referrals import ReferralRecord
@@ -85,6 +91,8 @@ class HouseholdPage(QWidget):
         self.choices: CaseworkChoices | None = None
         self.runner = DialogRunner(self)
         self._offer_visit: tuple[str, str] | None = None  # visit saved just now: (id, number)
+        self._need_to_refer: NeedRecord | None = None  # the visit's need saved just now, offered for referral
+        self._focus_first_action = False  # a household was just opened: its first action gets the focus
 
         # Widgets
         self.btn_back = QPushButton(self.tr("← Kembali"))
@@ -141,6 +149,7 @@ class HouseholdPage(QWidget):
         self.sc_refresh.activated.connect(self.reload)
         self.bar.complaint_requested.connect(self._on_bar_complaint_requested)
         self.bar.need_requested.connect(self._on_bar_need_requested)
+        self.bar.referral_requested.connect(self._on_bar_referral_requested)
         self.btn_visit_complaint.clicked.connect(self._on_btn_visit_complaint_clicked)
         self.btn_visit_need.clicked.connect(self._on_btn_visit_need_clicked)
         self.btn_proposal_status.clicked.connect(self.open_proposal_status_dialog)
@@ -148,6 +157,7 @@ class HouseholdPage(QWidget):
             tab.selection_changed.connect(self._update_buttons)
         self.tab_proposals.row_activated.connect(self.open_proposal_status_dialog)
         self.referrals.open_requested.connect(self.referral_open_requested)
+        self.referrals.created.connect(self._on_referrals_created)
         self.tab_extract.proposal_requested.connect(self.open_proposal_dialog)
         self.tab_extract.checked.connect(self._retitle_tabs)
         self.records.changed.connect(self._on_runner_saved)
@@ -211,7 +221,9 @@ class HouseholdPage(QWidget):
         if household_id != self.household_id:
             self.bar.setVisible(False)
             self._offer_visit = None
+            self._need_to_refer = None
         self.household_id = household_id
+        self._focus_first_action = True
         self.records.show_household(household_id)
         self.reload()
 
@@ -252,6 +264,10 @@ class HouseholdPage(QWidget):
         if not self.lbl_status.property("keep"):
             self.lbl_status.setText(self.keys_hint())
         self.lbl_status.setProperty("keep", False)
+        if self._focus_first_action:
+            self._focus_first_action = False
+            if self.btn_visit.isEnabled():  # Space records today's visit (the focus was left on "Kembali")
+                self.btn_visit.setFocus()
         if self._offer_visit is not None:
             visit_id, number = self._offer_visit
             self._offer_visit = None
@@ -351,10 +367,13 @@ class HouseholdPage(QWidget):
             return
         ctx = self.ctx
 
-        def saved(record: Any) -> None:
+        def saved(record: NeedRecord) -> None:
             self._saved_message(self.tr("Kebutuhan {number} tersimpan; jatuh tempo {date}.").format(
                 number=record.number, date=format_date_short(record.due_date)), record.due_note)
-            if self.bar.isVisible():
+            if self.bar.isVisible() and self.ctx.actor.can(Permission.CREATE_REFERRAL):
+                self._need_to_refer = record
+                self.bar.offer_referral()
+            elif self.bar.isVisible():
                 self.bar.btn_need.setFocus()
 
         self._open(NeedDialog(*ready, visit=visit, parent=self), lambda d: record_need(ctx, d), saved)
@@ -419,6 +438,14 @@ class HouseholdPage(QWidget):
 
     def _on_bar_need_requested(self) -> None:
         self.open_need_dialog(self._visit(self.bar.visit_id))
+
+    def _on_bar_referral_requested(self) -> None:
+        if self._need_to_refer is not None:
+            self.referrals.open_dialog(need=self._need_to_refer)
+
+    def _on_referrals_created(self, _record: object) -> None:
+        self._need_to_refer = None
+        self.bar.withdraw_referral()
 
     def _on_btn_visit_complaint_clicked(self) -> None:
         self.open_complaint_dialog(self.tab_visits.selected())

@@ -4,7 +4,7 @@ is eligible, how long the answer takes, whether the entry is still an unverified
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -25,9 +25,10 @@ from puskesos_desk.domain.reference import ServiceItem
 SERVICE_ROLE = Qt.ItemDataRole.UserRole
 
 
-def ranked(services: Sequence[ServiceItem], preferred: Collection[str]) -> list[ServiceItem]:
-    """The services that fit the case first, then the rest; each group by name."""
-    return sorted(services, key=lambda s: (s.id not in preferred, s.name.casefold(), s.organization.casefold()))
+def ranked(services: Sequence[ServiceItem], preferred: Sequence[str]) -> list[ServiceItem]:
+    """The services that fit the case first, best fit first (the order of `preferred`), then the rest by name."""
+    place = {service_id: index for index, service_id in enumerate(preferred)}
+    return sorted(services, key=lambda s: (place.get(s.id, len(place)), s.name.casefold(), s.organization.casefold()))
 
 
 def matches(service: ServiceItem, text: str) -> bool:
@@ -136,12 +137,13 @@ class ServicePicker(QWidget):
         layout.addWidget(self.edt_filter)
         layout.addWidget(self.lst_services, 1)
 
-    def set_services(self, services: Sequence[ServiceItem], preferred: Collection[str], marker: str) -> None:
-        """Fill the list; the `preferred` service ids come first, in bold, with `marker` after their name."""
+    def set_services(self, services: Sequence[ServiceItem], preferred: Sequence[str], marker: str) -> None:
+        """Fill the list; the `preferred` service ids come first in their order, in bold, with `marker` after their
+        name; the first of them is chosen."""
         self._preferred = frozenset(preferred)
         self.lst_services.blockSignals(True)
         self.lst_services.clear()
-        for service in ranked(services, self._preferred):
+        for service in ranked(services, preferred):
             fits = service.id in self._preferred
             item = QListWidgetItem(f"{service.name} — {marker}" if fits else service.name)
             item.setData(SERVICE_ROLE, service)
