@@ -40,6 +40,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from puskesos_desk.data.db import Database
+from puskesos_desk.data.migrate import current_revision, head_revision, upgrade_database
 from puskesos_desk.data.orm.casework import Visit
 from puskesos_desk.data.orm.household import Household, Membership, Person
 from puskesos_desk.data.repositories import regions
@@ -127,8 +128,19 @@ def bench_sites(persons: int = PERSONS) -> BenchSites:
         partial.unlink(missing_ok=True)
         build_district(partial, village)
         partial.replace(district)
+    for cached in (village, district):  # built by an older version of the app: bring the schema to head first
+        _migrated(cached)
     counts = _counts(village)
     return BenchSites(village, district, counts["person"], counts["household"], counts["visit"])
+
+
+def _migrated(path: Path) -> None:
+    db = Database(f"sqlite:///{path}")
+    try:
+        if current_revision(db) != head_revision():
+            upgrade_database(db, backup=False)
+    finally:
+        db.dispose()
 
 
 def _counts(path: Path) -> dict[str, int]:

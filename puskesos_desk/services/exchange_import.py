@@ -27,6 +27,7 @@ from typing import Any
 
 from puskesos_desk.data import locks
 from puskesos_desk.data.audit import append_event
+from puskesos_desk.data.bulk import bulk_load
 from puskesos_desk.data.repositories import exchange_ledger, exchange_rows, trust
 from puskesos_desk.domain.canonical import statement
 from puskesos_desk.domain.enums import AuditAction, PackageKind, SiteRole
@@ -47,7 +48,7 @@ from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.exchange_conflicts import apply_decisions, is_conflict_workbook
 from puskesos_desk.services.exchange_decisions import apply_district_decisions
 from puskesos_desk.services.exchange_export import file_sha256, plans_for, sheets_for
-from puskesos_desk.services.exchange_read import OpenedPackage, opened, sheet_rows
+from puskesos_desk.services.exchange_read import OpenedPackage, RowsAhead, opened, sheet_rows
 from puskesos_desk.services.exchange_report import write_report
 from puskesos_desk.services.exchange_rows_pass import PERSON_SHEET, RowsPass
 from puskesos_desk.services.site import get_site_info
@@ -75,8 +76,9 @@ def import_package(ctx: ServiceContext, path: Path, *, dry_run: bool = False, ac
     site = get_site_info(ctx.db)
     path = Path(path)
     run: RowsPass | None = None
+    ahead = _rows_ahead(ctx, site)
     try:
-        with opened(path, password=password) as package:
+        with opened(path, password=password, ahead=ahead) as package:
             if is_conflict_workbook(package):
                 return _with_report(apply_decisions(ctx, package, dry_run=dry_run), report_path, None)
             meta = PackageMeta.parse(package.meta)
@@ -92,10 +94,10 @@ def import_package(ctx: ServiceContext, path: Path, *, dry_run: bool = False, ac
                     outcome = _already_applied(meta, applied)
                     return _with_report(outcome, report_path, None)
                 run = _run(ctx, package, meta, sender, path, dry_run=False, accept_edits=True, sink=sink,
-                           only_ids=parked_edits)
+                           only_ids=parked_edits, ahead=ahead)
             else:
                 run = _run(ctx, package, meta, sender, path, dry_run=dry_run, accept_edits=accept_edits,
-                           sink=sink)
+                           sink=sink, ahead=ahead)
             outcome = _outcome(meta, run, dry_run=dry_run, ctx=ctx)
     except (UnsafeWorkbook, PackageRefused) as refusal:
         outcome = _refused(ctx, path, refusal)
@@ -156,22 +158,36 @@ def _check_addressing_and_trust(ctx: ServiceContext, site: SiteInfo, meta: Packa
 # --- the pass over the rows -------------------------------------------------------------------------------------
 
 
-def _run(ctx: ServiceContext, package: OpenedPackage, meta: PackageMeta, sender: TrustedSiteInfo, source: Path, *,
-         dry_run: bool, accept_edits: bool, sink: ProgressSink, only_ids: set[str] | None = None) -> RowsPass:
+def _rows_ahead(ctx: ServiceContext, site: SiteInfo) -> RowsAhead:
+    """The sheets a package for this site carries (a district receives the villages' sheets and the other way
+    round; any other kind is refused before a row is used), so their read can start before `_meta` is checked."""
+    sender_role = SiteRole.DESA if site.role is SiteRole.KABUPATEN else SiteRole.KABUPATEN
     now = ctx.now()
+    with ctx.db.reading() as session:
+        plans = {plan.name: plan for plan in plans_for(session, sheets_for(sender_role))}
+    return RowsAhead(plans=plans, today=now.astimezone(local_zone()).date(), now=now)
+
+
+def _run(ctx: ServiceContext, package: OpenedPackage, meta: PackageMeta, sender: TrustedSiteInfo, source: Path, *,
+         dry_run: bool, accept_edits: bool, sink: ProgressSink, ahead: RowsAhead,
+         only_ids: set[str] | None = None) -> RowsPass:
+    now = ahead.now
     run = RowsPass(
         sender=meta.sender_site, package_id=meta.package_id, manifest=package.hashes(),
         person_ids_in_package={record_id for sheet, record_id, _ in package.manifest if sheet == PERSON_SHEET},
-        today=now.astimezone(local_zone()).date(), now=now, actor_id=ctx.actor.id, apply=not dry_run,
+        today=ahead.today, now=now, actor_id=ctx.actor.id, apply=not dry_run,
         accept_edits=accept_edits, only_ids=only_ids, package=package,
     )
     specs = sheets_for(_SENDER_ROLE[meta.kind])
     total = sum(meta.rows.values()) or 1
     scope: AbstractContextManager[Any] = ctx.db.reading() if dry_run else ctx.db.transaction(ctx.actor)
-    with _collector_paused(), scope as session:
+    with _collector_paused(), scope as session, bulk_load(session):
         if not dry_run:
             _claim(session, meta.package_id, run)
-        plans = {plan.name: plan for plan in plans_for(session, specs)}
+        if list(ahead.plans) == [spec.name for spec in specs]:
+            plans = dict(ahead.plans)  # the same plans the rows are being read with
+        else:
+            plans = {plan.name: plan for plan in plans_for(session, specs)}
         received = exchange_ledger.received_sequences(session, meta.sender_site)
         done = 0
         for plan, rows in sheet_rows(package, plans, today=run.today, now=run.now):

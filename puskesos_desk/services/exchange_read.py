@@ -21,9 +21,21 @@ from puskesos_desk.domain.exchange_sheets import ROW_HASH_HEADER, ROW_HASH_KEY, 
 from puskesos_desk.domain.exchange_validation import Finding
 from puskesos_desk.services.exchange_columns import SheetPlan
 from puskesos_desk.spreadsheet.guard import DEFAULT_LIMITS, Limits, WorkbookShape, decrypt_to, inspect_xlsx
-from puskesos_desk.spreadsheet.reader import read_sheets
+from puskesos_desk.spreadsheet.reader import SheetRead, read_sheets
 
 _ALWAYS_NEEDED = ("id", "row_version", "base_version")
+
+
+@dataclass(frozen=True)
+class RowsAhead:
+    """What the rows pass will ask for, known before `_meta` is read: the data reader then starts right after the
+    guard and takes the first rows in while `_meta` is read and the signature checked (two reader processes side by
+    side, one per core). Nothing read ahead is used before the package verified; a refused package stops it."""
+
+    plans: Mapping[str, SheetPlan]
+    today: date
+    now: datetime
+    batch_rows: int = 5000
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,7 @@ class OpenedPackage:
     shape: WorkbookShape
     meta: dict[str, str]
     manifest: list[tuple[str, str, str]]  # (sheet, record id, row hash) as signed
+    ahead: EarlyRows | None = None  # the data read started early (opened(ahead=...))
 
     def hashes(self) -> dict[tuple[str, str], str]:
         return {(sheet, record_id): digest for sheet, record_id, digest in self.manifest}
@@ -42,11 +55,30 @@ class OpenedPackage:
         return shape.formula_rows if shape is not None else frozenset()
 
 
+class EarlyRows:
+    """A data read started by opened(ahead=...), handed to the first sheet_rows that asks for the same rows."""
+
+    def __init__(self, ahead: RowsAhead, read: SheetRead) -> None:
+        self.ahead = ahead
+        self.read: SheetRead | None = read
+
+    def take(self, names: list[str], today: date, now: datetime, batch_rows: int) -> SheetRead | None:
+        ahead = self.ahead
+        if self.read is None or (list(ahead.plans), ahead.today, ahead.now, ahead.batch_rows) != (
+                names, today, now, batch_rows):
+            return None
+        read, self.read = self.read, None
+        return read
+
+
 @contextmanager
-def opened(path: Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Iterator[OpenedPackage]:
+def opened(path: Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS,
+           ahead: RowsAhead | None = None) -> Iterator[OpenedPackage]:
     """Guard the file, decrypt it aside when a password is given, and read `_meta`. Raises UnsafeWorkbook or
-    PackageRefused; the decrypted copy (personal data in clear) is removed on leaving."""
+    PackageRefused; the decrypted copy (personal data in clear) is removed on leaving, and a read started ahead
+    is stopped."""
     workdir: Path | None = None
+    early: SheetRead | None = None
     try:
         if password:
             workdir = Path(tempfile.mkdtemp(prefix="puskesos-import-"))
@@ -55,9 +87,14 @@ def opened(path: Path, *, password: str | None = None, limits: Limits = DEFAULT_
         sheet = shape.sheet(META_SHEET)
         if sheet is None or sheet.kind != "worksheet":
             raise PackageRefused("NOT_A_PACKAGE")
+        if ahead is not None and all(shape.sheet(name) is not None for name in ahead.plans):
+            early = _start_rows(path, shape, ahead, limits)  # guarded above: calamine may open it now
         meta, manifest = _read_meta(path, shape, limits)
-        yield OpenedPackage(path=path, shape=shape, meta=meta, manifest=manifest)
+        yield OpenedPackage(path=path, shape=shape, meta=meta, manifest=manifest,
+                            ahead=EarlyRows(ahead, early) if ahead is not None and early is not None else None)
     finally:
+        if early is not None:
+            early.close()
         if workdir is not None:
             shutil.rmtree(workdir, ignore_errors=True)
 
@@ -121,22 +158,36 @@ def header_map(plan: SheetPlan, header: tuple[object, ...]) -> tuple[tuple[int, 
     return found
 
 
+def _intake(plans: Mapping[str, SheetPlan], today: date, now: datetime) -> dict[str, dict[str, Any]]:
+    return {name: {"sheet": name, "choices": {key: list(codes) for key, codes in plan.choices.items()},
+                   "lengths": plan.lengths, "number_field": plan.number_field, "today": today.isoformat(),
+                   "now": now.isoformat()}
+            for name, plan in plans.items()}
+
+
+def _start_rows(path: Path, shape: WorkbookShape, ahead: RowsAhead, limits: Limits) -> SheetRead:
+    return SheetRead(path, list(ahead.plans), limits=limits, shape=shape, batch_rows=ahead.batch_rows,
+                     intake=_intake(ahead.plans, ahead.today, ahead.now))
+
+
 def sheet_rows(package: OpenedPackage, plans: Mapping[str, SheetPlan], *, today: date, now: datetime,
                batch_rows: int = 5000, limits: Limits = DEFAULT_LIMITS,
                ) -> Iterator[tuple[SheetPlan, list[IncomingRow]]]:
     """Batches of rows per data sheet, in the order of `plans` (parents first). Empty rows are skipped. The reader
-    process takes the rows in (cells to values, row checks, row hash) while the caller works on the last batch."""
+    process takes the rows in (cells to values, row checks, row hash) while the caller works on the last batch.
+    A read started ahead for the same sheets, day and moment is taken over (once); otherwise one starts now."""
     names = list(plans)
     for name in names:
         if package.shape.sheet(name) is None:
             raise PackageRefused("MISSING_SHEET", sheet=name)
     positions: dict[str, tuple[tuple[int, str], ...]] = {}
-    intake = {name: {"sheet": name, "choices": {key: list(codes) for key, codes in plan.choices.items()},
-                     "lengths": plan.lengths, "number_field": plan.number_field, "today": today.isoformat(),
-                     "now": now.isoformat()}
-              for name, plan in plans.items()}
-    for batch in read_sheets(package.path, names, limits=limits, shape=package.shape, batch_rows=batch_rows,
-                             intake=intake):
+    early = package.ahead.take(names, today, now, batch_rows) if package.ahead is not None else None
+    if early is not None:  # closed by opened() on leaving
+        batches = early.batches()
+    else:
+        batches = read_sheets(package.path, names, limits=limits, shape=package.shape, batch_rows=batch_rows,
+                              intake=_intake(plans, today, now))
+    for batch in batches:
         plan = plans[batch.sheet]
         if batch.sheet not in positions:
             positions[batch.sheet] = header_map(plan, batch.header or ())

@@ -79,24 +79,47 @@ def read_sheets(
     None, "today": ISO date, "now": ISO moment}}. Batches of such a sheet have first_row 0, the sheet's first row
     as `header`, and rows of (row number, cells as read, row hash, values, findings, derived fields).
     """
-    if batch_rows < 1:
-        raise ValueError("batch_rows must be at least 1")
-    reader: _ReaderProcess | _ReaderHere = _ReaderHere() if _in_process else _ReaderProcess(limits)
+    read = SheetRead(path, sheets, limits=limits, batch_rows=batch_rows, shape=shape, intake=intake)
     try:
-        if shape is None or not is_current(shape, path, limits):
-            shape = inspect_xlsx(path, limits)
-        reader.ask(
-            {
-                "path": str(Path(path).resolve()),
-                "sheets": _wanted(shape, sheets),
-                "batch_rows": batch_rows,
-                "max_cells": limits.max_cells,
-                "intake": intake or {},
-            }
-        )
-        yield from reader.batches()
+        yield from read.batches()
     finally:
-        reader.close()
+        read.close()
+
+
+class SheetRead:
+    """A read that starts at once: the reader process gets its request now and works ahead (up to the pipe's
+    buffer) while the caller does something else, such as checking the signature of the package whose rows these
+    are. read_sheets is this, started when the first batch is asked for. The caller must close() it, also when it
+    never takes a batch: that is what stops the reader process."""
+
+    def __init__(self, path: str | os.PathLike[str], sheets: Sequence[str] | None = None, *,
+                 limits: Limits = DEFAULT_LIMITS, batch_rows: int = 5000, shape: WorkbookShape | None = None,
+                 intake: dict[str, dict[str, Any]] | None = None) -> None:
+        if batch_rows < 1:
+            raise ValueError("batch_rows must be at least 1")
+        self.sheets = tuple(sheets) if sheets is not None else None
+        self._reader: _ReaderProcess | _ReaderHere = _ReaderHere() if _in_process else _ReaderProcess(limits)
+        try:
+            if shape is None or not is_current(shape, path, limits):
+                shape = inspect_xlsx(path, limits)
+            self._reader.ask(
+                {
+                    "path": str(Path(path).resolve()),
+                    "sheets": _wanted(shape, sheets),
+                    "batch_rows": batch_rows,
+                    "max_cells": limits.max_cells,
+                    "intake": intake or {},
+                }
+            )
+        except BaseException:
+            self._reader.close()
+            raise
+
+    def batches(self) -> Iterator[SheetBatch]:
+        yield from self._reader.batches()
+
+    def close(self) -> None:
+        self._reader.close()
 
 
 def read_in_this_process(enabled: bool) -> None:

@@ -258,3 +258,66 @@ def test_list_condition_finds_prefix_and_inner_word_with_few_or_many_matches(
         found = session.scalars(select(PersonRow.name_key).where(condition, PersonRow.deleted_at.is_(None))
                                 .order_by(PersonRow.name_key)).all()
     assert found == ["AMINAH", "NUR AMINAH SARI", "SITI AMINAH"]
+
+
+def _index_counts(session: object) -> dict[str, int]:
+    return dict(session.execute(text("SELECT name_key, persons FROM person_name_key")).all())  # type: ignore[attr-defined]
+
+
+def _live_counts(session: object) -> dict[str, int]:
+    return dict(session.execute(text(  # type: ignore[attr-defined]
+        "SELECT name_key, count(*) FROM person WHERE deleted_at IS NULL GROUP BY name_key")).all())
+
+
+def _person_rows(household_id: str, names: list[str], *, deleted: set[str] = frozenset()) -> list[dict[str, object]]:
+    now = datetime.now(UTC)
+    return [{"id": str(uuid.uuid4()), "household_id": household_id, "name": name, "name_key": normalize_name(name),
+             "sex": "L", "relation": "ANAK", "birth_place": "", "residence_status": "TETAP", "citizenship": "WNI",
+             "nik_check": {}, "documents": [], "disability": [], "created_at": now, "created_by": "pytest",
+             "updated_at": now, "updated_by": "pytest", "row_version": 1,
+             "deleted_at": now if name in deleted else None} for name in names]
+
+
+def test_bulk_person_inserts_keep_the_index_as_the_row_trigger_would(db: Database) -> None:
+    """exchange_rows.insert_rows catches the name index up once per batch on SQLite (name_index_bulk): the counts,
+    the trigram search and the word vocabulary come out as if every row had gone through the row trigger."""
+    from puskesos_desk.data.repositories import exchange_rows
+
+    (existing,) = add(db, "Siti Aminah")
+    with db.reading() as session:
+        household_id = session.get(Person, existing).household_id
+    names = ["Siti Aminah", "Siti Aminah", "Bambang Priyo", "Sri Wahyuni", "Gone Person"]
+    with db.transaction(ACTOR) as session:
+        exchange_rows.insert_rows(session, "person", _person_rows(household_id, names, deleted={"Gone Person"}))
+    with db.reading() as session:
+        assert _index_counts(session) == _live_counts(session) == {"SITI AMINAH": 3, "BAMBANG PRIYO": 1,
+                                                                     "SRI WAHYUNI": 1}
+        words = dict(session.execute(text("SELECT word, name_keys FROM person_name_word")).all())
+        if not ON_POSTGRES:
+            assert session.scalar(text("SELECT count(*) FROM person_name_index_pause")) == 0
+    assert words == {"SITI": 1, "AMINAH": 1, "BAMBANG": 1, "PRIYO": 1, "SRI": 1, "WAHYUNI": 1}
+    assert keys(find(db, name_search.substring, "ahyu")) == ["SRI WAHYUNI"]
+    assert find(db, name_search.search, "gone person") == []
+    # The row trigger is back in charge after the batch: a single registration is counted at once.
+    add(db, "Sri Wahyuni")
+    with db.reading() as session:
+        assert _index_counts(session)["SRI WAHYUNI"] == 2
+
+
+def test_a_failed_bulk_batch_leaves_neither_rows_nor_a_pause(db: Database) -> None:
+    from puskesos_desk.data.repositories import exchange_rows
+
+    (existing,) = add(db, "Siti Aminah")
+    with db.reading() as session:
+        household_id = session.get(Person, existing).household_id
+    rows = _person_rows(household_id, ["Budi Santoso", "Budi Santoso"])
+    rows[1]["id"] = rows[0]["id"]  # the second row collides with the first: the batch fails as a whole
+    with pytest.raises(Exception, match=r"(?i)unique|duplicate"), db.transaction(ACTOR) as session:
+        exchange_rows.insert_rows(session, "person", rows)
+    with db.reading() as session:
+        assert _index_counts(session) == _live_counts(session) == {"SITI AMINAH": 1}
+        if not ON_POSTGRES:
+            assert session.scalar(text("SELECT count(*) FROM person_name_index_pause")) == 0
+    add(db, "Budi Santoso")
+    with db.reading() as session:
+        assert _index_counts(session)["BUDI SANTOSO"] == 1

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from puskesos_desk.data.orm.audit import AuditEvent
 from puskesos_desk.data.orm.base import Base
 from puskesos_desk.data.orm.exchange import ExchangePeerRecord
+from puskesos_desk.data.repositories.name_index_bulk import person_index_paused
 
 _CHUNK = 500  # ids per IN (…) query: well under SQLite's 32,766 bound parameters
 _PEER = ExchangePeerRecord.__table__
@@ -191,6 +192,10 @@ def insert_rows(session: Session, table_name: str, rows: list[dict[str, Any]]) -
     if connection.dialect.name != "sqlite":
         for start in range(0, len(rows), 5000):
             session.execute(insert(table(table_name)), rows[start:start + 5000])
+        return
+    if table_name == "person":  # the name search index is caught up once per batch, not once per row
+        with person_index_paused(connection):
+            _insert_sqlite(session, table_name, rows)
         return
     _insert_sqlite(session, table_name, rows)
 
