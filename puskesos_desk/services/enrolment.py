@@ -25,6 +25,7 @@ from typing import Any
 
 from puskesos_desk import __version__
 from puskesos_desk.data.audit import append_event
+from puskesos_desk.data.db import DbSession
 from puskesos_desk.data.repositories import enrolments, sites, trust
 from puskesos_desk.data.seed import REGION_SOURCE
 from puskesos_desk.domain.enums import AuditAction, PackageKind, SiteRole
@@ -188,24 +189,27 @@ def initialise_from_setup(ctx: ServiceContext, text: str, *, admin_username: str
     """At a new village: create the site with its own key pair, trust the district, load its reference data and
     keep the enrolment key for the first package."""
     setup = read_setup_file(text)
-    result = initialise_site(ctx, code=setup.site_code, name=setup.name, role=SiteRole.DESA,
-                             admin_username=admin_username, admin_full_name=admin_full_name,
-                             admin_password=admin_password)
-    actor = Actor(id=ctx.actor.id, name=ctx.actor.name, role=ctx.actor.role, site_code=result.site.code,
-                  site_role=SiteRole.DESA)
     card = setup.district_card
     now = ctx.now()
-    with ctx.db.transaction(actor) as session:
-        district = trust.add(session, code=card.code, name=card.name, role=card.role.value,
-                             public_key=base64.b64decode(card.public_key_b64), fingerprint=card.fingerprint)
+    loaded: dict[str, Any] = {}
+
+    def trust_district(session: DbSession, actor: Actor) -> None:
+        loaded["district"] = trust.add(session, code=card.code, name=card.name, role=card.role.value,
+                                       public_key=base64.b64decode(card.public_key_b64), fingerprint=card.fingerprint)
         services = enrolments.load_directory(session, setup.service_directory, district=card.code, at=now)
         holidays = enrolments.load_holidays(session, setup.holidays)
-        enrolments.add_pending(session, site_code=result.site.code, name=setup.name,
+        loaded.update(services=services, holidays=holidays)
+        enrolments.add_pending(session, site_code=actor.site_code, name=setup.name,
                                code_hash=code_key(setup.enrolment_code), by=actor.id, at=now)
         sites.set_setting(session, "reference_version", setup.reference_version)
-        append_event(session, AuditAction.IMPORT, entity="village_enrolment", entity_id=result.site.code,
+        append_event(session, AuditAction.IMPORT, entity="village_enrolment", entity_id=actor.site_code,
                      changes={"district": card.code, "fingerprint": card.fingerprint, "services": services,
                               "holidays": holidays}, reason="berkas penyiapan desa")
+
+    result = initialise_site(ctx, code=setup.site_code, name=setup.name, role=SiteRole.DESA,
+                             admin_username=admin_username, admin_full_name=admin_full_name,
+                             admin_password=admin_password, then=trust_district)
+    district, services, holidays = loaded["district"], loaded["services"], loaded["holidays"]
     return SetupInitResult(init=result, district=district, services=services, holidays=holidays)
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import base64
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from puskesos_desk.data.audit import append_event
+from puskesos_desk.data.db import DbSession
 from puskesos_desk.data.repositories import regions, sites, users
 from puskesos_desk.domain.enums import AuditAction, Role, SiteRole
 from puskesos_desk.domain.errors import InputRejected, SiteNotInitialised
@@ -37,7 +39,11 @@ def validate_username(username: str) -> str:
 
 
 def initialise_site(ctx: ServiceContext, *, code: str, name: str, role: SiteRole, admin_username: str,
-                    admin_full_name: str = "", admin_password: str | None = None, address: str = "") -> InitResult:
+                    admin_full_name: str = "", admin_password: str | None = None, address: str = "",
+                    then: Callable[[DbSession, Actor], None] | None = None) -> InitResult:
+    """Create the site, its key pair and its first Admin in one transaction. `then` writes whatever else belongs to
+    the set-up (the district a set-up file trusts, its directory and holidays) inside that same transaction, with
+    the new site's actor, so a failure there leaves no half-made site behind."""
     ctx.require(Permission.INITIALISE_SITE)
     try:
         parsed = parse_site_code(code, role.value)  # type: ignore[arg-type]
@@ -72,6 +78,8 @@ def initialise_site(ctx: ServiceContext, *, code: str, name: str, role: SiteRole
         sites.set_setting(session, "local_change_approval", False)
         append_event(session, AuditAction.SITE_INIT, entity="site", entity_id=parsed.code,
                      changes={"code": parsed.code, "role": role.value, "fingerprint": keys.fingerprint(public)})
+        if then is not None:
+            then(session, actor)
     return InitResult(site=get_site_info(ctx.db), admin=admin, admin_password=password if generated else None)
 
 

@@ -211,3 +211,35 @@ def test_only_a_district_writes_set_up_files_for_its_own_villages(sites, tmp_pat
         write_setup_file(sites["district"].cli, site_code="33.23.01.2001", name="Desa Lain", out=tmp_path / "x.json")
     assert not (tmp_path / "x.json").exists()
     assert _rows(sites["district"], "SELECT count(*) FROM village_enrolment") == [(0,)]
+
+
+def test_a_set_up_that_fails_after_the_site_row_leaves_no_half_made_site(sites, seeded_location: DbLocation,
+                                                                          tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site, its key, its Admin, the trusted district, its directory and holidays are one transaction: a
+    failure while loading the holidays (say, a full disk) leaves the database as it was, and the same file can be
+    used again."""
+    from puskesos_desk.data.repositories import enrolments
+
+    setup, _ = _setup_file(sites, tmp_path)
+    location = clone(seeded_location, tmp_path, "village.db")
+    db = Database(location.url)
+    real_load = enrolments.load_holidays
+
+    def failing_load(*_args: object, **_kwargs: object) -> int:
+        raise OSError("disk full")
+
+    try:
+        monkeypatch.setattr(enrolments, "load_holidays", failing_load)
+        with pytest.raises(OSError, match="disk full"):
+            initialise_from_setup(ServiceContext(db, Actor.cli("pytest")), setup.read_text(encoding="utf-8"),
+                                  admin_username="admin", admin_password="admin-desa-rahasia-1")
+        for table in ("site", "site_key", "user_account", "trusted_site", "village_enrolment"):
+            assert _rows(location, f"SELECT count(*) FROM {table}") == [(0,)], table
+        monkeypatch.setattr(enrolments, "load_holidays", real_load)
+        result = initialise_from_setup(ServiceContext(db, Actor.cli("pytest")), setup.read_text(encoding="utf-8"),
+                                       admin_username="admin", admin_password="admin-desa-rahasia-1")
+        assert result.init.site.code == VILLAGE and result.district.code == sites["district"].cli.actor.site_code
+    finally:
+        db.dispose()
+        drop(location)
