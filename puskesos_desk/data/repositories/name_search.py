@@ -45,7 +45,6 @@ from sqlalchemy import Connection, and_, column, func, literal_column, or_, sele
 from sqlalchemy.orm import Session
 
 from puskesos_desk.data.orm.household import Household, Person
-from puskesos_desk.data.repositories.name_index_bulk import PAUSE_TABLE
 from puskesos_desk.domain.names import name_similarity
 from puskesos_desk.domain.search import MatchKind
 
@@ -65,7 +64,7 @@ _LETTERS = string.ascii_uppercase
 # Objects of the search index that the ORM metadata does not describe (schema comparisons leave them out).
 SEARCH_TABLES = frozenset({"person_name_key", "person_name_word", "person_name_fts", "person_name_fts_data",
                            "person_name_fts_idx", "person_name_fts_docsize", "person_name_fts_config",
-                           "person_name_fts_content", PAUSE_TABLE})
+                           "person_name_fts_content"})
 SEARCH_INDEXES = frozenset({"ix_person_name_key_trgm"})
 
 _key = table("person_name_key", column("id"), column("name_key"), column("persons"))
