@@ -61,7 +61,7 @@ case "$mode" in
     trap 'bash .ci/postgres.sh stop' EXIT
     # shellcheck disable=SC1091
     source .ci/postgres.sh start
-    shard_a="tests/ui tests/cli tests/printing tests/domain tests/benchmarks_smoke"
+    shard_a="tests/ui tests/domain tests/benchmarks_smoke"  # the GUI tests are the longest half of the suite
     shard_b_ignores=""
     for path in $shard_a; do shard_b_ignores="$shard_b_ignores --ignore=$path"; done
     logs_dir=$(mktemp -d)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from puskesos_desk import APP_NAME, __version__
-from puskesos_desk.domain.errors import DatabaseProblem, PuskesosError, SchemaTooNew
+from puskesos_desk.domain.errors import DatabaseProblem, PuskesosError, SchemaTooNew, SiteNotInitialised
 from puskesos_desk.infra.logging_setup import configure_logging
 from puskesos_desk.services import database_settings, encryption
 from puskesos_desk.services.auth import SignedIn, sign_out
@@ -27,6 +27,7 @@ from puskesos_desk.ui.dialogs.database_dialog import DatabaseDialog
 from puskesos_desk.ui.dialogs.unlock_database_dialog import UnlockDatabaseDialog
 from puskesos_desk.ui.excepthook import install_excepthook
 from puskesos_desk.ui.gc_guard import GuiThreadCollector
+from puskesos_desk.ui.help import install_help
 from puskesos_desk.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from puskesos_desk.ui.login_dialog import LoginDialog
 from puskesos_desk.ui.main_window import MainWindow
@@ -224,6 +225,14 @@ def _unlock(db_target: str | None) -> bytes | bool | None:
     return UnlockDatabaseDialog.get_data_key(None, db_target, location)
 
 
+def run_first_run(db: Database) -> SiteInfo | None:
+    """The first-run wizard on a database with no site; the site it set up, or None when the officer left before
+    creating one (tests replace this). Imported here: an installed desk never needs it."""
+    from puskesos_desk.ui.wizard.first_run_wizard import FirstRunWizard
+
+    return FirstRunWizard.run(db)
+
+
 def _open(db_target: str | None, *, on_server: bool = False) -> tuple[Database, SiteInfo] | None:
     data_key = False if on_server else _unlock(db_target)  # before the sign-in: the file cannot be read without it
     if data_key is None:
@@ -249,7 +258,14 @@ def _open(db_target: str | None, *, on_server: bool = False) -> tuple[Database, 
                    "pengguna dan kata sandi.")) from exc
     try:
         site = get_site_info(opened.db)
-    except PuskesosError as exc:  # SiteNotInitialised and friends
+    except SiteNotInitialised:  # a new install: the first-run wizard sets the site up on this database
+        QGuiApplication.restoreOverrideCursor()
+        log.info("site not set up yet: starting the first-run wizard")
+        first_site = run_first_run(opened.db)
+        if first_site is None:
+            opened.db.dispose()
+        return None if first_site is None else (opened.db, first_site)
+    except PuskesosError as exc:
         QGuiApplication.restoreOverrideCursor()
         opened.db.dispose()
         log.error("site not ready: %s", exc.message)
@@ -278,6 +294,7 @@ def main(argv: list[str] | None = None, *, db_target: str | None = None) -> int:
     collector = GuiThreadCollector(app)  # before any background op can run
     install_excepthook()
     install_translators(app, startup_language())
+    install_help(app)  # F1 on every screen, the sign-in dialog included
     opened = _open_target(db_target)
     if opened is None:
         collector.stop()

@@ -50,6 +50,7 @@ from puskesos_desk.ui.areas import (
     area_order,
     role_name,
 )
+from puskesos_desk.ui.help import show_contents, show_help
 from puskesos_desk.ui.idle_watch import IdleWatch
 from puskesos_desk.ui.lock_screen import LockScreen
 from puskesos_desk.ui.pages.audit_page import AuditPage
@@ -62,6 +63,7 @@ from puskesos_desk.ui.pages.pertukaran_page import PertukaranPage
 from puskesos_desk.ui.pages.rujukan_page import RujukanPage
 from puskesos_desk.ui.pages.search_page import SearchPage
 from puskesos_desk.ui.pages.settings_page import SettingsPage
+from puskesos_desk.ui.widgets.page_stack import PageStack
 from puskesos_desk.ui.window_lock import WindowLockMixin
 
 if TYPE_CHECKING:
@@ -109,7 +111,7 @@ class MainWindow(WindowLockMixin, QMainWindow):
         self.lst_areas = QListWidget()
         self.lst_areas.setObjectName("lst_areas")
         self.lst_areas.setAccessibleName(self.tr("Daftar bagian"))
-        self.stk_pages = QStackedWidget()
+        self.stk_pages = PageStack()  # each page scrolls down when a 125 % screen has less room than it needs
         self.page_beranda = BerandaPage(self.ctx)
         self.page_search = SearchPage(self.ctx)
         # Ctrl+F and Ctrl+N are window-wide actions here; the search page's own shortcuts for the same keys would
@@ -169,6 +171,12 @@ class MainWindow(WindowLockMixin, QMainWindow):
         self.act_quit = QAction(self.tr("&Tutup aplikasi"), self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_about = QAction(self.tr("&Tentang Puskesos Desk"), self)
+        # F1 itself is caught application-wide (ui/help), so it also works inside dialogs; no shortcut here.
+        self.act_help_screen = QAction(self.tr("Bantuan &layar ini (F1)"), self)
+        self.act_help_contents = QAction(self.tr("&Daftar isi bantuan"), self)
+        self.act_quick_guide = QAction(self.tr("Cetak &panduan singkat meja layanan…"), self)
+        self.act_quick_guide.setToolTip(self.tr("Satu halaman untuk ditempel di meja layanan: rutinitas harian, "
+                                                "tindak lanjut, dan pertukaran bulanan"))
         self.act_lock = QAction(self.tr("Kunci &layar"), self)
         self.act_lock.setShortcut(QKeySequence("Ctrl+Shift+L"))  # Ctrl+L is the household page's "Keluhan"
         self.act_lock.setStatusTip(self.tr("Sembunyikan layar sampai kata sandi Anda dimasukkan lagi"))
@@ -196,6 +204,9 @@ class MainWindow(WindowLockMixin, QMainWindow):
         self.act_sign_out.triggered.connect(self._on_act_sign_out_triggered)
         self.act_quit.triggered.connect(self.close)
         self.act_about.triggered.connect(self._on_act_about_triggered)
+        self.act_help_screen.triggered.connect(self._on_act_help_screen_triggered)
+        self.act_help_contents.triggered.connect(self._on_act_help_contents_triggered)
+        self.act_quick_guide.triggered.connect(self._on_act_quick_guide_triggered)
         self.act_lock.triggered.connect(self._on_act_lock_triggered)
         self.act_switch_user.triggered.connect(self._on_act_switch_user_triggered)
         self.act_change_password.triggered.connect(self._on_act_change_password_triggered)
@@ -231,6 +242,10 @@ class MainWindow(WindowLockMixin, QMainWindow):
         menu_areas = self.menuBar().addMenu(self.tr("B&agian"))
         menu_areas.addActions(self.area_actions)
         menu_help = self.menuBar().addMenu(self.tr("Ba&ntuan"))
+        menu_help.addAction(self.act_help_screen)
+        menu_help.addAction(self.act_help_contents)
+        menu_help.addAction(self.act_quick_guide)
+        menu_help.addSeparator()
         menu_help.addAction(self.act_about)
         status = self.statusBar()
         status.setSizeGripEnabled(False)
@@ -365,6 +380,17 @@ class MainWindow(WindowLockMixin, QMainWindow):
         self._signing_out = True
         self.signed_out.emit()
         self.close()
+
+    def _on_act_help_screen_triggered(self) -> None:
+        show_help()  # the screen the focus went back to when the menu closed
+
+    def _on_act_help_contents_triggered(self) -> None:
+        show_contents(self)
+
+    def _on_act_quick_guide_triggered(self) -> None:
+        from puskesos_desk.ui.quick_guide_action import open_quick_guide  # reportlab loads on first use only
+
+        open_quick_guide(self, self.ctx)
 
     def _on_act_about_triggered(self) -> None:
         QMessageBox.about(

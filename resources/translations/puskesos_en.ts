@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>Akun Admin</source>
+        <translation>Admin account</translation>
+    </message>
+    <message>
+        <source>Admin mengurus akun petugas dan pengaturan. Setelah langkah ini situs dibuat.</source>
+        <translation>The Admin manages officer accounts and settings. The site is created after this step.</translation>
+    </message>
+    <message>
+        <source>&amp;Buat situs</source>
+        <translation>&amp;Create site</translation>
+    </message>
+    <message>
+        <source>Akun ini milik satu orang (misalnya Kepala Puskesos atau operator desa), bukan akun bersama. Admin tidak melayani warga: petugas memakai akun masing-masing, yang dibuat pada langkah berikutnya.</source>
+        <translation>This account belongs to one person (for example the head of the Puskesos or the village operator); it is not a shared account. The Admin does not serve residents: officers use their own accounts, which are created in the next step.</translation>
+    </message>
+    <message>
+        <source>Aturan kata sandi: paling sedikit {n} karakter; tidak sama dengan nama pengguna; bukan kata yang mudah ditebak seperti &quot;rahasia&quot;, &quot;puskesos&quot; atau &quot;12345678&quot;. Gabungan beberapa kata mudah diingat, misalnya kebun-jati-pagi-7.</source>
+        <translation>Password rules: at least {n} characters; not the same as the username; not an easily guessed word such as &quot;rahasia&quot;, &quot;puskesos&quot; or &quot;12345678&quot;. A few words joined together are easy to remember, for example kebun-jati-pagi-7.</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <source>Nama &amp;lengkap</source>
+        <translation>&amp;Full name</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi</source>
+        <translation>&amp;Repeat password</translation>
+    </message>
+    <message>
+        <source>misalnya: Sri Wahyuni</source>
+        <translation>for example: Sri Wahyuni</translation>
+    </message>
+    <message>
+        <source>Membuat situs, kunci situs dan akun Admin…</source>
+        <translation>Creating the site, the site key and the Admin account…</translation>
+    </message>
+    <message>
+        <source>{reason} Belum ada yang disimpan; tekan Buat situs lagi.</source>
+        <translation>{reason} Nothing has been saved yet; press Create site again.</translation>
+    </message>
+    <message>
+        <source>Situs belum dibuat karena kesalahan sistem. Belum ada yang disimpan; tekan Buat situs lagi.</source>
+        <translation>The site was not created because of a system error. Nothing has been saved yet; press Create site again.</translation>
+    </message>
+    <message>
+        <source>Situs dan akun Admin sudah dibuat, tetapi kop surat belum tersimpan: {reason} Tekan Buat situs lagi untuk menyimpan kop surat. Bila tetap gagal, tutup penyiapan ini: situs sudah siap, dan kop surat dapat diisi di Pengaturan → Surat dan kop.</source>
+        <translation>The site and the Admin account have been created, but the letterhead was not saved: {reason} Press Create site again to save the letterhead. If it still fails, close this set-up: the site is ready, and the letterhead can be filled in at Settings → Letters and letterhead.</translation>
+    </message>
+    <message>
+        <source>Menyimpan kop surat…</source>
+        <translation>Saving the letterhead…</translation>
+    </message>
+</context>
+<context>
     <name>AgencyServicesDialog</name>
     <message>
         <source>Lembar untuk instansi</source>
@@ -183,6 +246,14 @@
 </context>
 <context>
     <name>AuditPage</name>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Siapa melakukan apa dan kapan. Setiap peristiwa menyimpan sidik peristiwa sebelumnya, sehingga perubahan di luar aplikasi dapat ditemukan.</source>
+        <translation>Who did what, and when. Each event stores the fingerprint of the event before it, so changes made outside the app can be found.</translation>
+    </message>
     <message>
         <source>Periode</source>
         <translation>Period</translation>
@@ -1768,6 +1839,73 @@ The whole current database is replaced by this backup. The current database is k
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Komputer ini siap melayani warga.</source>
+        <translation>This computer is ready to serve residents.</translation>
+    </message>
+    <message>
+        <source>&amp;Mulai</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>Setiap langkah dapat diulang di Pengaturan: Bahasa tampilan, Surat dan kop, Akun pengguna, Kertas dan printer; ekstrak DTSEN di Pertukaran Data → Data DTSEN.</source>
+        <translation>Every step can be repeated in Settings: Display language, Letters and letterhead, User accounts, Paper and printer; the DTSEN extract in Data exchange → DTSEN data.</translation>
+    </message>
+    <message>
+        <source>Situs</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Akun Admin</source>
+        <translation>Admin account</translation>
+    </message>
+    <message>
+        <source>Akun petugas</source>
+        <translation>Officer accounts</translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota tepercaya</source>
+        <translation>Trusted district/city</translation>
+    </message>
+    <message>
+        <source>Kertas dan printer</source>
+        <translation>Paper and printer</translation>
+    </message>
+    <message>
+        <source>Data DTSEN</source>
+        <translation>DTSEN data</translation>
+    </message>
+    <message>
+        <source>{dataset} dimuat</source>
+        <translation>{dataset} loaded</translation>
+    </message>
+    <message>
+        <source>belum dimuat</source>
+        <translation>not loaded yet</translation>
+    </message>
+    <message>
+        <source>Belum ada akun petugas. Admin tidak dapat melayani warga: setelah masuk sebagai Admin, buat akun petugas di Pengaturan → Akun pengguna.</source>
+        <translation>There are no officer accounts yet. The Admin cannot serve residents: after signing in as Admin, create officer accounts in Settings → User accounts.</translation>
+    </message>
+    <message>
+        <source>Tekan Mulai, lalu masuk. Petugas masuk dengan akun masing-masing dan kata sandi sementara dari daftar, lalu memilih kata sandi sendiri. Admin ({admin}) masuk untuk mengurus akun dan pengaturan.</source>
+        <translation>Press Start, then sign in. Officers sign in with their own accounts and the temporary password from the list, then choose their own password. The Admin ({admin}) signs in to manage accounts and settings.</translation>
+    </message>
+</context>
+<context>
     <name>DtsenPage</name>
     <message>
         <source>Ekstrak DTSEN/DTKS dari Dinas Sosial kabupaten/kota dipakai untuk menjawab pertanyaan pertama warga — terdaftar di DTSEN? desil berapa? — tanpa internet. Impor ekstrak terbaru setiap kali Dinas Sosial mengirimnya; ekstrak lama diganti seluruhnya.</source>
@@ -2784,10 +2922,80 @@ File {file}, imported by {who}</translation>
     </message>
 </context>
 <context>
+    <name>ExtractPage</name>
+    <message>
+        <source>Data DTSEN (boleh dilewati)</source>
+        <translation>DTSEN data (optional)</translation>
+    </message>
+    <message>
+        <source>Ekstrak DTSEN/DTKS dari Dinas Sosial untuk memeriksa status warga.</source>
+        <translation>The DTSEN/DTKS extract from the social affairs office, to check residents&apos; status.</translation>
+    </message>
+    <message>
+        <source>Bila Dinas Sosial sudah memberikan berkas Excel ekstrak DTSEN untuk desa ini, muat sekarang: pencarian warga langsung menunjukkan desil dan program bantuannya.</source>
+        <translation>If the social affairs office has already given you the Excel file of the DTSEN extract for this village, load it now: resident search then shows each resident&apos;s decile and aid programmes right away.</translation>
+    </message>
+    <message>
+        <source>Muat ekstrak DTSEN…</source>
+        <translation>Load DTSEN extract…</translation>
+    </message>
+    <message>
+        <source>Belum punya berkasnya? Tekan Lanjut. Ekstrak dapat dimuat kapan saja di Pertukaran Data → Data DTSEN.</source>
+        <translation>Don&apos;t have the file yet? Press Next. The extract can be loaded at any time in Data exchange → DTSEN data.</translation>
+    </message>
+    <message>
+        <source>Pilih ekstrak DTSEN/DTKS dari Dinas Sosial</source>
+        <translation>Choose the DTSEN/DTKS extract from the social affairs office</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Ekstrak {dataset} dimuat dari berkas {file}: {n} baris warga desa ini.</source>
+        <translation>{dataset} extract loaded from the file {file}: {n} rows of this village&apos;s residents.</translation>
+    </message>
+</context>
+<context>
     <name>FieldComboDelegate</name>
     <message>
         <source>Dibaca sebagai</source>
         <translation>Read as</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Menyiapkan {app}</source>
+        <translation>Setting up {app}</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Kembali</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Lanjut &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Mulai</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>&amp;Buat situs</source>
+        <translation>&amp;Create site</translation>
+    </message>
+    <message>
+        <source>Keluar dari penyiapan?</source>
+        <translation>Leave the set-up?</translation>
+    </message>
+    <message>
+        <source>Situs belum dibuat; isian pada langkah ini akan hilang dan aplikasi ditutup. Keluar?</source>
+        <translation>The site has not been created yet; what you entered in these steps will be lost and the app will close. Leave?</translation>
     </message>
 </context>
 <context>
@@ -2909,6 +3117,69 @@ File {file}, imported by {who}</translation>
     </message>
 </context>
 <context>
+    <name>HelpViewer</name>
+    <message>
+        <source>Bantuan</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>← Kembali</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Halaman bantuan sebelumnya (Alt+Kiri)</source>
+        <translation>Previous help page (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Maju →</source>
+        <translation>Forward →</translation>
+    </message>
+    <message>
+        <source>Halaman bantuan berikutnya (Alt+Kanan)</source>
+        <translation>Next help page (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Daftar isi</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Semua halaman bantuan</source>
+        <translation>All help pages</translation>
+    </message>
+    <message>
+        <source>Istilah</source>
+        <translation>Glossary</translation>
+    </message>
+    <message>
+        <source>Arti singkatan dan istilah: PKH, BPNT, DTSEN, desil, musdes…</source>
+        <translation>What the acronyms and terms mean: PKH, BPNT, DTSEN, decile, musdes…</translation>
+    </message>
+    <message>
+        <source>A−</source>
+        <translation>A−</translation>
+    </message>
+    <message>
+        <source>Huruf lebih kecil (Ctrl+−)</source>
+        <translation>Smaller text (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <source>Huruf lebih besar (Ctrl++)</source>
+        <translation>Larger text (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Bantuan — {title}</source>
+        <translation>Help — {title}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>Paket yang dibuat dan diterapkan di situs ini</source>
@@ -2931,8 +3202,12 @@ File {file}, imported by {who}</translation>
         <translation>Create conflict decision sheet…</translation>
     </message>
     <message>
-        <source>Isi kolom PAKAI (PENGIRIM atau PENERIMA) di lembar keputusan untuk setiap baris, simpan, lalu impor lembar yang sudah dijawab di tab Terima. Baris yang diubah di luar aplikasi diterapkan dengan mengimpor ulang paketnya di tab Terima dan mencentang &quot;Terapkan juga baris yang diubah di luar aplikasi&quot;.</source>
-        <translation>In the decision sheet, fill in the PAKAI column for every row (PENGIRIM for the sender&apos;s value, PENERIMA for the recipient&apos;s), save it, then import the answered sheet in the Receive tab. Rows edited outside the app are applied by importing their package again in the Receive tab and ticking &quot;Also apply rows edited outside the app&quot;.</translation>
+        <source>Isi kolom PAKAI (PENGIRIM atau PENERIMA) untuk setiap baris, simpan, lalu impor lembar itu di tab Terima.</source>
+        <translation>Fill in the PAKAI column (PENGIRIM for the sender&apos;s version or PENERIMA for the receiver&apos;s) on every row, save, then import that sheet in the Receive tab.</translation>
+    </message>
+    <message>
+        <source>Baris yang diubah di luar aplikasi diterapkan dengan mengimpor ulang paketnya di tab Terima dan mencentang &quot;Terapkan juga baris yang diubah di luar aplikasi&quot;.</source>
+        <translation>Rows edited outside the app are applied by importing their package again in the Receive tab and ticking &quot;Also apply rows edited outside the app&quot;.</translation>
     </message>
     <message>
         <source>Riwayat tidak dapat dimuat: {reason}</source>
@@ -4617,6 +4892,29 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Selamat datang</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Komputer ini belum disiapkan. Beberapa langkah singkat berikut menyiapkannya untuk melayani warga.</source>
+        <translation>This computer has not been set up yet. The following short steps prepare it to serve residents.</translation>
+    </message>
+    <message>
+        <source>Pilih bahasa tampilan:</source>
+        <translation>Choose the display language:</translation>
+    </message>
+    <message>
+        <source>Bahasa dapat diubah kapan saja di Pengaturan → Bahasa tampilan.</source>
+        <translation>The language can be changed at any time in Settings → Display language.</translation>
+    </message>
+    <message>
+        <source>Langkah berikutnya: identitas Puskesos (dari berkas penyiapan kabupaten atau diisi sendiri), kop surat, akun Admin dan akun petugas, kertas dan printer, lalu data DTSEN bila sudah ada. Siapkan flashdisk berisi berkas dari kabupaten bila Anda menerimanya.</source>
+        <translation>Next steps: the Puskesos details (from the district&apos;s set-up file, or filled in by hand), the letterhead, the Admin and officer accounts, paper and printer, then the DTSEN data if you have it. Have the USB stick with the district&apos;s file ready if you received one.</translation>
+    </message>
+</context>
+<context>
     <name>LaporanPage</name>
     <message>
         <source>Rekap bulanan</source>
@@ -4898,6 +5196,77 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
     </message>
 </context>
 <context>
+    <name>LetterheadPage</name>
+    <message>
+        <source>Kop surat</source>
+        <translation>Letterhead</translation>
+    </message>
+    <message>
+        <source>Tercetak di atas setiap surat rujukan, tanda terima dan daftar.</source>
+        <translation>Printed at the top of every referral letter, receipt and list.</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat kantor</source>
+        <translation>Office &amp;address</translation>
+    </message>
+    <message>
+        <source>Jalan, nomor, desa, kecamatan, kode pos</source>
+        <translation>Street, number, village, subdistrict, postcode</translation>
+    </message>
+    <message>
+        <source>&amp;Kontak</source>
+        <translation>&amp;Contact</translation>
+    </message>
+    <message>
+        <source>Telepon / WhatsApp / surel kantor, bila ada</source>
+        <translation>Office phone / WhatsApp / e-mail, if any</translation>
+    </message>
+    <message>
+        <source>Logo (boleh kosong)</source>
+        <translation>Logo (optional)</translation>
+    </message>
+    <message>
+        <source>Pilih logo…</source>
+        <translation>Choose logo…</translation>
+    </message>
+    <message>
+        <source>Hapus logo</source>
+        <translation>Remove logo</translation>
+    </message>
+    <message>
+        <source>Gambar PNG atau JPEG, paling besar 512 KB, misalnya lambang kabupaten/kota.</source>
+        <translation>A PNG or JPEG image of at most 512 KB, for example the district or city emblem.</translation>
+    </message>
+    <message>
+        <source>Semua isian ini dapat diubah nanti di Pengaturan → Surat dan kop.</source>
+        <translation>All of this can be changed later in Settings → Letters and letterhead.</translation>
+    </message>
+    <message>
+        <source>Tanpa logo</source>
+        <translation>No logo</translation>
+    </message>
+    <message>
+        <source>Pilih logo kop surat</source>
+        <translation>Choose letterhead logo</translation>
+    </message>
+    <message>
+        <source>Gambar PNG atau JPEG (*.png *.jpg *.jpeg)</source>
+        <translation>PNG or JPEG images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Berkas logo terlalu besar (paling besar 512 KB). Perkecil gambarnya lalu pilih lagi.</source>
+        <translation>The logo file is too large (at most 512 KB). Make the image smaller, then choose it again.</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca: {reason}</source>
+        <translation>The file cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Berkas ini bukan gambar PNG atau JPEG yang dapat dibaca.</source>
+        <translation>This file is not a readable PNG or JPEG image.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Layar terkunci</source>
@@ -5132,6 +5501,22 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
     <message>
         <source>&amp;Tentang Puskesos Desk</source>
         <translation>&amp;About Puskesos Desk</translation>
+    </message>
+    <message>
+        <source>Bantuan &amp;layar ini (F1)</source>
+        <translation>Help for this &amp;screen (F1)</translation>
+    </message>
+    <message>
+        <source>&amp;Daftar isi bantuan</source>
+        <translation>Help &amp;contents</translation>
+    </message>
+    <message>
+        <source>Cetak &amp;panduan singkat meja layanan…</source>
+        <translation>Print the &amp;quick desk guide…</translation>
+    </message>
+    <message>
+        <source>Satu halaman untuk ditempel di meja layanan: rutinitas harian, tindak lanjut, dan pertukaran bulanan</source>
+        <translation>One page to pin up at the service desk: the daily routine, follow-up and the monthly exchange</translation>
     </message>
     <message>
         <source>Kunci &amp;layar</source>
@@ -5493,6 +5878,45 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
     </message>
 </context>
 <context>
+    <name>MethodPage</name>
+    <message>
+        <source>Cara menyiapkan</source>
+        <translation>How to set up</translation>
+    </message>
+    <message>
+        <source>Dari mana data situs ini diambil?</source>
+        <translation>Where do this site&apos;s details come from?</translation>
+    </message>
+    <message>
+        <source>Buka berkas penyiapan dari kabupaten (dianjurkan)</source>
+        <translation>Open the set-up file from the district (recommended)</translation>
+    </message>
+    <message>
+        <source>Sekretariat SLRT kabupaten/kota memberikan berkas ini, biasanya di flashdisk. Nama dan kode desa sudah terisi, daftar layanan rujukan dan hari libur ikut dimuat, dan pertukaran data dengan kabupaten langsung dapat dipakai.</source>
+        <translation>The district SLRT secretariat gives you this file, usually on a USB stick. The village name and code are already filled in, the referral services and holidays are loaded with it, and data exchange with the district works right away.</translation>
+    </message>
+    <message>
+        <source>Siapkan sendiri</source>
+        <translation>Set up by hand</translation>
+    </message>
+    <message>
+        <source>Bila berkas dari kabupaten belum ada: pilih desa/kelurahan dari daftar wilayah dan isi nama Puskesos. Kabupaten dapat didaftarkan nanti di Pengaturan.</source>
+        <translation>If you have no file from the district yet: choose the village from the list of regions and fill in the Puskesos name. The district can be registered later in Settings.</translation>
+    </message>
+    <message>
+        <source>Bukan Puskesos desa/kelurahan?</source>
+        <translation>Not a village Puskesos?</translation>
+    </message>
+    <message>
+        <source>Sekretariat SLRT kabupaten/kota (Dinas Sosial), disiapkan sendiri</source>
+        <translation>District SLRT secretariat (Dinas Sosial), set up by hand</translation>
+    </message>
+    <message>
+        <source>Hanya untuk kantor yang menerima data dari banyak desa.</source>
+        <translation>Only for the office that receives data from many villages.</translation>
+    </message>
+</context>
+<context>
     <name>NeedDialog</name>
     <message>
         <source>Catat kebutuhan — {number}</source>
@@ -5607,6 +6031,109 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
     <message>
         <source>Nama situs desa:</source>
         <translation>Village site name:</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersPage</name>
+    <message>
+        <source>Akun petugas (boleh dilewati)</source>
+        <translation>Officer accounts (optional)</translation>
+    </message>
+    <message>
+        <source>Satu akun untuk setiap orang yang melayani warga. Dapat ditambah kapan saja di Pengaturan → Akun pengguna.</source>
+        <translation>One account for each person who serves residents. More can be added at any time in Settings → User accounts.</translation>
+    </message>
+    <message>
+        <source>Pilih peran, isi nama pengguna dan nama lengkap, lalu tekan Buat akun. Kata sandi sementara dibuat otomatis; pemilik akun wajib menggantinya saat pertama kali masuk.</source>
+        <translation>Choose the role, fill in the username and full name, then press Create account. A temporary password is generated; the account owner must change it at first sign-in.</translation>
+    </message>
+    <message>
+        <source>&amp;Peran</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>Nama pen&amp;gguna</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <source>Nama &amp;lengkap</source>
+        <translation>&amp;Full name</translation>
+    </message>
+    <message>
+        <source>misalnya: budi.s</source>
+        <translation>for example: budi.s</translation>
+    </message>
+    <message>
+        <source>Buat &amp;akun</source>
+        <translation>Create &amp;account</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Kata sandi sementara</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <source>Kata sandi ini hanya ditampilkan sekali. Cetak atau salin daftar ini sekarang dan serahkan kepada masing-masing petugas.</source>
+        <translation>These passwords are shown only once. Print or copy this list now and hand each officer their own line.</translation>
+    </message>
+    <message>
+        <source>Salin daftar</source>
+        <translation>Copy list</translation>
+    </message>
+    <message>
+        <source>Cetak daftar…</source>
+        <translation>Print list…</translation>
+    </message>
+    <message>
+        <source>Tekan Buat akun untuk membuat akun ini, atau kosongkan nama pengguna untuk melanjutkan tanpa akun itu.</source>
+        <translation>Press Create account to create this account, or clear the username to continue without it.</translation>
+    </message>
+    <message>
+        <source>Isi nama pengguna untuk akun ini.</source>
+        <translation>Fill in the username for this account.</translation>
+    </message>
+    <message>
+        <source>Membuat akun…</source>
+        <translation>Creating the account…</translation>
+    </message>
+    <message>
+        <source>Akun {name} dibuat.</source>
+        <translation>Account {name} created.</translation>
+    </message>
+    <message>
+        <source>Akun {site}</source>
+        <translation>Accounts of {site}</translation>
+    </message>
+    <message>
+        <source>Wajib mengganti kata sandi saat pertama kali masuk.</source>
+        <translation>The password must be changed at first sign-in.</translation>
+    </message>
+    <message>
+        <source>Serahkan setiap baris kepada pemiliknya saja. Kata sandi sementara wajib diganti saat pertama kali masuk. Musnahkan kertas ini setelah semua akun dipakai.</source>
+        <translation>Give each line to its owner only. Temporary passwords must be changed at first sign-in. Destroy this sheet once every account has been used.</translation>
+    </message>
+    <message>
+        <source>Daftar disalin.</source>
+        <translation>List copied.</translation>
+    </message>
+    <message>
+        <source>Cetak daftar akun</source>
+        <translation>Print account list</translation>
+    </message>
+    <message>
+        <source>Daftar dikirim ke printer.</source>
+        <translation>List sent to the printer.</translation>
     </message>
 </context>
 <context>
@@ -6038,6 +6565,10 @@ to {receiver}</translation>
         <translation>Due date</translation>
     </message>
     <message>
+        <source>Kehamilan</source>
+        <translation>Pregnancy</translation>
+    </message>
+    <message>
         <source>keluarga {number}</source>
         <translation>household {number}</translation>
     </message>
@@ -6233,6 +6764,92 @@ to {receiver}</translation>
     </message>
 </context>
 <context>
+    <name>PrintSettings</name>
+    <message>
+        <source>Kertas dan printer</source>
+        <translation>Paper and printer</translation>
+    </message>
+    <message>
+        <source>&amp;Kertas</source>
+        <translation>&amp;Paper</translation>
+    </message>
+    <message>
+        <source>&amp;Printer</source>
+        <translation>P&amp;rinter</translation>
+    </message>
+    <message>
+        <source>PDF (tanpa printer: simpan sebagai berkas)</source>
+        <translation>PDF (no printer: save as a file)</translation>
+    </message>
+    <message>
+        <source>Cetak halaman &amp;uji</source>
+        <translation>Print &amp;test page</translation>
+    </message>
+    <message>
+        <source>Satu halaman dengan kop surat, tanpa data warga</source>
+        <translation>One page with the letterhead, without resident data</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Dipilih lebih dulu setiap kali mencetak di komputer ini; tetap dapat diganti saat mencetak. Disimpan untuk pengguna Windows ini.</source>
+        <translation>Preselected every time you print on this computer; it can still be changed when printing. Saved for this Windows user.</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {paper}, {printer}.</source>
+        <translation>Saved: {paper}, {printer}.</translation>
+    </message>
+    <message>
+        <source>Simpan halaman uji</source>
+        <translation>Save test page</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Menyiapkan halaman uji…</source>
+        <translation>Preparing the test page…</translation>
+    </message>
+    <message>
+        <source>Halaman uji disimpan: {path}</source>
+        <translation>Test page saved: {path}</translation>
+    </message>
+    <message>
+        <source>Halaman uji terkirim ke {printer}. Periksa: kop surat terbaca jelas dan tidak ada bagian yang terpotong.</source>
+        <translation>Test page sent to {printer}. Check that the letterhead is clearly legible and nothing is cut off.</translation>
+    </message>
+    <message>
+        <source>Printer tidak dapat mencetak. Periksa printer menyala, kertas terpasang dan kabelnya tersambung, lalu coba lagi.</source>
+        <translation>The printer cannot print. Check that the printer is on, paper is loaded and the cable is connected, then try again.</translation>
+    </message>
+    <message>
+        <source>Halaman uji tidak dapat dibuat karena kesalahan sistem.</source>
+        <translation>The test page could not be created because of a system error.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <source>Kertas dan printer</source>
+        <translation>Paper and printer</translation>
+    </message>
+    <message>
+        <source>Ukuran kertas dan printer yang dipakai komputer ini.</source>
+        <translation>The paper size and printer this computer uses.</translation>
+    </message>
+    <message>
+        <source>Kebanyakan kantor desa memakai kertas F4 (folio). Tekan Cetak halaman uji untuk mencoba printer: satu halaman dengan kop surat keluar. Tanpa printer, pilih PDF: dokumen disimpan sebagai berkas.</source>
+        <translation>Most village offices use F4 (folio) paper. Press Print test page to try the printer: one page with the letterhead comes out. Without a printer, choose PDF: documents are saved as files.</translation>
+    </message>
+    <message>
+        <source>Dapat diubah nanti di Pengaturan → Kertas dan printer.</source>
+        <translation>Can be changed later in Settings → Paper and printer.</translation>
+    </message>
+</context>
+<context>
     <name>ProgressTask</name>
     <message>
         <source>Kemajuan</source>
@@ -6367,6 +6984,13 @@ to {receiver}</translation>
     <message>
         <source>Tanggal tidak valid (hari/bulan/tahun).</source>
         <translation>Invalid date (day/month/year).</translation>
+    </message>
+</context>
+<context>
+    <name>QuickGuideAction</name>
+    <message>
+        <source>Panduan singkat meja layanan</source>
+        <translation>Service desk quick guide</translation>
     </message>
 </context>
 <context>
@@ -7049,6 +7673,72 @@ to {receiver}</translation>
     <message>
         <source>Lewat batas jawaban {n} hari kerja; hubungi lembaga tujuan.</source>
         <translation>Reply {n} working days overdue; contact the receiving organisation.</translation>
+    </message>
+</context>
+<context>
+    <name>RegionCombos</name>
+    <message>
+        <source>&amp;Provinsi</source>
+        <translation>&amp;Province</translation>
+    </message>
+    <message>
+        <source>&amp;Kabupaten/kota</source>
+        <translation>&amp;District/city</translation>
+    </message>
+    <message>
+        <source>K&amp;ecamatan</source>
+        <translation>&amp;Subdistrict</translation>
+    </message>
+    <message>
+        <source>&amp;Desa/kelurahan</source>
+        <translation>&amp;Village</translation>
+    </message>
+    <message>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPage</name>
+    <message>
+        <source>Wilayah dan nama Sekretariat</source>
+        <translation>Region and secretariat name</translation>
+    </message>
+    <message>
+        <source>Wilayah dan nama Puskesos</source>
+        <translation>Region and Puskesos name</translation>
+    </message>
+    <message>
+        <source>Pilih kabupaten/kota Sekretariat SLRT ini.</source>
+        <translation>Choose the district or city of this SLRT secretariat.</translation>
+    </message>
+    <message>
+        <source>Pilih desa/kelurahan tempat Puskesos ini berada.</source>
+        <translation>Choose the village where this Puskesos is.</translation>
+    </message>
+    <message>
+        <source>Pilih dari atas ke bawah; daftar berikutnya terisi setelah satu dipilih. Di dalam daftar, ketik sebagian nama untuk melompat ke nama itu (misalnya &quot;semarang&quot; atau &quot;sumo&quot;).</source>
+        <translation>Choose from top to bottom; each list fills once the one above is chosen. In a list, type part of a name to jump to it (for example &quot;semarang&quot; or &quot;sumo&quot;).</translation>
+    </message>
+    <message>
+        <source>Kode wilayah</source>
+        <translation>Region code</translation>
+    </message>
+    <message>
+        <source>&amp;Nama situs</source>
+        <translation>Site na&amp;me</translation>
+    </message>
+    <message>
+        <source>Nama ini tercetak di kop setiap surat. Ubah bila nama resminya lain.</source>
+        <translation>This name is printed on the letterhead of every letter. Change it if the official name is different.</translation>
+    </message>
+    <message>
+        <source>Pilih wilayah sampai daftar terakhir.</source>
+        <translation>Choose the region down to the last list.</translation>
+    </message>
+    <message>
+        <source>Nama situs wajib diisi.</source>
+        <translation>The site name is required.</translation>
     </message>
 </context>
 <context>
@@ -7909,8 +8599,16 @@ What needs correcting? (optional)</translation>
         <translation>One document per line</translation>
     </message>
     <message>
+        <source>Perlu persetujuan tertulis warga</source>
+        <translation>Needs the resident&apos;s written consent</translation>
+    </message>
+    <message>
         <source>Perlu persetujuan tertulis warga sebelum data dibagikan</source>
         <translation>Needs the resident&apos;s written consent before data is shared</translation>
+    </message>
+    <message>
+        <source>Lembaga memerlukan NIK dan No. KK lengkap</source>
+        <translation>The agency needs the full NIK and KK number</translation>
     </message>
     <message>
         <source>Lembaga memerlukan NIK dan No. KK lengkap di slip</source>
@@ -7993,12 +8691,12 @@ What needs correcting? (optional)</translation>
         <translation>Agency</translation>
     </message>
     <message>
-        <source>Layanan</source>
-        <translation>Service</translation>
+        <source>Kontak &amp;&amp; lokasi</source>
+        <translation>Contact &amp;&amp; location</translation>
     </message>
     <message>
-        <source>Kontak &amp; lokasi</source>
-        <translation>Contact &amp; location</translation>
+        <source>Layanan</source>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Syarat</source>
@@ -8196,6 +8894,83 @@ What needs correcting? (optional)</translation>
     <message>
         <source>Tersimpan: {n} menit.</source>
         <translation>Saved: {n} min.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupFilePage</name>
+    <message>
+        <source>Berkas penyiapan dari kabupaten</source>
+        <translation>Set-up file from the district</translation>
+    </message>
+    <message>
+        <source>Pilih berkas yang diberikan Sekretariat SLRT kabupaten/kota. Belum ada yang disimpan sampai akun Admin dibuat.</source>
+        <translation>Choose the file the district SLRT secretariat gave you. Nothing is saved until the Admin account is created.</translation>
+    </message>
+    <message>
+        <source>Colokkan flashdisk, tekan Pilih berkas, lalu buka berkas penyiapan (biasanya bernama penyiapan-….json).</source>
+        <translation>Plug in the USB stick, press Choose file, then open the set-up file (usually named penyiapan-….json).</translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Belum ada berkas dipilih.</source>
+        <translation>No file chosen yet.</translation>
+    </message>
+    <message>
+        <source>Puskesos</source>
+        <translation>Puskesos</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>District/city</translation>
+    </message>
+    <message>
+        <source>Sidik jari kunci kabupaten</source>
+        <translation>District key fingerprint</translation>
+    </message>
+    <message>
+        <source>Layanan rujukan</source>
+        <translation>Referral services</translation>
+    </message>
+    <message>
+        <source>Hari libur</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>Cocokkan sidik jari ini dengan Sekretariat SLRT lewat telepon: bila sama, berkas ini benar-benar dari kabupaten Anda.</source>
+        <translation>Check this fingerprint with the SLRT secretariat by telephone: if it matches, this file really comes from your district.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas penyiapan dari kabupaten</source>
+        <translation>Choose the set-up file from the district</translation>
+    </message>
+    <message>
+        <source>Berkas penyiapan (*.json);;Semua berkas (*)</source>
+        <translation>Set-up file (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Membaca {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layanan</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hari</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -9043,6 +9818,10 @@ Write this code down now: it is shown only once and works only once. Send the fi
         <translation>Consent &amp;method</translation>
     </message>
     <message>
+        <source>Dari kunjungan terakhir ({date}); ketik untuk mengganti.</source>
+        <translation>From the last visit ({date}); type to replace it.</translation>
+    </message>
+    <message>
         <source>Kosongkan bila {name} orang tua/walinya</source>
         <translation>Leave empty if {name} is the parent or guardian</translation>
     </message>
@@ -9054,12 +9833,28 @@ Write this code down now: it is shown only once and works only once. Send the fi
 <context>
     <name>VisitFollowUpBar</name>
     <message>
-        <source>Catat keluhan kunjungan ini</source>
+        <source>Catat keluhan</source>
+        <translation>Record complaint</translation>
+    </message>
+    <message>
+        <source>Catat keluhan dari kunjungan ini</source>
         <translation>Record a complaint from this visit</translation>
     </message>
     <message>
-        <source>Catat kebutuhan kunjungan ini</source>
+        <source>Catat kebutuhan</source>
+        <translation>Record need</translation>
+    </message>
+    <message>
+        <source>Catat kebutuhan dari kunjungan ini</source>
         <translation>Record a need from this visit</translation>
+    </message>
+    <message>
+        <source>Rujuk kebutuhan…</source>
+        <translation>Refer need…</translation>
+    </message>
+    <message>
+        <source>Rujuk kebutuhan yang baru disimpan ke layanan di direktori</source>
+        <translation>Refer the need just saved to a service in the directory</translation>
     </message>
     <message>
         <source>Selesai</source>

@@ -42,11 +42,15 @@ def test_not_a_database_exits_3_with_message(restore_app: list[str], tmp_path: P
     assert "bukan basis data Puskesos Desk" in restore_app[0]
 
 
-def test_site_not_initialised_exits_3_with_message(restore_app: list[str], seeded_db: Any) -> None:
+def test_site_not_initialised_opens_the_first_run_wizard(restore_app: list[str], seeded_db: Any,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """No dead-end message: the wizard sets the site up (tests/ui/test_first_run_wizard.py); leaving it exits 3."""
     seeded_db.db.dispose()
+    offered: list[object] = []
+    monkeypatch.setattr(app_module, "run_first_run", lambda db: offered.append(db))
     assert app_module.main([], db_target=str(seeded_db.path)) == 3
-    assert len(restore_app) == 1
-    assert "belum disiapkan" in restore_app[0]
+    assert len(offered) == 1
+    assert restore_app == []
 
 
 def test_cancelled_sign_in_exits_0(restore_app: list[str], desk: Any, monkeypatch: pytest.MonkeyPatch) -> None:

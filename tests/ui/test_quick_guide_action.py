@@ -128,3 +128,18 @@ def test_every_key_the_guide_names_is_bound_in_the_main_window(qtbot: Any, desk:
     guide_keys = {key.keys for key in guide_text(GuideLanguage.ID).keys}
     assert sorted(guide_keys - KEYS_ELSEWHERE - bound) == []
     window.close()
+
+
+def test_the_help_menu_opens_the_guide_in_the_preview(qtbot: Any, desk: Any, site_info: Any) -> None:
+    signed = sign_in(desk.db, username="petugas.fo", password=FO_PASSWORD)
+    window = MainWindow(desk.db, signed, site_info)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert any(window.act_quick_guide in menu.actions() for menu in window.menuBar().findChildren(QWidget))
+    window.act_quick_guide.trigger()
+    qtbot.waitUntil(lambda: bool(window.findChildren(PdfPreviewDialog)), timeout=10_000)
+    preview = window.findChildren(PdfPreviewDialog)[0]
+    assert "Panduan singkat" in preview.windowTitle()
+    preview.close()
+    window.close()

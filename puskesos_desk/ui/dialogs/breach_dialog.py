@@ -41,6 +41,7 @@ from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.services import breach
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.ui.ops import run_op
+from puskesos_desk.ui.widgets.dialog_fit import keep_wrapped_text_whole
 
 DATE_TIME_FORMAT = "dd-MM-yyyy HH:mm"
 DEADLINE_STYLE = "QLabel#lbl_deadline { font-weight: 600; color: #8a1c12; }"
@@ -130,25 +131,38 @@ class BreachDialog(QDialog):
         form.addRow(lbl_period, period)
         form.addRow(self.tr("&Yang terungkap"), self.cmb_kind)
         form.addRow(self.tr("Pa&ket"), self.edt_package)
+        form.addRow(self.tr("&Kontak"), self.edt_contact)
         categories = QGroupBox(self.tr("Jenis data yang terungkap"))
         grid = QGridLayout(categories)
         for index, box in enumerate(self.chk_categories.values()):
             grid.addWidget(box, index // 2, index % 2)
-        form.addRow(categories)
-        form.addRow(self.tr("&Uraian kejadian"), self.edt_how)
-        form.addRow(self.tr("Upaya yang &telah dilakukan"), self.edt_taken)
-        form.addRow(self.tr("Upaya yang &akan dilakukan"), self.edt_planned)
-        form.addRow(self.tr("&Kontak"), self.edt_contact)
+        facts = QVBoxLayout()
+        facts.addLayout(form)
+        facts.addWidget(categories)
+        facts.addStretch(1)
+        # The three accounts of the incident beside the facts, not under them: one column was taller than a
+        # 1366×768 screen at 125 % scaling.
+        story = QFormLayout()
+        story.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        story.addRow(self.tr("&Uraian kejadian"), self.edt_how)
+        story.addRow(self.tr("Upaya yang &telah dilakukan"), self.edt_taken)
+        story.addRow(self.tr("Upaya yang &akan dilakukan"), self.edt_planned)
+        columns = QHBoxLayout()
+        columns.addLayout(facts, 3)
+        columns.addSpacing(12)
+        columns.addLayout(story, 2)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.btn_make)
         buttons.addWidget(self.btn_close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.lbl_intro)
-        layout.addLayout(form)
+        layout.addLayout(columns)
         layout.addWidget(self.lbl_result)
         layout.addLayout(buttons)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(880)
+        QWidget.setTabOrder(self.edt_package, self.edt_contact)  # Kontak sits under Paket, before the categories
+        keep_wrapped_text_whole(self)
         self._on_dte_discovered_changed()
         self._on_cmb_kind_changed()
 

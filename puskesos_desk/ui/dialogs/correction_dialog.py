@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from puskesos_desk.domain.corrections import (
     HouseholdCorrection,
@@ -35,6 +45,7 @@ from puskesos_desk.ui.widgets.household.form_dialog import with_error
 PERSON_LISTS = ("jenis_kelamin", "status_kawin", "agama", "pendidikan", "status_sekolah", "pekerjaan",
                 "kewarganegaraan", "alasan_tanpa_nik", "disabilitas_jenis")
 HOUSEHOLD_LISTS = ("alasan_tanpa_kk",)
+DISABILITY_COLUMNS = 3
 
 
 class PersonCorrectionDialog(CorrectionDialog):
@@ -97,8 +108,17 @@ class PersonCorrectionDialog(CorrectionDialog):
         specific = QFormLayout(self.grp_specific)
         specific.addRow(self.tr("Disabilitas"), self.grd_disability)
         specific.addRow(self.tr("Penyakit kronis"), self.edt_illness)
-        specific.addRow("", with_error(self.chk_pregnant, self.error_for("pregnant")))
-        specific.addRow(self.tr("Perkiraan lahir"), self.edt_due_date)
+        # The pregnancy and its due date on one line, the disabilities three to a row: the dialog then fits a
+        # 1366×768 screen at 125 % scaling.
+        pregnancy = QHBoxLayout()
+        pregnancy.addWidget(with_error(self.chk_pregnant, self.error_for("pregnant")))
+        pregnancy.addSpacing(16)
+        lbl_due = QLabel(self.tr("Perkiraan lahir"))
+        lbl_due.setBuddy(self.edt_due_date)
+        pregnancy.addWidget(lbl_due)
+        pregnancy.addWidget(self.edt_due_date)
+        pregnancy.addStretch(1)
+        specific.addRow(self.tr("Kehamilan"), pregnancy)
         self.assemble(top, self.grp_specific, self.lbl_specific_hidden)
         self.load()
 
@@ -146,7 +166,7 @@ class PersonCorrectionDialog(CorrectionDialog):
             box = QCheckBox(item.label(current_language()))
             box.setChecked(item.code in specific.disability)
             self.chk_disability[item.code] = box
-            self.grd_disability.addWidget(box, position // 2, position % 2)
+            self.grd_disability.addWidget(box, position // DISABILITY_COLUMNS, position % DISABILITY_COLUMNS)
         self.edt_illness.setText(specific.chronic_illness)
         self.chk_pregnant.setChecked(bool(specific.pregnant))
         self.edt_due_date.set_date(specific.due_date)

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from types import ModuleType
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from puskesos_desk.ui.formatting import format_number
 from puskesos_desk.ui.models.extract_mapping_model import ExtractMappingTableModel, FieldComboDelegate, mapping_rows
 from puskesos_desk.ui.models.import_messages_model import MessagesTableModel
 from puskesos_desk.ui.ops import run_op
+from puskesos_desk.ui.widgets.dialog_fit import resize_within_screen
 from puskesos_desk.ui.widgets.progress_task import ProgressTask
 from puskesos_desk.ui.widgets.record_table import record_table
 
@@ -201,7 +202,7 @@ class ExtractImportDialog(QDialog):
         layout.addWidget(self.task)
         layout.addWidget(self.frm_result)
         layout.addLayout(buttons)
-        self.resize(1040, 640)
+        resize_within_screen(self, QSize(1040, 640))
         self.lbl_file.setText(self.tr("Berkas: {path}").format(path=path))
         self._update_buttons()
         self.refresh_preview()

@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -38,7 +38,9 @@ from puskesos_desk.domain.documents import OutputChannel, Paper
 from puskesos_desk.domain.errors import InputRejected, PuskesosError
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.ops import run_op
-from puskesos_desk.ui.pdf_pages import PdfPages, PrintFailed, prepare_printer, print_pdf, rasterise
+from puskesos_desk.ui.pdf_pages import PdfPages, PrintFailed, print_pdf, rasterise
+from puskesos_desk.ui.print_defaults import new_printer, preferred_paper
+from puskesos_desk.ui.widgets.dialog_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,8 @@ PAPER_NAMES: dict[Paper, str] = {
 ZOOM_FIT_WIDTH = 0
 ZOOM_ACTUAL = 1
 PAGE_GAP = 16  # pixels between pages and around them, on the grey desk
+PAGE_BORDER = 1  # the page label's frame (PAGE_STYLE), drawn around the image on each side
+PREFERRED_SIZE = QSize(960, 720)  # reduced to the screen: a 1366×768 PC has 728 px above its task bar
 RELAYOUT_DELAY_MS = 60
 
 BLOCKED_STYLE = (
@@ -121,7 +125,7 @@ class PdfPreviewDialog(QDialog):
         render: Callable[[Paper], bytes],
         issue: Callable[[Paper, OutputChannel], bytes] | None,
         papers: Sequence[Paper] = (Paper.F4, Paper.A4, Paper.A5),
-        paper: Paper = Paper.F4,
+        paper: Paper | None = None,  # None: this PC's default paper (Pengaturan → Kertas dan printer)
         blocked_reason: str | None = None,
         suggested_file_name: str = "dokumen.pdf",
         on_issued: Callable[[], None] | None = None,
@@ -145,7 +149,8 @@ class PdfPreviewDialog(QDialog):
         self.cmb_paper.setAccessibleName(self.tr("Ukuran kertas"))
         for choice in papers:
             self.cmb_paper.addItem(paper_name(choice), choice.value)
-        self.cmb_paper.setCurrentIndex(max(0, self.cmb_paper.findData(paper.value)))
+        initial = paper if paper is not None else preferred_paper(tuple(papers))
+        self.cmb_paper.setCurrentIndex(max(0, self.cmb_paper.findData(initial.value)))
         self.btn_fit_width = QPushButton(self.tr("Selebar jendela"))
         self.btn_actual_size = QPushButton(self.tr("100%"))
         self.grp_zoom = QButtonGroup(self)
@@ -228,7 +233,7 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.lbl_blocked)
         layout.addWidget(self.scr_pages, 1)
         layout.addLayout(buttons)
-        self.resize(960, 720)
+        resize_within_screen(self, PREFERRED_SIZE)
         self.cmb_paper.setFocus()
         self.refresh()
 
@@ -318,7 +323,8 @@ class PdfPreviewDialog(QDialog):
         if self.zoom() == ZOOM_ACTUAL:
             per_point = self.logicalDpiX() / 72.0
             return [max(1, round(width * per_point)) for width, _ in self.pages.sizes_pt]
-        room = max(200, self.scr_pages.viewport().width() - 2 * PAGE_GAP)
+        # The page and its frame within the desk's margins: a page 2 px wider than the viewport would scroll sideways.
+        room = max(200, self.scr_pages.viewport().width() - 2 * PAGE_GAP - 2 * PAGE_BORDER)
         return [max(1, round(room * width / widest)) for width, _ in self.pages.sizes_pt]
 
     def _show_pages(self) -> None:
@@ -341,7 +347,8 @@ class PdfPreviewDialog(QDialog):
             pixmap = QPixmap.fromImage(scaled)
             pixmap.setDevicePixelRatio(ratio)
             label.setPixmap(pixmap)
-            label.setFixedSize(round(scaled.width() / ratio) + 2, round(scaled.height() / ratio) + 2)
+            label.setFixedSize(round(scaled.width() / ratio) + 2 * PAGE_BORDER,
+                               round(scaled.height() / ratio) + 2 * PAGE_BORDER)
             label.setAccessibleName(self.tr("Halaman {n} dari {total}").format(n=index + 1,
                                                                                 total=self.pages.page_count))
 
@@ -358,8 +365,8 @@ class PdfPreviewDialog(QDialog):
     # --- the modal steps (tests replace these) ---------------------------------------------------------------------
 
     def make_printer(self, paper: Paper) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, paper)
+        """This PC's default printer (when it is still installed) is the one the print dialog opens on."""
+        printer = new_printer(paper)
         printer.setDocName(self.windowTitle())
         return printer
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,9 +28,12 @@ from puskesos_desk.domain.reference import ServiceItem
 from puskesos_desk.domain.referrals import ReferralDraft
 from puskesos_desk.services.referrals import MAX_SUMMARY, needs_consent
 from puskesos_desk.ui.i18n import current_language
+from puskesos_desk.ui.widgets.dialog_fit import resize_within_screen
 from puskesos_desk.ui.widgets.household.choice_widgets import checked_codes, combo_code, fill_checklist, select_code
 from puskesos_desk.ui.widgets.household.form_dialog import FormDialog
 from puskesos_desk.ui.widgets.household.service_picker import ServiceCard, ServicePicker
+
+PREFERRED_WIDTH = 1160
 
 
 def hint(text: str = "") -> QLabel:
@@ -116,7 +120,8 @@ class ReferralDialog(FormDialog):
         layout.addWidget(self.error_for("consent"))  # a banner: the refusal concerns the whole referral
         layout.addLayout(columns, 1)
         layout.addLayout(self.button_row())
-        self.setMinimumWidth(1160)
+        # Three columns read best at 1160 px; a 1366×768 screen at 125 % has 1093, and the columns still fit there.
+        resize_within_screen(self, QSize(PREFERRED_WIDTH, 0))
 
         preferred, marker = self._preferred(services)
         self.pck_service.set_services(services, preferred, marker)

@@ -6,6 +6,7 @@ Simpan emits `submitted(ServiceDraft)`; the tab saves it and hands FieldErrors b
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from puskesos_desk.domain.reference import CodeItem
 from puskesos_desk.domain.service_directory import MAX_RESPONSE_DAYS, MIN_RESPONSE_DAYS, ServiceDraft, ServiceEntry
 from puskesos_desk.ui.i18n import current_language
+from puskesos_desk.ui.widgets.dialog_fit import resize_within_screen
 from puskesos_desk.ui.widgets.household.choice_widgets import (
     checked_codes,
     combo_code,
@@ -71,6 +73,9 @@ class ServiceEntryDialog(FormDialog):
         self.cmb_program = QComboBox()
         self.cmb_program.setObjectName("cmb_program")
         fill_combo(self.cmb_program, programs, empty=self.tr("(tanpa program)"))
+        # Programme names are long; the list that drops down shows them whole.
+        self.cmb_program.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.cmb_program.setMinimumContentsLength(18)
         self.lst_domains = QListWidget()
         self.lst_domains.setObjectName("lst_domains")
         self.lst_domains.setAccessibleName(self.tr("Bidang kebutuhan"))
@@ -107,9 +112,11 @@ class ServiceEntryDialog(FormDialog):
         self.edt_documents = _text_box(72)
         self.edt_documents.setObjectName("edt_documents")
         self.edt_documents.setPlaceholderText(self.tr("Satu dokumen per baris"))
-        self.chk_consent = QCheckBox(self.tr("Perlu persetujuan tertulis warga sebelum data dibagikan"))
+        self.chk_consent = QCheckBox(self.tr("Perlu persetujuan tertulis warga"))
+        self.chk_consent.setToolTip(self.tr("Perlu persetujuan tertulis warga sebelum data dibagikan"))
         self.chk_consent.setObjectName("chk_consent")
-        self.chk_full_ids = QCheckBox(self.tr("Lembaga memerlukan NIK dan No. KK lengkap di slip"))
+        self.chk_full_ids = QCheckBox(self.tr("Lembaga memerlukan NIK dan No. KK lengkap"))
+        self.chk_full_ids.setToolTip(self.tr("Lembaga memerlukan NIK dan No. KK lengkap di slip"))
         self.chk_full_ids.setObjectName("chk_full_ids")
 
         # Assemble
@@ -137,14 +144,21 @@ class ServiceEntryDialog(FormDialog):
         terms.addRow(self.tr("&Dokumen"), with_error(self.edt_documents, self.error_for("required_documents")))
         terms.addRow(self.chk_consent)
         terms.addRow(self.chk_full_ids)
-        align_labels(agency, service)
-        align_labels(contact, terms)
+        align_labels(agency, contact)
+        # Three columns (the agency with its contact, the service, who qualifies) keep the dialog within a 1366×768
+        # screen at 125 % scaling; two columns were 730 px tall.
         grid = QGridLayout()
-        for index, (caption, form) in enumerate(((self.tr("Lembaga"), agency), (self.tr("Layanan"), service),
-                                                 (self.tr("Kontak & lokasi"), contact), (self.tr("Syarat"), terms))):
+        terms.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # the text boxes get the column's width
+        for caption, form, row, column in ((self.tr("Lembaga"), agency, 0, 0),
+                                           (self.tr("Kontak && lokasi"), contact, 1, 0),
+                                           (self.tr("Layanan"), service, 0, 1), (self.tr("Syarat"), terms, 0, 2)):
             group = QGroupBox(caption)
-            group.setLayout(form)
-            grid.addWidget(group, index % 2, index // 2)
+            column_layout = QVBoxLayout(group)
+            column_layout.addLayout(form)
+            column_layout.addStretch(1)  # fields keep their height at the top; the room left stays below
+            grid.addWidget(group, row, column, 1 if row or column == 0 else 2, 1)
+        for column, stretch in enumerate((2, 3, 2)):  # the service's list and description get the most room
+            grid.setColumnStretch(column, stretch)
         layout = QVBoxLayout(self)
         if entry is not None and entry.is_example:
             note = QLabel(self.tr("Ini contoh bawaan aplikasi. Setelah disimpan, layanan ini dicatat sebagai sudah "
@@ -154,7 +168,7 @@ class ServiceEntryDialog(FormDialog):
             layout.addWidget(note)
         layout.addLayout(grid)
         layout.addLayout(self.button_row())
-        self.setMinimumWidth(900)
+        resize_within_screen(self, QSize(1200, 0))  # wider than Qt's first size (⅔ of the screen); as tall as needed
         if entry is not None:
             self._fill(entry)
         (self.edt_organization if entry else self.edt_code).setFocus()

@@ -58,6 +58,12 @@ class AuditPage(QWidget):
         self.last_check: AuditCheck | None = None
 
         # Widgets
+        self.lbl_title = QLabel(self.tr("Audit"))
+        self.lbl_title.setObjectName("lbl_title")
+        self.lbl_subtitle = QLabel(self.tr("Siapa melakukan apa dan kapan. Setiap peristiwa menyimpan sidik peristiwa "
+                                           "sebelumnya, sehingga perubahan di luar aplikasi dapat ditemukan."))
+        self.lbl_subtitle.setObjectName("lbl_subtitle")
+        self.lbl_subtitle.setWordWrap(True)
         self.cmb_period = QComboBox()
         self.cmb_period.setAccessibleName(self.tr("Periode"))
         for key, text in ((PERIOD_ALL, self.tr("Semua waktu")), (PERIOD_TODAY, self.tr("Hari ini")),
@@ -152,13 +158,16 @@ class AuditPage(QWidget):
         check = QHBoxLayout()
         check.addWidget(self.btn_verify)
         check.addWidget(self.lbl_verify, 1)
+        check.addStretch(0)  # the buttons keep their size while the check's result is hidden
         check.addWidget(self.btn_jump)
         check.addWidget(self.btn_breach)
         bottom = QHBoxLayout()
         bottom.addWidget(self.lbl_count, 1)
         bottom.addWidget(self.btn_more)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(20, 16, 20, 12)  # as the other areas' pages
+        layout.addWidget(self.lbl_title)
+        layout.addWidget(self.lbl_subtitle)
         layout.addLayout(check)
         layout.addLayout(filters)
         layout.addWidget(self.spl_body, 1)

@@ -44,6 +44,7 @@ from puskesos_desk.ui.pages.pertukaran_export_tab import documents_folder, with_
 from puskesos_desk.ui.widgets.extract_age import age_text
 from puskesos_desk.ui.widgets.progress_task import ProgressTask
 from puskesos_desk.ui.widgets.record_table import record_table
+from puskesos_desk.ui.widgets.wrapped_label import keep_lines
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class DtsenPage(QWidget):
             "mengirimnya; ekstrak lama diganti seluruhnya."))
         self.lbl_intro.setObjectName("lbl_hint")
         self.lbl_intro.setWordWrap(True)
+        keep_lines(self.lbl_intro)
         self.frm_current = QFrame()
         self.frm_current.setObjectName("card")
         self.lbl_card_title = QLabel(self.tr("Ekstrak yang dipakai"))

@@ -72,6 +72,8 @@ from puskesos_desk.ui.widgets.household.proposal_status_dialog import ProposalAd
 from puskesos_desk.ui.widgets.household.record_requests import RecordRequests
 from puskesos_desk.ui.widgets.household.referral_section import ReferralSection
 from puskesos_desk.ui.widgets.household.visit_follow_up_bar import VisitFollowUpBar
+from puskesos_desk.ui.widgets.split_button_row import SplitButtonRow
+from puskesos_desk.ui.widgets.wrapped_label import fit_lines, keep_lines
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +103,7 @@ class HouseholdPage(QWidget):
         self.lbl_status = QLabel()
         self.lbl_status.setObjectName("lbl_hint")
         self.lbl_status.setWordWrap(True)  # never widens the page (125 % scaling on 1366×768)
+        keep_lines(self.lbl_status)  # two lines at 125 %: the page's minimum height counts both
         self.btn_refresh = QPushButton(self.tr("Muat ulang"))
         self.sc_refresh = QShortcut(QKeySequence("F5"), self)
         self.btn_refresh.setToolTip(self.tr("Baca ulang data keluarga (F5)"))
@@ -177,13 +180,11 @@ class HouseholdPage(QWidget):
         top.addWidget(self.btn_back)
         top.addWidget(self.lbl_status, 1)
         top.addWidget(self.btn_refresh)
-        actions = QHBoxLayout()
-        for button in (self.btn_visit, self.btn_complaint, self.btn_need, self.btn_participation, self.btn_proposal,
-                       self.btn_change):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.id_reveal.btn_reveal_nik)
-        actions.addWidget(self.prints.btn_register_note)
+        # What the officer records on the left, identity and papers on the right: a second row where one is too
+        # narrow for the eight (a 1366×768 screen at 125 %).
+        actions = SplitButtonRow((self.btn_visit, self.btn_complaint, self.btn_need, self.btn_participation,
+                                  self.btn_proposal, self.btn_change),
+                                 (self.id_reveal.btn_reveal_nik, self.prints.btn_register_note))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(8)
@@ -206,6 +207,10 @@ class HouseholdPage(QWidget):
         shortcut = QShortcut(QKeySequence(keys), self)
         shortcut.activated.connect(button.click)
         return button
+
+    def _show_status(self, text: str) -> None:
+        self.lbl_status.setText(text)
+        fit_lines(self.lbl_status)  # a longer or shorter text than before, at the same width
 
     def keys_hint(self) -> str:
         return self.tr("Ctrl+K kunjungan · Ctrl+L keluhan · Ctrl+B kebutuhan · Ctrl+E kepesertaan · "
@@ -232,7 +237,7 @@ class HouseholdPage(QWidget):
             return
         ctx, household_id, choices = self.ctx, self.household_id, self.choices
         if not self.lbl_status.property("keep"):  # a save's message stays through the reload that follows it
-            self.lbl_status.setText(self.tr("Memuat…"))
+            self._show_status(self.tr("Memuat…"))
 
         def op() -> tuple[HouseholdDetail, CaseworkChoices, list[ReferralRecord]]:
             return (household_detail(ctx, household_id), choices or casework_choices(ctx),
@@ -262,7 +267,7 @@ class HouseholdPage(QWidget):
         self._retitle_tabs()
         self._update_buttons()
         if not self.lbl_status.property("keep"):
-            self.lbl_status.setText(self.keys_hint())
+            self._show_status(self.keys_hint())
         self.lbl_status.setProperty("keep", False)
         if self._focus_first_action:
             self._focus_first_action = False
@@ -276,7 +281,7 @@ class HouseholdPage(QWidget):
 
     def _on_load_failed(self, error: BaseException) -> None:
         message = error.message if isinstance(error, PuskesosError) else self.tr("Data keluarga tidak dapat dimuat.")
-        self.lbl_status.setText(message)
+        self._show_status(message)
         if not isinstance(error, PuskesosError):
             show_error(self, error)
         self.load_failed.emit(error)
@@ -333,7 +338,7 @@ class HouseholdPage(QWidget):
         return self.detail, self.choices
 
     def _saved_message(self, text: str, note: str | None = None) -> None:
-        self.lbl_status.setText(f"{text} {note}" if note else text)
+        self._show_status(f"{text} {note}" if note else text)
 
     def open_visit_dialog(self) -> None:
         if (ready := self._ready()) is None:
@@ -394,7 +399,7 @@ class HouseholdPage(QWidget):
         if running:  # one open proposal per household: continue that one instead
             self.tabs.setCurrentWidget(self.tab_proposals)
             self.tab_proposals.select_first()
-            self.lbl_status.setText(self.tr("Usulan {number} masih berjalan; lanjutkan dengan Ubah status.").format(
+            self._show_status(self.tr("Usulan {number} masih berjalan; lanjutkan dengan Ubah status.").format(
                 number=running[0].number))
             return
         ctx = self.ctx

@@ -56,6 +56,7 @@ class TasksTab(QWidget):
         # Widgets
         self.lbl_summary = QLabel(self.tr("Memuat…"))
         self.lbl_summary.setObjectName("lbl_subtitle")
+        self.lbl_summary.setWordWrap(True)  # wraps beside the buttons instead of widening the page (125 % scaling)
         self.chk_ahead = QCheckBox(self.tr("Tampilkan juga yang jatuh tempo 3 hari kerja ke depan"))
         self.btn_refresh = QPushButton(self.tr("Muat ulang"))
         self.btn_refresh.setToolTip(self.tr("Baca ulang daftar tugas dari basis data"))

@@ -35,6 +35,7 @@ from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.formatting import format_number
 from puskesos_desk.ui.ops import run_op
 from puskesos_desk.ui.widgets.progress_task import ProgressTask, TaskSink
+from puskesos_desk.ui.widgets.wrapped_label import keep_lines
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ class ExportAllPanel(QFrame):
             "KODE-paket-NOMOR.xlsx. Desa yang paketnya gagal dibuat disebutkan; paket desa lain tetap dibuat."))
         self.lbl_hint.setObjectName("lbl_hint")
         self.lbl_hint.setWordWrap(True)
+        keep_lines(self.lbl_hint)  # counted whole in the tab's minimum height (125 % scaling)
         self.btn_export_all = QPushButton(self.tr("Kirim ke semua desa…"))
         self.btn_export_all.setAutoDefault(False)
         self.task = ProgressTask()

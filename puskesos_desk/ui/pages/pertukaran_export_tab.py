@@ -43,6 +43,7 @@ from puskesos_desk.ui.ops import run_op
 from puskesos_desk.ui.pages.pertukaran_export_all import ExportAllPanel
 from puskesos_desk.ui.pages.pertukaran_password import PackagePasswordBox, protection_service
 from puskesos_desk.ui.widgets.progress_task import ProgressTask
+from puskesos_desk.ui.widgets.wrapped_label import keep_lines
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +166,9 @@ class ExportTab(QWidget):
         self.lbl_result_password.setWordWrap(True)
         self.btn_open_folder = QPushButton(self.tr("Buka folder"))
         self.btn_open_folder.setAutoDefault(False)
+        # Their lines counted in the page's minimum height (125 % scaling), so nothing around them is squeezed.
+        keep_lines(self.lbl_receiver_hint, self.lbl_full_hint, self.box_password.lbl_hint, self.lbl_privacy,
+                   self.lbl_hash_hint, self.lbl_result_password)
         # A district can also send every trusted village its package at once.
         self.pnl_all = None if self._is_village else ExportAllPanel(ctx, self.chk_full.isChecked,
                                                                     self.box_password.password)

@@ -93,12 +93,17 @@ class HistoryTab(QWidget):
         self.tbl_waiting.sortByColumn(WaitingTableModel.COL_PARKED, Qt.SortOrder.AscendingOrder)
         self.btn_conflicts = QPushButton(self.tr("Buat lembar keputusan konflik…"))
         self.btn_conflicts.setAutoDefault(False)
+        # One line under the button (a longer hint wrapped and was cut in the splitter's lower pane at 125 %
+        # scaling); the rarer case is in the tooltip.
         self.lbl_conflict_hint = QLabel(self.tr(
-            "Isi kolom PAKAI (PENGIRIM atau PENERIMA) di lembar keputusan untuk setiap baris, simpan, lalu impor "
-            "lembar yang sudah dijawab di tab Terima. Baris yang diubah di luar aplikasi diterapkan dengan mengimpor "
-            "ulang paketnya di tab Terima dan mencentang \"Terapkan juga baris yang diubah di luar aplikasi\"."))
+            "Isi kolom PAKAI (PENGIRIM atau PENERIMA) untuk setiap baris, simpan, lalu impor lembar itu di tab "
+            "Terima."))
         self.lbl_conflict_hint.setObjectName("lbl_hint")
         self.lbl_conflict_hint.setWordWrap(True)
+        self.lbl_conflict_hint.setToolTip(self.tr(
+            "Baris yang diubah di luar aplikasi diterapkan dengan mengimpor ulang paketnya di tab Terima dan "
+            "mencentang \"Terapkan juga baris yang diubah di luar aplikasi\"."))
+        self.btn_conflicts.setToolTip(self.lbl_conflict_hint.toolTip())
         self.lbl_notice = QLabel("")
         self.lbl_notice.setObjectName("lbl_hint")
         self.lbl_notice.setWordWrap(True)

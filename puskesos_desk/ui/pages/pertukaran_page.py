@@ -24,6 +24,7 @@ from puskesos_desk.ui.pages.pertukaran_export_tab import ExportTab
 from puskesos_desk.ui.pages.pertukaran_history_tab import HistoryTab
 from puskesos_desk.ui.pages.pertukaran_import_tab import ImportTab
 from puskesos_desk.ui.pages.pertukaran_villages_tab import VillagesTab
+from puskesos_desk.ui.widgets.wrapped_label import keep_lines
 
 
 class PertukaranPage(QWidget):
@@ -54,6 +55,7 @@ class PertukaranPage(QWidget):
         self.lbl_subtitle = QLabel(subtitle)
         self.lbl_subtitle.setObjectName("lbl_subtitle")
         self.lbl_subtitle.setWordWrap(True)
+        keep_lines(self.lbl_subtitle)  # two lines at 125 % scaling; the tabs below must not be squeezed for them
         self.tab_export = ExportTab(ctx, site)
         self.tab_import = ImportTab(ctx)
         self.tab_history = HistoryTab(ctx, site)

@@ -30,9 +30,11 @@ from puskesos_desk.ui.models.referrals_model import (
     is_late,
     label,
 )
+from puskesos_desk.ui.widgets.split_button_row import SplitButtonRow
 
 FIELDS_ABOUT = ("person", "household", "service", "requested", "summary", "register")
 FIELDS_PROGRESS = ("documents", "drafted", "approved", "due", "result", "printed")
+DETAIL_LINES = 8  # the details never get fewer lines than this under the list (the list keeps the rest)
 PILL_STYLE = "QLabel {{ background: {bg}; color: {fg}; border-radius: 4px; padding: 3px 10px; font-weight: 600; }}"
 
 
@@ -135,20 +137,19 @@ class ReferralDetailPanel(QFrame):
         self.scr_body.setWidgetResizable(True)
         self.scr_body.setFrameShape(QFrame.Shape.NoFrame)
         self.scr_body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scr_body.setMinimumHeight(self.fontMetrics().lineSpacing() * DETAIL_LINES)
         self.scr_body.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
-        buttons = QHBoxLayout()
-        for button in (self.btn_approve, self.btn_preview, self.btn_feedback):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        for button in (self.btn_household, self.btn_send_back, self.btn_cancel):
-            buttons.addWidget(button)
+        # The next steps on the left, the rarer ones on the right; where one row is too narrow for all six (a
+        # 1366×768 screen at 125 %), the rarer ones go to a second row rather than lose their texts.
+        self.lay_buttons = SplitButtonRow((self.btn_approve, self.btn_preview, self.btn_feedback),
+                                          (self.btn_household, self.btn_send_back, self.btn_cancel))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(6)
         layout.addWidget(self.lbl_empty)
         layout.addLayout(header)
         layout.addWidget(self.scr_body, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self.lay_buttons)
         self.show_detail(None)
 
     @staticmethod

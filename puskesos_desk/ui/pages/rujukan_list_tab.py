@@ -134,7 +134,7 @@ class ReferralListTab(QWidget):
         self.spl_body.setStretchFactor(0, 5)
         self.spl_body.setStretchFactor(1, 6)
         self.tbl_referrals.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
-        self.pnl_detail.setMinimumHeight(self.fontMetrics().lineSpacing() * 9)
+        # No fixed minimum for the detail: its own layout's (a second row of buttons at 125 %) must count.
         self.lbl_count = QLabel(self.tr("Memuat…"))
         self.lbl_count.setObjectName("lbl_hint")
         self.tmr_search = QTimer(self)

@@ -32,6 +32,7 @@ from puskesos_desk.ui.pages.rujukan_list_tab import ReferralListTab
 from puskesos_desk.ui.pages.rujukan_scan_bar import ScanBar
 from puskesos_desk.ui.pages.rujukan_stats_tab import ReferralStatsTab
 from puskesos_desk.ui.pdf_pages import merge_pdfs
+from puskesos_desk.ui.widgets.wrapped_label import keep_lines
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class RujukanPage(QWidget):
                                            "kerja sejak surat dicetak."))
         self.lbl_subtitle.setObjectName("lbl_subtitle")
         self.lbl_subtitle.setWordWrap(True)
+        keep_lines(self.lbl_subtitle)  # two lines at 125 %: the page's minimum height counts both
         self.scan = ScanBar()
         self.tab_list = ReferralListTab(ctx)
         self.tab_stats = ReferralStatsTab(ctx)

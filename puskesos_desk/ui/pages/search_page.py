@@ -82,6 +82,9 @@ class SearchPage(QWidget):
         self.lbl_status.setObjectName("lbl_hint")
         self.lbl_extract = ExtractAgeLabel(ctx)
         self.lbl_extract.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Both hints wrap: side by side on one line they need about 900 px, more than the page has at 125 %.
+        for line in (self.lbl_status, self.lbl_extract):
+            line.setWordWrap(True)
         self.model = SearchResultsTableModel(self)
         self.tbl_results, self.proxy = record_table(
             self.model, accessible_name=self.tr("Hasil pencarian"), stretch_column=SearchResultsTableModel.COL_NAME,

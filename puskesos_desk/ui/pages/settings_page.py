@@ -3,7 +3,8 @@
 dialogs/database_dialog.py), the sites whose packages are accepted (widgets/trusted_sites.py), and — for accounts
 that manage settings — whether household changes may be approved at the desa, and the referral letter numbers and
 letterhead (widgets/letter_settings.py), the idle minutes after which the desk locks itself; and for accounts that
-manage users, the site's accounts (widgets/user_accounts.py).
+manage users, the site's accounts (widgets/user_accounts.py). This PC's default paper and printer
+(widgets/print_settings.py) are for every account: they belong to the PC, not to the site.
 
 The language is applied at once: the translators are re-installed and the main window is rebuilt for the same
 signed-in user (the session does that when `language_chosen` is emitted).
@@ -48,6 +49,7 @@ from puskesos_desk.ui.widgets.backup_settings import BackupSettings
 from puskesos_desk.ui.widgets.encryption_settings import EncryptionSettings
 from puskesos_desk.ui.widgets.letter_settings import LetterSettings
 from puskesos_desk.ui.widgets.package_password_setting import PackagePasswordSetting
+from puskesos_desk.ui.widgets.print_settings import PrintSettings
 from puskesos_desk.ui.widgets.retention_settings import RetentionSettings
 from puskesos_desk.ui.widgets.trusted_sites import TrustedSites
 from puskesos_desk.ui.widgets.user_accounts import UserAccounts
@@ -146,6 +148,7 @@ class SettingsPage(QWidget):
         self.grp_approval.setVisible(self._can_manage)
         self.grp_letters = LetterSettings(ctx, site)
         self.grp_letters.setVisible(self._can_manage)
+        self.grp_print = PrintSettings(ctx)  # per PC, so for every account; the test print only for managers
         self.grp_users = UserAccounts(ctx, site) if self._can_manage_users else None
         retention_rights = self._can_manage or ctx.actor.can(Permission.APPLY_RETENTION)
         self.grp_retention = RetentionSettings(ctx) if retention_rights else None
@@ -227,6 +230,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self.grp_trusted)
         layout.addWidget(self.grp_approval)
         layout.addWidget(self.grp_letters)
+        layout.addWidget(self.grp_print)
         layout.addWidget(self.grp_idle)
         if self.grp_retention is not None:
             layout.addWidget(self.grp_retention)

@@ -7,11 +7,13 @@ the full number shows here until `conceal_kk` or the next `show_detail`.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from puskesos_desk.domain.casework import HouseholdDetail
 from puskesos_desk.domain.nik import mask_id
 from puskesos_desk.ui.formatting import format_date_long
+from puskesos_desk.ui.widgets.wrapped_label import fit_lines, keep_lines
 
 
 class HouseholdHeaderCard(QFrame):
@@ -43,6 +45,9 @@ class HouseholdHeaderCard(QFrame):
         self.lbl_dtsen.setObjectName("lbl_hint")
         self.lbl_members = QLabel()
         self.lbl_members.setObjectName("lbl_hint")
+        for line in (self.lbl_dtsen, self.lbl_members):  # the KK line and its buttons keep their width at 125 %
+            line.setWordWrap(True)
+        keep_lines(self.lbl_address, self.lbl_dtsen, self.lbl_members)  # the page's minimum counts every line
 
         # Signals
         self.btn_reveal_kk.clicked.connect(self.reveal_kk_requested)
@@ -67,6 +72,13 @@ class HouseholdHeaderCard(QFrame):
         grid.addWidget(self.lbl_members, 2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The style sheet's min-width is an explicit minimum, which a layout honours instead of the text's width:
+        # the KK column (stretch 3 of 5) would cut these texts at 125 %. Polished by now, so the hint is final.
+        for button in (self.btn_reveal_kk, self.btn_correct):
+            button.setMinimumWidth(button.sizeHint().width())
 
     def show_detail(self, detail: HouseholdDetail, reason_label: str) -> None:
         header = detail.household
@@ -95,6 +107,8 @@ class HouseholdHeaderCard(QFrame):
         present = len(detail.present_members())
         self.lbl_members.setText(self.tr("{present} anggota tinggal bersama, {total} tercatat").format(
             present=present, total=len(detail.members)))
+        for line in (self.lbl_address, self.lbl_dtsen, self.lbl_members):  # another household's texts
+            fit_lines(line)
 
     def allow_reveal(self, allowed: bool) -> None:
         self.btn_reveal_kk.setVisible(allowed)
