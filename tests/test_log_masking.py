@@ -19,7 +19,7 @@ import pytest
 from conftest import SiteFixture
 
 from puskesos_desk.cli.main import main
-from puskesos_desk.infra.logging_setup import configure_logging, log_file_path
+from puskesos_desk.infra.logging_setup import MaskingGate, configure_logging, log_file_path, open_gate
 
 pytestmark = pytest.mark.sqlite_only
 DEMO_HOUSEHOLDS = 60
@@ -105,3 +105,37 @@ def test_the_log_filter_masks_phone_numbers_and_ids(phone: str) -> None:
     bare = re.sub(r"\D", "", phone)
     assert bare not in re.sub(r"\D", "", text.split("warga menelepon dari", 1)[1])
     assert "3322014505800003" not in text and "3322010101150007" not in text
+
+
+def test_records_held_before_the_masker_loads_reach_the_file_masked_and_in_order() -> None:
+    """The desktop app paints its sign-in dialog before the masker is loaded: what is logged meanwhile waits in
+    memory and is written, masked, when the gate opens (from the worker that opens the database)."""
+    path = configure_logging(defer_masking=True)
+    try:
+        logger = logging.getLogger("puskesos_desk.test")
+        logger.info("pertama: warga NIK %s", "3322014505800003")
+        logger.warning("kedua: telepon %s", "081234567890")
+        assert "pertama" not in (path.read_text(encoding="utf-8") if path.exists() else "")
+        open_gate()
+        logger.info("ketiga: KK %s", "3322010101150007")
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        text = path.read_text(encoding="utf-8")
+        assert text.index("pertama") < text.index("kedua") < text.index("ketiga")
+        for secret in ("3322014505800003", "081234567890", "3322010101150007"):
+            assert secret not in text
+    finally:
+        configure_logging()  # back to the plain set-up for the tests that follow
+
+
+def test_a_gate_never_opened_writes_its_records_masked_when_it_is_closed() -> None:
+    path = configure_logging(defer_masking=True)
+    try:
+        logging.getLogger("puskesos_desk.test").error("terakhir: NIK %s", "3322014505800003")
+        gates = [h for h in logging.getLogger().handlers if isinstance(h, MaskingGate)]
+        assert len(gates) == 1
+        gates[0].close()  # what logging.shutdown() does at exit
+        text = path.read_text(encoding="utf-8")
+        assert "terakhir" in text and "3322014505800003" not in text
+    finally:
+        configure_logging()

@@ -21,7 +21,6 @@ someone else's newer version of a record (the ORM's row_version check) becomes C
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,14 +48,13 @@ from puskesos_desk.domain.errors import (
     DatabaseUnreachable,
 )
 from puskesos_desk.domain.permissions import Actor
-from puskesos_desk.infra.paths import default_database_path
+from puskesos_desk.infra.db_location import chosen_location, sqlite_url
 
 log = logging.getLogger(__name__)
 
 # Services name the session type through this alias, so only the data layer imports SQLAlchemy.
 DbSession = Session
 
-ENV_DB = "PUSKESOS_DB"
 BUSY_TIMEOUT_MS = 5000
 # A dead or unreachable server is reported within seconds instead of the operating system's minutes.
 CONNECT_TIMEOUT_S = 5
@@ -71,9 +69,7 @@ STALE_RECORD_MESSAGE = (
 
 def resolve_database_url(target: str | None = None) -> str:
     """`--db PATH|URL`, else PUSKESOS_DB, else the file in the user data folder."""
-    value = target or os.environ.get(ENV_DB) or str(default_database_path())
-    if "://" not in value:
-        return f"sqlite:///{Path(value).expanduser().resolve()}"
+    value = sqlite_url(chosen_location(target))
     if value.startswith("postgresql://") or value.startswith("postgres://"):
         # Name the driver: psycopg 3 is the one we install, whatever SQLAlchemy's default is.
         return "postgresql+psycopg://" + value.split("://", 1)[1]

@@ -16,14 +16,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from puskesos_desk.data.db import ENV_DB, Database
+from puskesos_desk.data.db import Database
 from puskesos_desk.data.migrate import current_revision
 from puskesos_desk.domain.errors import DatabaseProblem, InputRejected
+from puskesos_desk.infra.db_location import ENV_DB, server_settings_path
 from puskesos_desk.infra.paths import user_config_dir
 
 log = logging.getLogger(__name__)
 
-SETTINGS_FILE = "database-server.json"
 PASSWORD_FILE = "pgpass.conf"
 DEFAULT_PORT = 5432
 DEFAULT_NAME = "puskesos"
@@ -46,7 +46,7 @@ class ServerConnection:
 
 
 def settings_path() -> Path:
-    return user_config_dir() / SETTINGS_FILE
+    return server_settings_path()
 
 
 def password_file_path() -> Path:

@@ -17,28 +17,26 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from puskesos_desk import APP_NAME, __version__
 from puskesos_desk.domain.errors import DatabaseProblem, PuskesosError, SchemaTooNew, SiteNotInitialised
-from puskesos_desk.infra.logging_setup import configure_logging
-from puskesos_desk.services import database_settings, encryption
-from puskesos_desk.services.auth import SignedIn, sign_out
-from puskesos_desk.services.bootstrap import open_database
-from puskesos_desk.services.site import get_site_info
-from puskesos_desk.ui.dialogs.change_password_dialog import ChangePasswordDialog
-from puskesos_desk.ui.dialogs.database_dialog import DatabaseDialog
-from puskesos_desk.ui.dialogs.unlock_database_dialog import UnlockDatabaseDialog
+from puskesos_desk.infra.logging_setup import configure_logging, open_gate
+from puskesos_desk.services.site_card import quick_start
+from puskesos_desk.ui.desk_settings import ENV_LANGUAGE, ORGANISATION, store_language, stored_language
 from puskesos_desk.ui.excepthook import install_excepthook
 from puskesos_desk.ui.gc_guard import GuiThreadCollector
 from puskesos_desk.ui.help import install_help
 from puskesos_desk.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from puskesos_desk.ui.login_dialog import LoginDialog
-from puskesos_desk.ui.main_window import MainWindow
+from puskesos_desk.ui.opening_sign_in import OpeningSignIn, Outcome
 from puskesos_desk.ui.ops import wait_for_ops
-from puskesos_desk.ui.pages.settings_page import ENV_LANGUAGE, ORGANISATION, store_language, stored_language
 from puskesos_desk.ui.style import app_icon, apply_style
 
+# Everything else (SQLAlchemy through the services, the main window and its pages, reportlab, openpyxl) is
+# imported where it is used, so the sign-in dialog is painted before it is loaded (benchmarks/startup.py).
 if TYPE_CHECKING:
     from puskesos_desk.domain.permissions import Actor
     from puskesos_desk.domain.records import SiteInfo
+    from puskesos_desk.services.auth import SignedIn
     from puskesos_desk.services.context import Database
+    from puskesos_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -74,17 +72,20 @@ class DeskSession(QObject):
         self.signed_in: SignedIn | None = None
         self._notice: str | None = None  # why the last session ended, for the next sign-in dialog
 
-    def start(self) -> bool:
-        """Show the sign-in dialog (again after a sign-out); True when a main window is now open."""
+    def start(self, signed_in: SignedIn | None = None) -> bool:
+        """Show the sign-in dialog (again after a sign-out) unless `signed_in` came from the first one; True when a
+        main window is now open."""
         while True:
-            notice, self._notice = self._notice, None
-            signed_in = LoginDialog.get_sign_in(None, self.db, self.site, notice=notice)
             if signed_in is None:
-                return False
+                notice, self._notice = self._notice, None
+                signed_in = LoginDialog.get_sign_in(None, self.db, self.site, notice=notice)
+                if signed_in is None:
+                    return False
             if signed_in.must_change_password:
                 changed = self.require_password_change(signed_in)
                 if changed is None:  # "Keluar" instead of choosing a password: back to the sign-in dialog
                     self._record_sign_out(signed_in.actor)
+                    signed_in = None
                     continue
                 signed_in = changed
             self.actor = signed_in.actor
@@ -94,6 +95,8 @@ class DeskSession(QObject):
 
     def require_password_change(self, signed_in: SignedIn) -> SignedIn | None:
         """The change-password dialog, before anything else; None when the user left instead."""
+        from puskesos_desk.ui.dialogs.change_password_dialog import ChangePasswordDialog
+
         dialog = ChangePasswordDialog(self.db, signed_in, required=True)
         try:
             dialog.exec()
@@ -102,12 +105,16 @@ class DeskSession(QObject):
             dialog.deleteLater()
 
     def _record_sign_out(self, actor: Actor) -> None:
+        from puskesos_desk.services.auth import sign_out
+
         try:  # one small insert: the audit log shows who used the shared PC until when
             sign_out(self.db, actor)
         except PuskesosError as exc:
             log.warning("sign-out not recorded: %s", exc.message)
 
     def _open_window(self, signed_in: SignedIn) -> MainWindow:
+        from puskesos_desk.ui.main_window import MainWindow
+
         window = MainWindow(self.db, signed_in, self.site)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.closed.connect(self._on_window_closed)
@@ -187,6 +194,8 @@ def ask_server_unreachable(message: str, *, can_change: bool) -> str:
 
 def change_connection() -> None:
     """Ubah koneksi… at start-up: the dialog stores the choice and the next attempt uses it at once."""
+    from puskesos_desk.ui.dialogs.database_dialog import DatabaseDialog
+
     dialog = DatabaseDialog(None, applies_now=True)
     dialog.exec()
     dialog.deleteLater()
@@ -195,6 +204,8 @@ def change_connection() -> None:
 def _open_target(db_target: str | None) -> tuple[Database, SiteInfo] | None:
     """Open the database the user chose, or the stored server; a server that cannot be reached is asked about
     (Coba lagi, Ubah koneksi…, Keluar) instead of ending the app."""
+    from puskesos_desk.services import database_settings
+
     while True:
         target = database_settings.startup_target(db_target)
         on_server = database_settings.target_is_server(target)
@@ -214,6 +225,9 @@ def _open_target(db_target: str | None) -> tuple[Database, SiteInfo] | None:
 def _unlock(db_target: str | None) -> bytes | bool | None:
     """An encrypted site file: the unlock dialog (passphrase or recovery key). False when the file is not
     encrypted, None when the user chose Keluar."""
+    from puskesos_desk.services import encryption
+    from puskesos_desk.ui.dialogs.unlock_database_dialog import UnlockDatabaseDialog
+
     try:
         encrypted = encryption.is_encrypted_target(db_target)
     except Exception:  # a target that cannot even be parsed: open_database says why, with the usual dialog
@@ -234,6 +248,10 @@ def run_first_run(db: Database) -> SiteInfo | None:
 
 
 def _open(db_target: str | None, *, on_server: bool = False) -> tuple[Database, SiteInfo] | None:
+    from puskesos_desk.services.bootstrap import open_database
+    from puskesos_desk.services.site import get_site_info
+    from puskesos_desk.services.site_card import remember_site_card
+
     data_key = False if on_server else _unlock(db_target)  # before the sign-in: the file cannot be read without it
     if data_key is None:
         return None
@@ -272,6 +290,7 @@ def _open(db_target: str | None, *, on_server: bool = False) -> tuple[Database, 
         QMessageBox.critical(None, QCoreApplication.translate("App", "Situs belum disiapkan"), exc.message)
         return None
     QGuiApplication.restoreOverrideCursor()
+    remember_site_card(opened.db.path, site)  # the next start paints its sign-in dialog before opening the file
     return opened.db, site
 
 
@@ -281,7 +300,7 @@ def main(argv: list[str] | None = None, *, db_target: str | None = None) -> int:
         sys.stderr.write("Puskesos Desk: tidak ada layar (DISPLAY/WAYLAND_DISPLAY kosong). "
                          "Jalankan dari desktop, atau setel QT_QPA_PLATFORM=offscreen untuk uji.\n")
         return EXIT_NO_DISPLAY
-    log_path = configure_logging()
+    log_path = configure_logging(defer_masking=True)  # the masker loads behind the first paint
     log.info("starting %s %s, log %s", APP_NAME, __version__, log_path)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(args)
@@ -295,14 +314,34 @@ def main(argv: list[str] | None = None, *, db_target: str | None = None) -> int:
     install_excepthook()
     install_translators(app, startup_language())
     install_help(app)  # F1 on every screen, the sign-in dialog included
-    opened = _open_target(db_target)
+    quick = quick_start(db_target)
+    if quick is None:  # first start, a server or an encrypted file: open the database, then sign in
+        open_gate()
+        return _run_session(app, collector, _open_target(db_target))
+    first = OpeningSignIn(db_target, quick).run()
+    if first.outcome is Outcome.FAILED:
+        return _run_session(app, collector, None)
+    if first.outcome is Outcome.NO_SITE and first.db is not None:
+        site = run_first_run(first.db)
+        if site is None:
+            first.db.dispose()
+        return _run_session(app, collector, None if site is None else (first.db, site))
+    if first.db is None or first.site is None:  # Keluar before the database was even open
+        collector.stop()
+        return 0
+    return _run_session(app, collector, (first.db, first.site), first.signed_in, left=first.outcome is Outcome.LEFT)
+
+
+def _run_session(app: QApplication, collector: GuiThreadCollector, opened: tuple[Database, SiteInfo] | None,
+                 signed_in: SignedIn | None = None, *, left: bool = False) -> int:
+    """The desk from the (first) sign-in to the last window closed; EXIT_DATABASE when nothing could be opened."""
     if opened is None:
         collector.stop()
         return EXIT_DATABASE
     db, site = opened
     session = DeskSession(db, site)
     try:
-        if not session.start():
+        if left or not session.start(signed_in):
             return 0
         return app.exec()
     finally:

@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 
 import PySide6
-from lokal import mask_pii
 from PySide6.QtCore import QCoreApplication, QObject, Qt, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -41,6 +40,8 @@ def format_traceback(error: BaseException) -> str:
 
 
 def mask_text(text: str) -> str:
+    from lokal import mask_pii  # imported on first use: the masker takes 0.3 s to load, start-up does not need it
+
     return mask_pii(text).text
 
 

@@ -1,11 +1,17 @@
-"""Signing in: which site this is, username and password, and a plain inline message when it fails."""
+"""Signing in: which site this is, username and password, and a plain inline message when it fails.
+
+At start-up the dialog may be painted before the database is open (from the site card remembered at the last
+start, see services/site_card.py): `database_ready()` hands it the database once it is open, and a sign-in asked
+for earlier waits for it. Nothing heavy is imported here, so the first paint stays quick.
+"""
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -20,26 +26,31 @@ from PySide6.QtWidgets import (
 
 from puskesos_desk import APP_NAME
 from puskesos_desk.domain.errors import PuskesosError
-from puskesos_desk.services.auth import SignedIn, sign_in
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.ops import run_op
 
 if TYPE_CHECKING:
-    from puskesos_desk.domain.records import SiteInfo
+    from puskesos_desk.services.auth import SignedIn
     from puskesos_desk.services.context import Database  # the services' handle; the UI never imports data
+    from puskesos_desk.services.site_card import HasSiteCard
 
 log = logging.getLogger(__name__)
 
 
 class LoginDialog(QDialog):
-    """`get_sign_in()` returns the SignedIn result, or None when the user chose Keluar."""
+    """`get_sign_in()` returns the SignedIn result, or None when the user chose Keluar. `db` is None while the
+    database is still being opened behind the dialog."""
 
-    def __init__(self, db: Database, site: SiteInfo, parent: QWidget | None = None) -> None:
+    first_painted = Signal()
+
+    def __init__(self, db: Database | None, site: HasSiteCard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.site = site
         self.signed_in: SignedIn | None = None
         self._checking = False
+        self._waiting_for_database = False
+        self._painted = False
         self.setWindowTitle(self.tr("Masuk — {app}").format(app=APP_NAME))
 
         # Widgets
@@ -63,7 +74,7 @@ class LoginDialog(QDialog):
         self.lbl_error.setObjectName("lbl_error")
         self.lbl_error.setWordWrap(True)
         self.lbl_error.setVisible(False)
-        self.lbl_status = QLabel("")
+        self.lbl_status = QLabel("" if db is not None else self.tr("Menyiapkan basis data…"))
         self.lbl_status.setObjectName("lbl_hint")
         self.btn_sign_in = QPushButton(self.tr("Masuk"))
         self.btn_sign_in.setDefault(True)
@@ -106,7 +117,7 @@ class LoginDialog(QDialog):
         self.edt_username.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @classmethod
-    def get_sign_in(cls, parent: QWidget | None, db: Database, site: SiteInfo, *,
+    def get_sign_in(cls, parent: QWidget | None, db: Database, site: HasSiteCard, *,
                     notice: str | None = None) -> SignedIn | None:
         """`notice`: why the previous session ended (the account locked at the lock screen), shown at once."""
         dialog = cls(db, site, parent)
@@ -117,6 +128,25 @@ class LoginDialog(QDialog):
             return dialog.signed_in if accepted else None
         finally:
             dialog.deleteLater()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def database_ready(self, db: Database, site: HasSiteCard) -> None:
+        """The database opened behind the dialog: the card as the database has it, and a waiting sign-in goes on."""
+        self.db = db
+        self.site = site
+        self.lbl_site.setText(site.name)
+        self.lbl_region.setText(site.region_path)
+        self.lbl_code.setText(self.tr("Kode situs: {code}").format(code=site.code))
+        if self._waiting_for_database:
+            self._waiting_for_database = False
+            self._start_sign_in()
+        elif not self._checking:
+            self.lbl_status.setText("")
 
     def show_error_text(self, text: str) -> None:
         self.lbl_error.setText(text)
@@ -149,7 +179,17 @@ class LoginDialog(QDialog):
             return
         self.lbl_error.setVisible(False)
         self._set_checking(True)
+        if self.db is None:  # still opening: the sign-in goes on in database_ready()
+            self._waiting_for_database = True
+            return
+        self._start_sign_in()
+
+    def _start_sign_in(self) -> None:
+        from puskesos_desk.services.auth import sign_in  # loaded with the database, behind the painted dialog
+
         db = self.db
+        username = self.edt_username.text().strip()
+        password = self.edt_password.text()
         run_op(self, lambda: sign_in(db, username=username, password=password),
                self._on_sign_in_succeeded, self._on_sign_in_failed)
 

@@ -153,11 +153,13 @@ def run_op(
     on_failure: Callable[[BaseException], None] | None = None,
     *,
     writes: bool = False,
+    busy_cursor: bool = True,
 ) -> None:
     """Run `op` on a worker; call `on_success(result)` or `on_failure(exc)` on the GUI thread afterwards.
 
     Without `on_failure`, an expected failure (PuskesosError) is shown as a message and anything else in the
-    error dialog. Call this from the GUI thread only.
+    error dialog. `busy_cursor=False`: work the user need not wait for (the database opening behind the sign-in
+    dialog while the officer types). Call this from the GUI thread only.
     """
     dispatcher = _get_dispatcher()
     job = _Job(id=next(_ids), parent=parent, on_success=on_success, on_failure=on_failure)
@@ -167,7 +169,8 @@ def run_op(
     timer.setInterval(BUSY_CURSOR_DELAY_MS)
     job_id = job.id
     timer.timeout.connect(lambda: dispatcher.show_busy(job_id))
-    timer.start()
+    if busy_cursor:
+        timer.start()
     job.timer = timer
     pool = write_pool() if writes else read_pool()
     pool.start(_OpRunnable(dispatcher, job.id, op))

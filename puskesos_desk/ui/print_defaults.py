@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from puskesos_desk.domain.documents import Paper
+from puskesos_desk.ui.desk_settings import desk_settings
 from puskesos_desk.ui.pdf_pages import prepare_printer
 
 log = logging.getLogger(__name__)
@@ -32,9 +33,6 @@ class PrintDefaults:
 
 
 def _settings() -> QSettings:
-    # Imported here: settings_page imports the Pengaturan widgets, and one of them imports this module.
-    from puskesos_desk.ui.pages.settings_page import desk_settings
-
     return desk_settings()
 
 

@@ -20,10 +20,10 @@ import tests.services.casework_rows as rows
 from puskesos_desk.services.auth import SignedIn, sign_in
 from puskesos_desk.ui import i18n
 from puskesos_desk.ui.app import DeskSession
+from puskesos_desk.ui.desk_settings import stored_language
 from puskesos_desk.ui.login_dialog import LoginDialog
 from puskesos_desk.ui.main_window import AREA_BERANDA, AREA_KELUHAN, AREA_LAYANAN, AREA_PENGATURAN, MainWindow
 from puskesos_desk.ui.models.record_table_model import ROW_ROLE
-from puskesos_desk.ui.pages.settings_page import stored_language
 
 TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "puskesos_en.ts"
 

@@ -13,8 +13,9 @@ from PySide6.QtCore import Qt
 from puskesos_desk.domain.documents import PAPER_MM, OutputChannel, Paper
 from puskesos_desk.services.auth import sign_in
 from puskesos_desk.services.context import ServiceContext
+from puskesos_desk.ui.desk_settings import desk_settings
 from puskesos_desk.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
-from puskesos_desk.ui.pages.settings_page import SettingsPage, desk_settings
+from puskesos_desk.ui.pages.settings_page import SettingsPage
 from puskesos_desk.ui.pdf_pages import page_count, page_sizes_pt
 from puskesos_desk.ui.print_defaults import PDF_PRINTER, PrintDefaults, store_defaults, stored_paper, stored_printer
 from puskesos_desk.ui.widgets.print_settings import PrintSettings

@@ -16,6 +16,7 @@ from puskesos_desk.domain.enums import AuditAction
 from puskesos_desk.services import accounts
 from puskesos_desk.services.auth import MAX_FAILED_LOGINS, SignedIn, sign_in
 from puskesos_desk.services.session_lock import set_idle_lock_minutes
+from puskesos_desk.services.site import get_site_info
 from puskesos_desk.ui import app as app_module
 from puskesos_desk.ui.areas import AREA_AUDIT
 from puskesos_desk.ui.dialogs.change_password_dialog import ChangePasswordDialog
@@ -116,7 +117,7 @@ def test_switch_user_signs_out_and_in_as_another(qtbot: Any, qapp: QApplication,
         return sign_in(db, username=username, password=password) if username else None
 
     monkeypatch.setattr(LoginDialog, "get_sign_in", classmethod(fake_get_sign_in))
-    session = app_module.DeskSession(desk.db, app_module.get_site_info(desk.db))
+    session = app_module.DeskSession(desk.db, get_site_info(desk.db))
     assert session.start()
     first = session.window
     assert first is not None and first.signed_in.user.username == "koordinator"

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 from puskesos_desk import __version__
 from puskesos_desk.services.auth import sign_in
 from puskesos_desk.services.context import ServiceContext
-from puskesos_desk.ui.pages.settings_page import SettingsPage, desk_settings, store_language, stored_language
+from puskesos_desk.ui.desk_settings import desk_settings, store_language, stored_language
+from puskesos_desk.ui.pages.settings_page import SettingsPage
 
 
 def _page(qtbot: Any, desk: Any, site_info: Any, username: str, password: str) -> SettingsPage:

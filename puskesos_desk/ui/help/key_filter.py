@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -11,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from puskesos_desk.ui.help.registry import INDEX_PAGE
 from puskesos_desk.ui.help.resolver import current_screen
-from puskesos_desk.ui.help.viewer import HelpViewer
+
+if TYPE_CHECKING:
+    from puskesos_desk.ui.help.viewer import HelpViewer
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +27,9 @@ _orphan_viewer: list[HelpViewer] = []  # the viewer opened when no window is act
 
 def _viewer_for(owner: QWidget | None) -> HelpViewer:
     """The help window of this window (made on first use), so help stays usable while `owner` is modal."""
+    # Imported on the first F1: the viewer (and its HTML browser) is not needed to paint the sign-in dialog.
+    from puskesos_desk.ui.help.viewer import HelpViewer
+
     if isinstance(owner, HelpViewer):
         return owner
     if owner is None:

@@ -14,9 +14,9 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from puskesos_desk.ui.desk_settings import desk_settings
 from puskesos_desk.ui.help.pages import page_file, page_id, page_title, stylesheet
 from puskesos_desk.ui.help.registry import GLOSSARY_PAGE, INDEX_PAGE
-from puskesos_desk.ui.pages.settings_page import desk_settings
 
 FONT_KEY = "help/font_size"
 DEFAULT_FONT_SIZE = 13  # points; the desk's own text is 10

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import os
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,12 +35,12 @@ from puskesos_desk import APP_NAME, __version__
 from puskesos_desk.domain.errors import PuskesosError
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import SiteInfo
-from puskesos_desk.infra.paths import user_config_dir
 from puskesos_desk.services import database_settings
 from puskesos_desk.services.auth import IDLE_LOCK_RANGE
 from puskesos_desk.services.changes import local_change_approval, set_local_change_approval
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.services.session_lock import idle_lock_minutes, set_idle_lock_minutes
+from puskesos_desk.ui.desk_settings import ENV_LANGUAGE, LANGUAGE_NAMES
 from puskesos_desk.ui.dialogs.database_dialog import DatabaseDialog
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.i18n import LANGUAGES, current_language
@@ -55,30 +55,6 @@ from puskesos_desk.ui.widgets.trusted_sites import TrustedSites
 from puskesos_desk.ui.widgets.user_accounts import UserAccounts
 
 log = logging.getLogger(__name__)
-
-ORGANISATION = "Puskesos Desk"
-ENV_LANGUAGE = "PUSKESOS_LANG"
-LANGUAGE_KEY = "interface/language"
-# Each language is named in itself, so someone who cannot read the current one still finds theirs.
-LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
-
-
-def desk_settings() -> QSettings:
-    """This user's settings file (INI) in the app's config folder (under PUSKESOS_HOME when that is set)."""
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(user_config_dir()))
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APP_NAME)
-
-
-def stored_language() -> str | None:
-    value = desk_settings().value(LANGUAGE_KEY)
-    return value if isinstance(value, str) and value in LANGUAGES else None
-
-
-def store_language(language: str) -> None:
-    settings = desk_settings()
-    settings.setValue(LANGUAGE_KEY, language)
-    settings.sync()
-
 
 class SettingsPage(QWidget):
     language_chosen = Signal(str)  # "id" or "en"; the session applies it

@@ -27,8 +27,8 @@ from puskesos_desk.domain.records import SiteInfo
 from puskesos_desk.services.context import Database, ServiceContext
 from puskesos_desk.services.first_run import CreatedSite, HandSite, setup_context
 from puskesos_desk.services.site import get_site_info
+from puskesos_desk.ui.desk_settings import store_language
 from puskesos_desk.ui.i18n import install_translators
-from puskesos_desk.ui.pages.settings_page import store_language
 from puskesos_desk.ui.style import app_icon
 from puskesos_desk.ui.wizard.admin_page import AdminPage
 from puskesos_desk.ui.wizard.done_page import DonePage

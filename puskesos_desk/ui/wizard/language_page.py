@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout
 
+from puskesos_desk.ui.desk_settings import LANGUAGE_NAMES
 from puskesos_desk.ui.i18n import LANGUAGES, current_language
-from puskesos_desk.ui.pages.settings_page import LANGUAGE_NAMES
 from puskesos_desk.ui.wizard.page_base import WizardPage, hint_label
 
 
