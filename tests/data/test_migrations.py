@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,7 @@ from backends import new_location, rows, table_digest, table_names
 
 from puskesos_desk.data.audit import verify_chain
 from puskesos_desk.data.db import Database
-from puskesos_desk.data.migrate import current_revision, head_revision, upgrade_database
+from puskesos_desk.data.migrate import HEAD_REVISION, current_revision, head_revision, upgrade_database
 from puskesos_desk.data.orm import Base
 from puskesos_desk.data.repositories import name_search
 from puskesos_desk.domain.errors import DatabaseProblem, SchemaTooNew
@@ -58,6 +61,24 @@ def test_committed_0001_database_upgrades_to_head_after_backup(files_dir: Path, 
     # Revision 0002's guard: the database itself refuses to rewrite the audit log.
     with sqlite3.connect(old) as conn, pytest.raises(sqlite3.DatabaseError, match="append-only"):
         conn.execute("UPDATE audit_event SET actor_name = 'x' WHERE seq = 1")
+
+
+def test_the_head_a_start_compares_with_is_the_newest_migration() -> None:
+    """A start on an up-to-date database skips Alembic by comparing with HEAD_REVISION: a new migration must move
+    it, or starts would stop migrating."""
+    assert head_revision() == HEAD_REVISION
+
+
+@pytest.mark.sqlite_only
+def test_an_up_to_date_start_does_not_load_alembic(tmp_path: Path) -> None:
+    code = ("import sys; from puskesos_desk.services.bootstrap import open_database; "
+            f"opened = open_database({str(tmp_path / 'a.db')!r}); opened.db.dispose(); "
+            "print('alembic' in sys.modules)")
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PUSKESOS_HOME": str(tmp_path)})
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PUSKESOS_HOME": str(tmp_path)})
+    assert (first.stdout.split()[-1], again.stdout.split()[-1]) == ("True", "False")
 
 
 def test_up_to_date_database_is_not_backed_up_again(site_db) -> None:

@@ -25,3 +25,30 @@ def test_collects_cycles_on_the_timer_and_restores_automatic_collection(qtbot: A
     finally:
         collector.stop()
     assert gc.isenabled()
+
+
+def test_freed_memory_is_handed_back_on_the_collectors_timer(qtbot: Any, monkeypatch: Any) -> None:
+    from puskesos_desk.ui import gc_guard
+
+    trims: list[int] = []
+    monkeypatch.setattr(gc_guard, "trim", lambda: trims.append(1) or True)
+    collector = gc_guard.GuiThreadCollector()
+    try:
+        for _ in range(gc_guard.TRIM_EVERY * 2):
+            collector._on_timer_timeout()
+    finally:
+        collector.stop()
+    assert len(trims) == 2
+
+
+def test_trim_and_arena_limit_work_on_this_platform() -> None:
+    import sys
+
+    from puskesos_desk.infra import heap
+
+    if sys.platform.startswith("linux"):  # glibc: both calls reach malloc
+        assert heap._glibc() is not None
+        assert heap.limit_arenas() is True
+        heap.trim()
+    else:
+        assert heap.trim() is False
