@@ -5328,6 +5328,10 @@ The decision is sent to both villages; {duplicate_village} will delete its dupli
         <translation>for example: sri.wahyuni</translation>
     </message>
     <message>
+        <source>Menyiapkan basis data…</source>
+        <translation>Preparing the database…</translation>
+    </message>
+    <message>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
