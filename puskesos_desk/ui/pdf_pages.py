@@ -51,7 +51,8 @@ class PrintFailed(Exception):
 
 @dataclass(frozen=True)
 class PdfPages:
-    """A PDF rasterised for showing: one image per page, with each page's size in points."""
+    """A PDF rasterised for showing: an image of each of its first pages (all of them, unless a limit was asked
+    for), with every page's size in points."""
 
     images: tuple[QImage, ...]
     sizes_pt: tuple[tuple[float, float], ...]
@@ -59,6 +60,12 @@ class PdfPages:
 
     @property
     def page_count(self) -> int:
+        """Pages in the PDF."""
+        return len(self.sizes_pt)
+
+    @property
+    def shown_count(self) -> int:
+        """Pages with an image (the first ones)."""
         return len(self.images)
 
     def size_mm(self, index: int) -> tuple[float, float]:
@@ -109,11 +116,13 @@ def page_sizes_pt(pdf: bytes) -> list[tuple[float, float]]:
         return [tuple(document[i].get_size()) for i in range(len(document))]  # type: ignore[misc]
 
 
-def rasterise(pdf: bytes, dpi: float = PREVIEW_DPI) -> PdfPages:
-    """Every page of `pdf` as an image at `dpi`."""
+def rasterise(pdf: bytes, dpi: float = PREVIEW_DPI, *, limit: int | None = None) -> PdfPages:
+    """The pages of `pdf` as images at `dpi`: every page, or the first `limit` (a batch of a thousand slips would
+    need 4 GB of images at 150 dpi)."""
     with _opened(pdf) as document:
         sizes = tuple((float(w), float(h)) for w, h in (document[i].get_size() for i in range(len(document))))
-        images = tuple(_page_image(document, i, dpi) for i in range(len(document)))
+        shown = len(document) if limit is None else min(limit, len(document))
+        images = tuple(_page_image(document, i, dpi) for i in range(shown))
     return PdfPages(images=images, sizes_pt=sizes, dpi=dpi)
 
 

@@ -6411,6 +6411,10 @@ to {receiver}</translation>
         </translation>
     </message>
     <message>
+        <source>{total}; pratinjau {shown} halaman pertama, semuanya dicetak</source>
+        <translation>{total}; the first {shown} shown, all are printed</translation>
+    </message>
+    <message>
         <source>Pratinjau saja: dokumen ini belum dapat dicetak.</source>
         <translation>Preview only: this document cannot be printed yet.</translation>
     </message>

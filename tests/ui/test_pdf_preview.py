@@ -253,3 +253,32 @@ def test_a_render_failure_is_explained(qtbot: Any) -> None:
     qtbot.waitUntil(lambda: "Rujukan tidak ditemukan." in dialog.lbl_status.text(), timeout=10_000)
     assert dialog.pages is None
     assert not dialog.btn_print.isEnabled()
+
+
+def test_a_large_batch_shows_its_first_pages_and_prints_them_all(qtbot: Any, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thousand slips would need gigabytes of preview images: the preview holds the first PREVIEW_PAGE_LIMIT,
+    says so, and the print still carries every page."""
+    from puskesos_desk.ui.dialogs import pdf_preview_dialog
+
+    batch = pdf_preview_dialog.PREVIEW_PAGE_LIMIT + 5
+    out = tmp_path / "batch.pdf"
+
+    def to_pdf_file(_self: PdfPreviewDialog, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return True
+
+    monkeypatch.setattr(PdfPreviewDialog, "exec_print_dialog", to_pdf_file)
+    calls = Calls()
+    monkeypatch.setattr(calls, "render", lambda paper: sample_pdf(paper, pages=batch, label="SURAT"))
+    monkeypatch.setattr(calls, "issue", lambda paper, _channel: sample_pdf(paper, pages=batch, label="SURAT"))
+    dialog = _open(qtbot, calls)
+    assert dialog.pages is not None
+    assert (dialog.pages.page_count, dialog.pages.shown_count) == (batch, pdf_preview_dialog.PREVIEW_PAGE_LIMIT)
+    assert len(dialog.lbl_page_images) == pdf_preview_dialog.PREVIEW_PAGE_LIMIT
+    assert dialog.lbl_pages.text() == f"{batch} halaman; pratinjau {pdf_preview_dialog.PREVIEW_PAGE_LIMIT} " \
+                                      "halaman pertama, semuanya dicetak"
+    with qtbot.waitSignal(dialog.output_finished, timeout=30_000):
+        qtbot.mouseClick(dialog.btn_print, Qt.MouseButton.LeftButton)
+    assert page_count(out.read_bytes()) == batch

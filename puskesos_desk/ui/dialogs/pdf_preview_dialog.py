@@ -55,6 +55,8 @@ PAPER_NAMES: dict[Paper, str] = {
 ZOOM_FIT_WIDTH = 0
 ZOOM_ACTUAL = 1
 PAGE_GAP = 16  # pixels between pages and around them, on the grey desk
+# A batch of slips is checked on its first pages; all of them print. Ten slips at 150 dpi are about 45 MB.
+PREVIEW_PAGE_LIMIT = 10
 PAGE_BORDER = 1  # the page label's frame (PAGE_STYLE), drawn around the image on each side
 PREFERRED_SIZE = QSize(960, 720)  # reduced to the screen: a 1366×768 PC has 728 px above its task bar
 RELAYOUT_DELAY_MS = 60
@@ -271,7 +273,7 @@ class PdfPreviewDialog(QDialog):
         if not keep_status:
             self._set_status(self.tr("Memuat pratinjau…"))
         render, paper = self.render_pdf, self.paper()
-        run_op(self, lambda: rasterise(render(paper)),
+        run_op(self, lambda: rasterise(render(paper), limit=PREVIEW_PAGE_LIMIT),
                lambda pages: self._on_rendered(generation, pages, keep_status),
                lambda error: self._on_render_failed(generation, error))
 
@@ -280,12 +282,19 @@ class PdfPreviewDialog(QDialog):
             return
         self._rendering = False
         self.pages = pages
-        self.lbl_pages.setText(self.tr("%n halaman", "", pages.page_count))
+        self.lbl_pages.setText(self._pages_text(pages))
         if not keep_status:
             self._set_status(self._ready_text())
         self._show_pages()
         self._update_buttons()
         self.pages_rendered.emit(pages.page_count)
+
+    def _pages_text(self, pages: PdfPages) -> str:
+        total = self.tr("%n halaman", "", pages.page_count)
+        if pages.shown_count == pages.page_count:
+            return total
+        return self.tr("{total}; pratinjau {shown} halaman pertama, semuanya dicetak").format(
+            total=total, shown=pages.shown_count)
 
     def _ready_text(self) -> str:
         if self.issue_pdf is None or self.blocked_reason:
@@ -322,21 +331,21 @@ class PdfPreviewDialog(QDialog):
         widest = max(width for width, _ in self.pages.sizes_pt)
         if self.zoom() == ZOOM_ACTUAL:
             per_point = self.logicalDpiX() / 72.0
-            return [max(1, round(width * per_point)) for width, _ in self.pages.sizes_pt]
+            return [max(1, round(width * per_point)) for width, _ in self.pages.sizes_pt[:self.pages.shown_count]]
         # The page and its frame within the desk's margins: a page 2 px wider than the viewport would scroll sideways.
         room = max(200, self.scr_pages.viewport().width() - 2 * PAGE_GAP - 2 * PAGE_BORDER)
-        return [max(1, round(room * width / widest)) for width, _ in self.pages.sizes_pt]
+        return [max(1, round(room * width / widest)) for width, _ in self.pages.sizes_pt[:self.pages.shown_count]]
 
     def _show_pages(self) -> None:
         if self.pages is None:
             return
-        while len(self.lbl_page_images) < self.pages.page_count:
+        while len(self.lbl_page_images) < self.pages.shown_count:
             label = QLabel()
             label.setStyleSheet(PAGE_STYLE)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.lay_pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self.lbl_page_images.append(label)
-        while len(self.lbl_page_images) > self.pages.page_count:
+        while len(self.lbl_page_images) > self.pages.shown_count:
             label = self.lbl_page_images.pop()
             self.lay_pages.removeWidget(label)
             label.deleteLater()
