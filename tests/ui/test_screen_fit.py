@@ -38,9 +38,6 @@ PROBE_TIMEOUT_S = 280
 
 # What does not fit yet (strict: a screen that starts to fit fails until its entry goes).
 KNOWN: dict[tuple[str, float], str] = {
-    ("rujukan", 1.0): "pages/rujukan_list_tab.py: the list (filtered to one referral) keeps 8 lines and its 45 % "
-                      "share of the splitter, so the selected referral's details (scr_body) get 120 px and need 276 "
-                      "(three wrapped columns): the detail scrolls at 100 %",
 }
 
 

@@ -187,6 +187,13 @@ class ReferralDetailPanel(QFrame):
     def referral_id(self) -> str | None:
         return self.detail.referral.id if self.detail else None
 
+    def hidden_height(self) -> int:
+        """How much taller the panel must be to show its details without scrolling (0 when they fit)."""
+        body = self.scr_body.widget()
+        width = self.scr_body.viewport().width()
+        needed = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
+        return max(0, needed - self.scr_body.viewport().height())
+
     def show_detail(self, detail: ReferralDetail | None) -> None:
         self.detail = detail
         self.lbl_empty.setVisible(detail is None)

@@ -133,7 +133,8 @@ class ReferralListTab(QWidget):
         self.spl_body.addWidget(self.pnl_detail)
         self.spl_body.setStretchFactor(0, 5)
         self.spl_body.setStretchFactor(1, 6)
-        self.tbl_referrals.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        self._list_min_height = self.fontMetrics().lineSpacing() * 8
+        self.tbl_referrals.setMinimumHeight(self._list_min_height)
         # No fixed minimum for the detail: its own layout's (a second row of buttons at 125 %) must count.
         self.lbl_count = QLabel(self.tr("Memuat…"))
         self.lbl_count.setObjectName("lbl_hint")
@@ -154,13 +155,13 @@ class ReferralListTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.edt_search, 1)
         top.addWidget(self.cmb_status)
+        top.addWidget(self.lbl_count)  # up here, not under the list: a 768-pixel screen needs that line for details
         top.addWidget(self.btn_refresh)
         top.addWidget(self.btn_print_ready)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.spl_body, 1)
-        layout.addWidget(self.lbl_count)
 
     def focus_list(self) -> None:
         self.tbl_referrals.setFocus()
@@ -301,7 +302,22 @@ class ReferralListTab(QWidget):
         if generation != self._detail_generation:
             return
         self.pnl_detail.show_detail(detail)
+        QTimer.singleShot(0, self, self._make_room_for_detail)  # once the panel has laid out the new texts
         self.detail_loaded.emit(detail)
+
+    def _make_room_for_detail(self) -> None:
+        """Grow the detail pane until the selected referral's details show without scrolling, taking the room from
+        the list down to its minimum (on a 768-pixel screen the shares alone left the details 120 px)."""
+        table = self.tbl_referrals
+        # A list filtered to a few referrals needs only their rows, not the usual eight lines.
+        rows_height = (table.horizontalHeader().height() + 2 * table.frameWidth()
+                       + table.verticalHeader().defaultSectionSize() * max(1, self.proxy.rowCount()))
+        table.setMinimumHeight(min(self._list_min_height, rows_height))
+        list_height, detail_height = self.spl_body.sizes()
+        spare = list_height - table.minimumHeight()
+        give = min(self.pnl_detail.hidden_height(), spare)
+        if give > 0:
+            self.spl_body.setSizes([list_height - give, detail_height + give])
 
     def _on_detail_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._detail_generation:
