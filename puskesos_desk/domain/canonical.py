@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 
+from puskesos_desk.domain.stepwise_sort import sorted_in_steps
+
 FORMAT_ID = "puskesos-desk/paket"
 FIELD_SEPARATOR = "\x1f"  # ASCII unit separator: cannot be typed into a cell by accident
 KEY_SEPARATOR = "\x1e"
@@ -66,5 +68,5 @@ def statement(format_version: int, meta: Mapping[str, str], manifest: Iterable[t
     lines = [f"{FORMAT_ID}@{format_version}"]
     lines += [f"{key}={canonical_value(meta[key])}" for key in sorted(meta) if key != "signature"]
     lines.append("manifest")
-    lines += [f"{sheet}\t{record_id}\t{digest}" for sheet, record_id, digest in sorted(manifest)]
+    lines += [f"{sheet}\t{record_id}\t{digest}" for sheet, record_id, digest in sorted_in_steps(manifest)]
     return ("\n".join(lines) + "\n").encode("utf-8")

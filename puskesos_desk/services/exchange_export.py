@@ -35,6 +35,7 @@ from puskesos_desk.domain.exchange_package import (
 from puskesos_desk.domain.exchange_records import ExportOutcome, ProgressSink
 from puskesos_desk.domain.exchange_sheets import DISTRICT_SHEETS, VILLAGE_SHEETS, SheetSpec
 from puskesos_desk.domain.permissions import Permission
+from puskesos_desk.domain.stepwise_sort import sorted_in_steps
 from puskesos_desk.services import enrolment, exchange_protection, keys
 from puskesos_desk.services.audit_continuity import outgoing_heads
 from puskesos_desk.services.context import ServiceContext, local_zone
@@ -201,7 +202,7 @@ def _meta_rows(fields: dict[str, str], manifest: list[tuple[str, str, str]]) -> 
         yield key, fields[key]
     yield (None, None)
     yield MANIFEST_HEADER
-    yield from sorted(manifest)
+    yield from sorted_in_steps(manifest)
 
 
 def file_sha256(path: Path) -> str:

@@ -6,7 +6,8 @@ instead of taking turns with the export (and the GUI thread) for one GIL. Starte
 
 Protocol. The parent writes frames on stdin (a 4-byte little-endian length, then a pickle) of
     ("instructions", title, paragraphs)        ("sheet", name, columns, note)   ("rows", [row mapping, ...])
-    ("end_sheet",)   ("hidden", name, rows)    ("properties", {name: value})    ("close",)
+    ("end_sheet",)   ("hidden", name)    ("properties", {name: value})    ("close",)
+(a sheet's or a hidden sheet's rows follow it in "rows" frames, up to "end_sheet")
 and reads one answer frame on stdout when the work ends: ("ok", {sheet: rows written}) once the file is in place, or
 ("error", kind, message, errno) when it is not. After an error every further frame is read and dropped, so the
 parent never blocks on a full pipe. End of input without ("close",) abandons the workbook: no file, no temporary
@@ -65,8 +66,8 @@ def _write(path: str, frames: Iterator[tuple[Any, ...]]) -> tuple[Any, ...]:
                     writer.add_instructions(title, paragraphs)
                 case ("sheet", name, columns, note):
                     counts[name] = writer.add_sheet(name, columns, _sheet_rows(frames), note=note)
-                case ("hidden", name, rows):
-                    counts[name] = writer.add_hidden_sheet(name, rows)
+                case ("hidden", name):
+                    counts[name] = writer.add_hidden_sheet(name, _sheet_rows(frames))
                 case ("properties", properties):
                     writer.set_custom_properties(properties)
                 case ("close",):

@@ -80,9 +80,22 @@ class WorkbookWriterProcess:
         return count
 
     def add_hidden_sheet(self, name: str, rows: Iterable[Sequence[str | None]]) -> int:
-        materialised = [tuple(row) for row in rows]
-        self._send(("hidden", name, materialised))
-        return len(materialised)
+        # In batches like a data sheet: pickling a 236,000-row manifest in one frame held the GIL for 0.3 s, and the
+        # window froze for as long (benchmarks/gui_stalls.py).
+        self._send(("hidden", name))
+        count = 0
+        batch: list[tuple[str | None, ...]] = []
+        for row in rows:
+            batch.append(tuple(row))
+            if len(batch) == _BATCH_ROWS:
+                self._send(("rows", batch))
+                count += len(batch)
+                batch = []
+        if batch:
+            self._send(("rows", batch))
+            count += len(batch)
+        self._send(("end_sheet",))
+        return count
 
     def set_custom_properties(self, properties: Mapping[str, str]) -> None:
         self._send(("properties", dict(properties)))
