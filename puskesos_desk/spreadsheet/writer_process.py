@@ -65,28 +65,20 @@ class WorkbookWriterProcess:
                   note: str = "") -> int:
         """Send a data sheet's rows and return how many were sent (the child writes each one or fails)."""
         self._send(("sheet", name, tuple(columns), note))
-        count = 0
-        batch: list[Mapping[str, object]] = []
-        for row in rows:
-            batch.append(row)
-            if len(batch) == _BATCH_ROWS:
-                self._send(("rows", batch))
-                count += len(batch)
-                batch = []
-        if batch:
-            self._send(("rows", batch))
-            count += len(batch)
-        self._send(("end_sheet",))
-        return count
+        return self._send_rows(rows)
 
     def add_hidden_sheet(self, name: str, rows: Iterable[Sequence[str | None]]) -> int:
-        # In batches like a data sheet: pickling a 236,000-row manifest in one frame held the GIL for 0.3 s, and the
-        # window froze for as long (benchmarks/gui_stalls.py).
         self._send(("hidden", name))
+        return self._send_rows(tuple(row) for row in rows)
+
+    def _send_rows(self, rows: Iterable[Any]) -> int:
+        """The rows of the sheet just announced, in frames of _BATCH_ROWS, then its end. Never in one frame:
+        pickling a 236,000-row manifest at once held the GIL for 0.3 s, and the window froze for as long
+        (benchmarks/gui_stalls.py)."""
         count = 0
-        batch: list[tuple[str | None, ...]] = []
+        batch: list[Any] = []
         for row in rows:
-            batch.append(tuple(row))
+            batch.append(row)
             if len(batch) == _BATCH_ROWS:
                 self._send(("rows", batch))
                 count += len(batch)
