@@ -282,3 +282,26 @@ def test_a_large_batch_shows_its_first_pages_and_prints_them_all(qtbot: Any, tmp
     with qtbot.waitSignal(dialog.output_finished, timeout=30_000):
         qtbot.mouseClick(dialog.btn_print, Qt.MouseButton.LeftButton)
     assert page_count(out.read_bytes()) == batch
+
+
+def test_the_caller_hears_of_a_print_when_the_printer_is_done_or_has_failed(qtbot: Any,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page reloads its list when told; told while a long print still holds the interpreter, that reload froze
+    the window (benchmarks/gui_stalls.py). A failed print was recorded all the same, so it is told then too."""
+    from puskesos_desk.ui.dialogs import pdf_preview_dialog
+
+    monkeypatch.setattr(PdfPreviewDialog, "exec_print_dialog", lambda _self, _printer: True)
+    calls = Calls()
+    seen_while_printing: list[int] = []
+
+    def refusing_printer(_printer: QPrinter, _pdf: bytes) -> int:
+        seen_while_printing.append(calls.notified)
+        raise pdf_preview_dialog.PrintFailed("the printer is out of paper")
+
+    monkeypatch.setattr(pdf_preview_dialog, "print_pdf", refusing_printer)
+    dialog = _open(qtbot, calls)
+    with qtbot.waitSignal(dialog.output_failed, timeout=20_000):
+        qtbot.mouseClick(dialog.btn_print, Qt.MouseButton.LeftButton)
+    assert seen_while_printing == [0]
+    assert calls.notified == 1
+    assert calls.issued == [(Paper.F4, OutputChannel.CETAK)]

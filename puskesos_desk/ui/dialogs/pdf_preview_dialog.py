@@ -422,11 +422,13 @@ class PdfPreviewDialog(QDialog):
 
     def _on_issued_for_print(self, printer: QPrinter, pdf: bytes) -> None:
         self._set_status(self.tr("Mengirim ke printer…"))
-        self._notify_issued()
+        # The caller hears of the issue once the printing ends: its list reload would otherwise run on the GUI thread
+        # while the print holds the GIL, and a thousand-row model reset then waited 17 s for it (gui_stalls.py).
         run_op(self, lambda: print_pdf(printer, pdf), self._on_printed, self._on_print_failed)
 
     def _on_printed(self, count: int) -> None:
         self._end_output()
+        self._notify_issued()
         self._set_status(self.tr("Terkirim ke printer: %n halaman.", "", count))
         log.info("printed %d page(s): %s", count, self.windowTitle())
         self.output_finished.emit(OutputChannel.CETAK.value)
@@ -434,6 +436,7 @@ class PdfPreviewDialog(QDialog):
 
     def _on_print_failed(self, error: BaseException) -> None:
         self._end_output()
+        self._notify_issued()  # the print is recorded all the same
         if not isinstance(error, PrintFailed | PuskesosError):
             show_error(self, error)
         message = self.tr("Cetakan sudah dicatat, tetapi printer tidak dapat mencetaknya. Periksa printer, lalu "
