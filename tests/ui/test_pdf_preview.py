@@ -153,7 +153,7 @@ def test_print_sends_the_issued_pdf_to_the_printer(qtbot: Any, tmp_path: Path,
         qtbot.mouseClick(dialog.btn_print, Qt.MouseButton.LeftButton)
     assert finished.args == [OutputChannel.CETAK.value]
     assert calls.issued == [(Paper.F4, OutputChannel.CETAK)]
-    assert calls.notified == 1
+    qtbot.waitUntil(lambda: calls.notified == 1)  # once the preview is drawn again
     assert printers[0].pageLayout().pageSize().size(printers[0].pageLayout().pageSize().Unit.Millimeter).width() \
         == pytest.approx(215)
     data = out.read_bytes()
@@ -303,5 +303,25 @@ def test_the_caller_hears_of_a_print_when_the_printer_is_done_or_has_failed(qtbo
     with qtbot.waitSignal(dialog.output_failed, timeout=20_000):
         qtbot.mouseClick(dialog.btn_print, Qt.MouseButton.LeftButton)
     assert seen_while_printing == [0]
+    with qtbot.waitSignal(dialog.pages_rendered, timeout=20_000):
+        pass  # the preview drawn again after the print; the caller is told then, when no worker holds the GIL
     assert calls.notified == 1
     assert calls.issued == [(Paper.F4, OutputChannel.CETAK)]
+
+
+def test_a_dialog_closed_before_its_preview_is_drawn_again_still_tells_the_caller(
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def to_pdf_file(_self: PdfPreviewDialog, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "out.pdf"))
+        return True
+
+    monkeypatch.setattr(PdfPreviewDialog, "exec_print_dialog", to_pdf_file)
+    calls = Calls()
+    dialog = _open(qtbot, calls)
+    dialog.refresh = lambda **_kw: None  # type: ignore[method-assign]  # the new rendering never ends
+    with qtbot.waitSignal(dialog.output_finished, timeout=20_000):
+        qtbot.mouseClick(dialog.btn_print, Qt.MouseButton.LeftButton)
+    assert calls.notified == 0
+    dialog.reject()
+    assert calls.notified == 1

@@ -141,6 +141,7 @@ class PdfPreviewDialog(QDialog):
         self.pages: PdfPages | None = None
         self._generation = 0
         self._rendering = False
+        self._issue_untold = False  # a print ended; the caller is told once the preview is drawn again
         self._output_busy = False
         self.setWindowTitle(title)
         self.setModal(True)
@@ -280,6 +281,7 @@ class PdfPreviewDialog(QDialog):
     def _on_rendered(self, generation: int, pages: PdfPages, keep_status: bool = False) -> None:
         if generation != self._generation:
             return
+        self._tell_issue_once()
         self._rendering = False
         self.pages = pages
         self.lbl_pages.setText(self._pages_text(pages))
@@ -304,6 +306,7 @@ class PdfPreviewDialog(QDialog):
     def _on_render_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
             return
+        self._tell_issue_once()
         self._rendering = False
         self.pages = None
         self._clear_pages()
@@ -422,13 +425,15 @@ class PdfPreviewDialog(QDialog):
 
     def _on_issued_for_print(self, printer: QPrinter, pdf: bytes) -> None:
         self._set_status(self.tr("Mengirim ke printer…"))
-        # The caller hears of the issue once the printing ends: its list reload would otherwise run on the GUI thread
-        # while the print holds the GIL, and a thousand-row model reset then waited 17 s for it (gui_stalls.py).
+        # The caller hears of the issue once the printing has ended and the preview is drawn again: its list reload
+        # would otherwise reset a thousand-row model on the GUI thread while a worker holds the GIL (the print, then
+        # the preview's new rendering), and each of the model's Python calls waits for the GIL: 9-17 s frozen
+        # (benchmarks/gui_stalls.py).
         run_op(self, lambda: print_pdf(printer, pdf), self._on_printed, self._on_print_failed)
 
     def _on_printed(self, count: int) -> None:
         self._end_output()
-        self._notify_issued()
+        self._issue_untold = True
         self._set_status(self.tr("Terkirim ke printer: %n halaman.", "", count))
         log.info("printed %d page(s): %s", count, self.windowTitle())
         self.output_finished.emit(OutputChannel.CETAK.value)
@@ -436,7 +441,7 @@ class PdfPreviewDialog(QDialog):
 
     def _on_print_failed(self, error: BaseException) -> None:
         self._end_output()
-        self._notify_issued()  # the print is recorded all the same
+        self._issue_untold = True  # the print is recorded all the same
         if not isinstance(error, PrintFailed | PuskesosError):
             show_error(self, error)
         message = self.tr("Cetakan sudah dicatat, tetapi printer tidak dapat mencetaknya. Periksa printer, lalu "
@@ -479,6 +484,11 @@ class PdfPreviewDialog(QDialog):
         show_error(self, error)
         self.output_failed.emit(self.lbl_status.text())
 
+    def _tell_issue_once(self) -> None:
+        if self._issue_untold:
+            self._issue_untold = False
+            self._notify_issued()
+
     def _notify_issued(self) -> None:
         if self.on_issued is not None:
             self.on_issued()
@@ -493,6 +503,7 @@ class PdfPreviewDialog(QDialog):
         super().reject()
 
     def done(self, result: int) -> None:
+        self._tell_issue_once()  # closed before the preview was drawn again: the caller must still hear of it
         super().done(result)
         # Let go of the caller's callback: a bound method of the page would keep the page's Python side alive
         # through this dialog, and the two would then be torn down in the wrong order.
