@@ -53,6 +53,7 @@ def demo_referrals(bo: ServiceContext, koordinator: ServiceContext, rng: random.
         services = reference.services(session)
     # Older referrals take the rarer outcomes first, so even a small demo shows every state at least once.
     rare = ["DIBATALKAN", "SELESAI", "DITOLAK", "DITERIMA", "DIPROSES"]
+    unanswered = [True]
     chosen = [(case, service) for case in sorted(cases, key=lambda c: c.visit.moment)
               if rng.random() < SHARE and (service := _service_for(rng, services, case.domain)) is not None]
     for index, (case, service) in enumerate(chosen):
@@ -63,7 +64,7 @@ def demo_referrals(bo: ServiceContext, koordinator: ServiceContext, rng: random.
         stop = _forced_stop(from_end)
         if stop is not None:  # the desk's current work: drafted within the last day, whatever the visit date
             drafted_at = max(drafted_at, now - timedelta(hours=3 * from_end))
-        _one(bo, koordinator, rng, case, service, drafted_at, now, counts, stop, rare)
+        _one(bo, koordinator, rng, case, service, drafted_at, now, counts, stop, rare, unanswered)
     # With today's clock: whatever has waited past its response time now shows as "no news".
     counts["referrals_no_news"] = mark_overdue(koordinator)
 
@@ -80,7 +81,7 @@ def _forced_stop(from_end: int) -> str | None:
 
 def _one(bo: ServiceContext, koordinator: ServiceContext, rng: random.Random, case: Referable,
          service: ServiceItem, drafted_at: datetime, now: datetime, counts: Counter[str], stop: str | None,
-         rare: list[str]) -> None:
+         rare: list[str], unanswered: list[bool]) -> None:
     age_days = (now - drafted_at).days
     at_draft = _at(bo, drafted_at)
     visit = case.visit
@@ -122,6 +123,9 @@ def _one(bo: ServiceContext, koordinator: ServiceContext, rng: random.Random, ca
     answer_days = rng.randint(1, service.response_days + 4)
     if stop == "DIKIRIM" or rng.random() < 0.15 or age_days < answer_days:
         return  # still waiting; mark_overdue decides whether it is late
+    if unanswered and age_days > 60:
+        unanswered.pop()  # one old slip never answered (mark_overdue: TIDAK ADA KABAR), whatever day the demo runs
+        return
     forced = rare.pop(0) if rare and age_days > 30 else None
     _feedback(bo, rng, record.id, printed_at, answer_days, now, counts, forced)
 
