@@ -11,18 +11,26 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from puskesos_desk.services.site import get_site_info
-from puskesos_desk.ui.i18n import install_translators
+from puskesos_desk.ui.i18n import current_language, install_translators
 from puskesos_desk.ui.ops import pending_ops, wait_for_ops
-from puskesos_desk.ui.style import apply_style
+from puskesos_desk.ui.style import BASE_POINT_SIZE, STYLESHEET, apply_style
 
 
 @pytest.fixture(autouse=True)
 def _styled_indonesian_app(qapp: QApplication) -> Iterator[None]:
-    """Every GUI test runs with the real stylesheet (a broken one logs a Qt warning, which fails the test)."""
-    apply_style(qapp)
-    install_translators(qapp, "id")
+    """Every GUI test runs with the real stylesheet (a broken one logs a Qt warning, which fails the test), in
+    Bahasa Indonesia. Both are set again only when they changed: setting them re-polishes and re-translates every
+    live widget, which costs seconds per test while a module-scoped main window is alive."""
+    _indonesian_with_style(qapp)
     yield
-    install_translators(qapp, "id")
+    _indonesian_with_style(qapp)
+
+
+def _indonesian_with_style(qapp: QApplication) -> None:
+    if qapp.styleSheet() != STYLESHEET or qapp.font().pointSize() != BASE_POINT_SIZE:
+        apply_style(qapp)
+    if current_language() != "id":
+        install_translators(qapp, "id")
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from conftest import KOORDINATOR_PASSWORD, SITE_CODE, SiteFixture, cloned_fixture, copy_sqlite
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QListWidget, QStackedWidget, QTabWidget, QWidget
 
 from puskesos_desk.domain.enums import Role, SiteRole
@@ -111,7 +111,8 @@ def module_window(site: SiteFixture, username: str, password: str) -> Iterator[M
     finally:
         window.close()
         assert wait_for_ops(10_000), "background ops still running at the end of the module"
-        window.deleteLater()
+        window.deleteLater()  # now, not at the session's end: every live widget slows each later test's set-up
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         site.db.dispose()
 
 
