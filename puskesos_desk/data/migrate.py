@@ -66,11 +66,17 @@ def known_revisions() -> set[str]:
 
 def current_revision(db: Database) -> str | None:
     """The revision stored in the database (Alembic's version table), None for a database without one."""
+    return _schema_state(db)[0]
+
+
+def _schema_state(db: Database) -> tuple[str | None, bool]:
+    """(stored revision, whether the file holds tables that are not ours), read in one transaction: another program
+    creating the schema at this very moment must not be seen half-way (no version yet, then tables)."""
     try:
-        with db.engine.connect() as connection:
-            if not inspect(connection).has_table("alembic_version"):
-                return None
-            versions = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        with db.engine.connect() as connection, connection.begin():
+            names = set(inspect(connection).get_table_names())
+            versions = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all() \
+                if "alembic_version" in names else []
     except DBAPIError as exc:
         problem = translate_db_error(exc, db.url)
         if problem is not None:
@@ -79,18 +85,12 @@ def current_revision(db: Database) -> str | None:
     if len(versions) > 1:  # the history is linear; more than one head means the file was edited by hand
         raise DatabaseProblem(f"Basis data {db.display_location} mencatat lebih dari satu versi skema "
                               f"({', '.join(sorted(versions))}). Berkas tidak diubah; hubungi operator kabupaten.")
-    return versions[0] if versions else None
-
-
-def _has_foreign_tables(db: Database) -> bool:
-    with db.engine.connect() as connection:
-        names = set(inspect(connection).get_table_names())
-    return bool(names - {"alembic_version"})
+    return (versions[0] if versions else None), not versions and bool(names - {"alembic_version"})
 
 
 def upgrade_database(db: Database, *, backup: bool = True) -> MigrationResult:
     """Bring the schema to head. An existing database is backed up first; a newer one is refused untouched."""
-    current = current_revision(db)
+    current, foreign_tables = _schema_state(db)
     if current == HEAD_REVISION:
         db.enable_wal()
         return MigrationResult(current, HEAD_REVISION, None)
@@ -105,7 +105,7 @@ def upgrade_database(db: Database, *, backup: bool = True) -> MigrationResult:
             f"Basis data ini dibuat oleh versi Puskesos Desk yang lebih baru (skema {current}). "
             "Pasang versi aplikasi yang terbaru. Berkas basis data tidak diubah."
         )
-    if current is None and _has_foreign_tables(db):
+    if current is None and foreign_tables:
         raise DatabaseProblem(
             f"Berkas {db.display_location} berisi tabel lain dan bukan basis data Puskesos Desk. "
             "Berkas tidak diubah; pilih berkas lain."
