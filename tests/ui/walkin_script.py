@@ -11,7 +11,7 @@ is activated again (the offscreen platform has no window manager to do it).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -112,6 +112,11 @@ def emitted(signal: SignalInstance, what: str, accept: Callable[..., bool] = lam
     finally:
         signal.disconnect(slot)
     seen.pop()
+
+
+def ids(rows: Sequence[Any]) -> set[str]:
+    """The ids of a page's rows: a new row shows as an id not seen before, however long the list is kept."""
+    return {row.id for row in rows}
 
 
 def active_dialog(kind: type) -> Any:
@@ -230,11 +235,11 @@ def play_walkin(window: MainWindow, user: CountingUser, household: KnownHousehol
         user.press(Qt.Key.Key_Return)
 
     # Today's visit.
-    visits_before = len(page.detail.visits)
+    visits_before = ids(page.detail.visits)  # the page lists the latest 50 visits: a count stops growing
     user.press(Qt.Key.Key_Space)  # "Catat kunjungan" has the focus once the household is open
     visit = active_dialog(VisitDialog)
     user.click(visit.chk_notice)  # channel, who came and the purpose are those of his last visit
-    with emitted(page.loaded, "the page after the visit", lambda d: len(d.visits) == visits_before + 1):
+    with emitted(page.loaded, "the page after the visit", lambda d: len(ids(d.visits) - visits_before) == 1):
         user.press(Qt.Key.Key_Return)
     window_manager_activates(window)
 
@@ -242,8 +247,9 @@ def play_walkin(window: MainWindow, user: CountingUser, household: KnownHousehol
     user.press(Qt.Key.Key_Space)
     active_dialog(ComplaintDialog)
     user.type(COMPLAINT_CATEGORY_KEYS)  # the description is the visit's purpose, in his words
-    complaints_before = len(page.detail.complaints)
-    with emitted(page.loaded, "the page after the complaint", lambda d: len(d.complaints) == complaints_before + 1):
+    complaints_before = ids(page.detail.complaints)
+    with emitted(page.loaded, "the page after the complaint",
+                 lambda d: len(ids(d.complaints) - complaints_before) == 1):
         user.press(Qt.Key.Key_Return)
     window_manager_activates(window)
 
@@ -251,8 +257,8 @@ def play_walkin(window: MainWindow, user: CountingUser, household: KnownHousehol
     user.press(Qt.Key.Key_Space)
     active_dialog(NeedDialog)
     user.type(NEED_DOMAIN_KEYS)
-    needs_before = len(page.detail.needs)
-    with emitted(page.loaded, "the page after the need", lambda d: len(d.needs) == needs_before + 1):
+    needs_before = ids(page.detail.needs)
+    with emitted(page.loaded, "the page after the need", lambda d: len(ids(d.needs) - needs_before) == 1):
         user.press(Qt.Key.Key_Return)
     window_manager_activates(window)
 
