@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from puskesos_desk.infra.heap import limit_arenas  # noqa: E402
 from puskesos_desk.services.auth import SignedIn, change_own_password, sign_in  # noqa: E402
 from puskesos_desk.services.bootstrap import open_database  # noqa: E402
 from puskesos_desk.services.context import Database  # noqa: E402
@@ -151,6 +152,7 @@ def main() -> None:
     if sys.argv[1:2] == ["--prepare"]:
         prepare_site(Path(sys.argv[2]))
         return
+    limit_arenas()  # as the application does before its first worker thread (ui/app.py)
     try:
         started = time.perf_counter()
         db, signed, known = open_site(HOME / "walkin.db")

@@ -61,21 +61,21 @@ case "$mode" in
     trap 'bash .ci/postgres.sh stop' EXIT
     # shellcheck disable=SC1091
     source .ci/postgres.sh start
-    # Shard A: the GUI test files from a to h (F1 help on every screen, the first-run wizard: about half of the
-    # suite's time); shard B: every other test, by the same glob, so no test can fall between them.
-    shard_a_glob="tests/ui/test_[a-h]*.py"
+    # Shard A: the GUI test files from a to r (F1 help on every screen, the first-run wizard, the pages); shard B:
+    # every other test, by the same glob, so no test can fall between them. Each pass lists its slowest tests.
+    shard_a_glob="tests/ui/test_[a-r]*.py"
     logs_dir=$(mktemp -d)
     # shellcheck disable=SC2046  # the suite file lists paths and globs, one per line
-    PUSKESOS_TEST_BACKEND=postgresql .venv/bin/python -m pytest -q -p no:cacheprovider \
+    PUSKESOS_TEST_BACKEND=postgresql .venv/bin/python -m pytest -q -p no:cacheprovider --durations=15 \
       $(grep -v '^#' tests/postgres_suite.txt) >"$logs_dir/pass2" 2>&1 &
     pass2=$!
     # shellcheck disable=SC2086
-    .venv/bin/python -m pytest -q -p no:cacheprovider "--ignore-glob=$shard_a_glob" >"$logs_dir/pass1b" 2>&1 &
+    .venv/bin/python -m pytest -q -p no:cacheprovider --durations=15 "--ignore-glob=$shard_a_glob" >"$logs_dir/pass1b" 2>&1 &
     pass1b=$!
     status=0
     echo "=== Pass 1, shard A, on SQLite: $shard_a_glob"
     # shellcheck disable=SC2086  # the glob is meant to expand here
-    .venv/bin/python -m pytest -q -p no:cacheprovider $shard_a_glob || status=$?
+    .venv/bin/python -m pytest -q -p no:cacheprovider --durations=15 $shard_a_glob || status=$?
     pass1b_status=0
     wait "$pass1b" || pass1b_status=$?
     echo "=== Pass 1, shard B, on SQLite: every other test"
