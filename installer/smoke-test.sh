@@ -111,6 +111,7 @@ export KOOR_BARU="Sandi-Koordinator-Baru-1"
     --pdf "$WORK/slip.pdf" --shot "$WORK/jendela.png" > gui-offscreen.json 2> gui-offscreen.err \
     || { cat gui-offscreen.json gui-offscreen.err >&2; fail "_gui-check offscreen"; }
 json gui-offscreen.json '", ".join(d["areas"])'
+grep -q 'in helper process [0-9]' gui-offscreen.json || fail "the preview was not rasterised in the PDF helper process"
 "${XVFB[@]}" "$EXE" _gui-check --db "$WORK/desa.db" --user koordinator --password-env KOOR_BARU \
     > gui-xcb.json 2> gui-xcb.err || { cat gui-xcb.json gui-xcb.err >&2; fail "_gui-check under Xvfb"; }
 grep -q '"platform xcb' gui-xcb.json || fail "_gui-check under Xvfb did not use xcb"

@@ -5,6 +5,7 @@ only argv[1] says which role it plays. This module decides, before anything heav
 
     <exe> --xlsx-reader-child ...   the python-calamine reader (spreadsheet/child.py)
     <exe> --xlsx-writer-child ...   the exchange workbook writer (spreadsheet/writer_child.py)
+    <exe> --pdf-helper-child        the PDF helper: reportlab and PDFium out of the desk (printing/helper_child.py)
     <exe> _gui-check ...            open the real main window for a moment and report (ui/bundle_check.py)
     <exe> [command ...]             the command line (cli/main.py); no command opens the desktop app
 
@@ -16,10 +17,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-# Literal copies of spreadsheet.worker_process.READER_FLAG / WRITER_FLAG: importing that module here would pull in
-# `site` handling the children do not need (tests/installer asserts the copies agree).
+# Literal copies of spreadsheet.worker_process.READER_FLAG / WRITER_FLAG and printing.helper_child.HELPER_FLAG:
+# importing those modules here would pull in `site` handling the children do not need (tests/installer asserts the
+# copies agree).
 READER_FLAG = "--xlsx-reader-child"
 WRITER_FLAG = "--xlsx-writer-child"
+PDF_HELPER_FLAG = "--pdf-helper-child"
 GUI_CHECK = "_gui-check"
 
 
@@ -40,6 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from puskesos_desk.spreadsheet import writer_child
 
         return writer_child.main(arguments[1:])
+    if role == PDF_HELPER_FLAG:
+        from puskesos_desk.printing import helper_child
+
+        return helper_child.main(arguments[1:])
     if role == GUI_CHECK:
         from puskesos_desk.ui import bundle_check
 

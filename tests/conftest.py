@@ -22,6 +22,7 @@ from backends import ON_POSTGRES, DbLocation, clone, copy_sqlite, drop, drop_ses
 from puskesos_desk.data.db import Database
 from puskesos_desk.domain.enums import Role, SiteRole
 from puskesos_desk.domain.permissions import Actor
+from puskesos_desk.printing import helper as pdf_helper
 from puskesos_desk.services.auth import create_user
 from puskesos_desk.services.bootstrap import open_database
 from puskesos_desk.services.context import ServiceContext
@@ -74,6 +75,14 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if skipped and session.exitstatus == 0:
         reporter.write_line(f"FAILED: {skipped} test(s) skipped in the PostgreSQL pass; none may be", red=True)
         session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def _pdf_in_process() -> Iterator[None]:
+    """Documents are laid out in the test's own process unless a test switches the PDF helper on, as the app does
+    (ui/app.py); whoever switched it on, it is off again after the test."""
+    yield
+    pdf_helper.use_helper_process(False)
 
 
 @pytest.fixture(autouse=True)

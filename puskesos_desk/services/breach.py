@@ -33,7 +33,7 @@ from puskesos_desk.domain.enums import AuditAction
 from puskesos_desk.domain.errors import InputRejected
 from puskesos_desk.domain.nik import mask_id
 from puskesos_desk.domain.permissions import Permission
-from puskesos_desk.printing.breach_notice import render_breach_notice
+from puskesos_desk.printing import render_breach_notice
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.letterhead import letterhead_in
 from puskesos_desk.services.visits import is_child

@@ -5,6 +5,7 @@ It holds no personal data, so any signed-in account may print it and nothing is 
 
 from __future__ import annotations
 
+from puskesos_desk import printing
 from puskesos_desk.domain.documents import Paper
 from puskesos_desk.domain.errors import InputRejected
 from puskesos_desk.domain.quick_guide import GUIDE_PAPERS, GuideLanguage, QuickGuideDocument, guide_text
@@ -22,10 +23,8 @@ def guide_language(code: str) -> GuideLanguage:
 
 
 def quick_guide_pdf(ctx: ServiceContext, *, paper: Paper, language: GuideLanguage | str) -> bytes:
-    from puskesos_desk.printing.quick_guide import render_quick_guide  # reportlab: only when a guide is made
-
     if paper not in GUIDE_PAPERS:
         raise InputRejected("Panduan singkat dicetak pada kertas F4 atau A4.", field="paper")
     chosen = language if isinstance(language, GuideLanguage) else guide_language(language)
     document = QuickGuideDocument(letterhead=letterhead(ctx), text=guide_text(chosen))
-    return render_quick_guide(document, paper)
+    return printing.render_quick_guide(document, paper)

@@ -29,7 +29,7 @@ from puskesos_desk.domain.reports import (
     ReportRequest,
     format_for_path,
 )
-from puskesos_desk.printing.report import render_report
+from puskesos_desk.printing import render_report
 from puskesos_desk.services import report_bnba, report_daily, report_overdue, report_proposals, report_recap
 from puskesos_desk.services.context import ServiceContext
 from puskesos_desk.spreadsheet.report_workbook import write_report_workbook

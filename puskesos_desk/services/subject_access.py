@@ -31,7 +31,7 @@ from puskesos_desk.domain.subject_access import (
     SubjectAccessDocument,
     build_dossier,
 )
-from puskesos_desk.printing.subject_access import render_subject_access
+from puskesos_desk.printing import render_subject_access
 from puskesos_desk.services.casework import reference_codes
 from puskesos_desk.services.context import ServiceContext, local_zone
 from puskesos_desk.services.letterhead import letterhead_in

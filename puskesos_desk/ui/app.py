@@ -19,6 +19,7 @@ from puskesos_desk import APP_NAME, __version__
 from puskesos_desk.domain.errors import DatabaseProblem, PuskesosError, SchemaTooNew, SiteNotInitialised
 from puskesos_desk.infra.heap import limit_arenas
 from puskesos_desk.infra.logging_setup import configure_logging, open_gate
+from puskesos_desk.printing import helper as pdf_helper
 from puskesos_desk.services.site_card import quick_start
 from puskesos_desk.ui.desk_settings import ENV_LANGUAGE, ORGANISATION, store_language, stored_language
 from puskesos_desk.ui.excepthook import install_excepthook
@@ -302,6 +303,7 @@ def main(argv: list[str] | None = None, *, db_target: str | None = None) -> int:
                          "Jalankan dari desktop, atau setel QT_QPA_PLATFORM=offscreen untuk uji.\n")
         return EXIT_NO_DISPLAY
     limit_arenas()  # before the first worker thread: fewer glibc arenas, a smaller resident size all day
+    pdf_helper.use_helper_process()  # reportlab and PDFium run beside the desk, never in it
     log_path = configure_logging(defer_masking=True)  # the masker loads behind the first paint
     log.info("starting %s %s, log %s", APP_NAME, __version__, log_path)
     existing = QApplication.instance()
@@ -348,6 +350,7 @@ def _run_session(app: QApplication, collector: GuiThreadCollector, opened: tuple
         return app.exec()
     finally:
         wait_for_ops(10_000)
+        pdf_helper.shutdown()
         collector.stop()
         db.dispose()
         log.info("stopped")

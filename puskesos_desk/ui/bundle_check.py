@@ -6,8 +6,9 @@
 For the packaged build (installer/smoke-test.sh): a bundle that lacks a module the pages import late, a Qt plugin
 (the SVG icon engine, a platform) or a shipped resource fails here instead of on a village PC. It signs in through
 the services, builds the main window the way the app does (style, translations, F1 help), shows every area the
-user may see, opens the help viewer, and rasterises a PDF with pypdfium2 as the print preview does. Not a test of
-behaviour: the GUI tests are. Started through puskesos_desk.frozen_entry (argv[1] `_gui-check`).
+user may see, opens the help viewer, and rasterises a PDF with pypdfium2 in the PDF helper process, as the print
+preview does. Not a test of behaviour: the GUI tests are. Started through puskesos_desk.frozen_entry (argv[1]
+`_gui-check`).
 """
 
 from __future__ import annotations
@@ -101,13 +102,19 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
             step("help", viewer.windowTitle())
             viewer.close()
             if options.pdf is not None:
+                from puskesos_desk.printing import helper as pdf_helper
                 from puskesos_desk.ui.pdf_pages import rasterise
 
-                pages = rasterise(options.pdf.read_bytes())
+                pdf_helper.use_helper_process()  # as the app does: the bundle's executable as the helper
+                try:
+                    pages = rasterise(options.pdf.read_bytes())
+                    helper_pid = pdf_helper.helper_state()["pid"]
+                finally:
+                    pdf_helper.use_helper_process(False)
                 if pages.page_count == 0 or pages.images[0].isNull():
                     raise RuntimeError(f"{options.pdf} rendered no page")
                 step("pdf_preview", f"{pages.page_count} page(s), first {pages.images[0].width()}x"
-                                    f"{pages.images[0].height()} px")
+                                    f"{pages.images[0].height()} px, in helper process {helper_pid}")
             wait_for_ops(20_000)
             app.processEvents()
             if options.shot is not None:

@@ -1,48 +1,33 @@
-"""PDF pages for the screen and for the printer: pypdfium2 rasterises, Qt shows or paints the images.
+"""PDF pages for the screen and for the printer: the bitmaps come from printing/raster.py (PDFium, in the PDF helper
+process when the app has switched it on), Qt shows them or paints them on a printer.
 
 Everything here may run on a run_op worker: it builds QImages (never QPixmaps) and paints on a QPrinter, both of
-which Qt allows outside the GUI thread. PDFium itself is not thread-safe, so every call into it holds one lock; a
-preview being rendered while a print is going out simply waits its turn.
+which Qt allows outside the GUI thread.
 """
 
 from __future__ import annotations
 
-import importlib
-import io
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
-from types import ModuleType
-from typing import Any
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from puskesos_desk.domain.documents import PAPER_MM, Paper
+from puskesos_desk.printing import helper
+from puskesos_desk.printing.raster import POINTS_PER_INCH, Band, Bitmap, PageStart, PdfUnreadable
 
-POINTS_PER_INCH = 72.0
+__all__ = ["MAX_PRINT_DPI", "PREVIEW_DPI", "PdfPages", "PdfUnreadable", "PrintFailed", "merge_pdfs", "page_count",
+           "page_size_for", "page_sizes_pt", "paper_of", "prepare_printer", "print_pdf", "rasterise"]
+
 MM_PER_POINT = 25.4 / POINTS_PER_INCH
 INCHES_PER_METRE = 1000 / 25.4
 #: Sharp enough on a 1366×768 screen at 100 %, and a page stays about 10 MB in memory.
 PREVIEW_DPI = 150.0
 #: Printers ask for 600 or 1200 dpi; above 300 the bitmap only grows (an F4 page is already about 40 MB).
 MAX_PRINT_DPI = 300.0
-#: Rows of one band of a printed page: 256 rows of an F4 page at 300 dpi are about 2.6 MB.
-BAND_ROWS = 256
-OVERLAP_ROWS = 2
-
-_PDFIUM_LOCK = threading.Lock()
-
-
-def _pdfium() -> ModuleType:
-    """pypdfium2, loaded on first use: loading PDFium takes longer than the rest of the window's start-up."""
-    return importlib.import_module("pypdfium2")
-
-
-class PdfUnreadable(Exception):
-    """The bytes are not a PDF PDFium can open (a bug upstream: the services always produce one)."""
 
 
 class PrintFailed(Exception):
@@ -57,6 +42,8 @@ class PdfPages:
     images: tuple[QImage, ...]
     sizes_pt: tuple[tuple[float, float], ...]
     dpi: float
+    # The pixels the images are drawn from (shared, not copied: a page is 10 MB), kept for as long as the images.
+    pixels: tuple[bytes | bytearray, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def page_count(self) -> int:
@@ -73,78 +60,36 @@ class PdfPages:
         return width * MM_PER_POINT, height * MM_PER_POINT
 
 
-@contextmanager
-def _opened(pdf: bytes) -> Iterator[Any]:
-    """The document (a pypdfium2 PdfDocument), with the PDFium lock held for as long as it is open."""
-    pdfium = _pdfium()
-    with _PDFIUM_LOCK:
-        try:
-            document = pdfium.PdfDocument(pdf)
-        except pdfium.PdfiumError as exc:
-            raise PdfUnreadable(str(exc)) from exc
-        try:
-            yield document
-        finally:
-            document.close()
-
-
-def _page_image(document: Any, index: int, dpi: float) -> QImage:
-    page = document[index]
-    try:
-        # RGBx is byte-ordered, so QImage reads it the same way on every CPU; white fill: no alpha channel needed.
-        bitmap = page.render(scale=dpi / POINTS_PER_INCH, rev_byteorder=True, prefer_bgrx=True)
-        try:
-            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                           QImage.Format.Format_RGBX8888).copy()  # copy: the bitmap's memory is freed below
-        finally:
-            bitmap.close()
-    finally:
-        page.close()
-    dots_per_metre = round(dpi * INCHES_PER_METRE)
-    image.setDotsPerMeterX(dots_per_metre)
-    image.setDotsPerMeterY(dots_per_metre)
+def _image(bitmap: Bitmap, dpi: float | None = None) -> QImage:
+    """An image over the bitmap's bytes, not a copy of them (RGBX is byte-ordered, so QImage reads it the same way
+    on every CPU): whoever keeps the image keeps the bitmap's bytes too."""
+    image = QImage(bitmap.data, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888)
+    if dpi is not None:
+        dots_per_metre = round(dpi * INCHES_PER_METRE)
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
     return image
 
 
 def page_count(pdf: bytes) -> int:
-    with _opened(pdf) as document:
-        return len(document)
+    return len(helper.page_sizes_pt(pdf))
 
 
 def page_sizes_pt(pdf: bytes) -> list[tuple[float, float]]:
-    with _opened(pdf) as document:
-        return [tuple(document[i].get_size()) for i in range(len(document))]  # type: ignore[misc]
+    return list(helper.page_sizes_pt(pdf))
 
 
 def rasterise(pdf: bytes, dpi: float = PREVIEW_DPI, *, limit: int | None = None) -> PdfPages:
     """The pages of `pdf` as images at `dpi`: every page, or the first `limit` (a batch of a thousand slips would
     need 4 GB of images at 150 dpi)."""
-    with _opened(pdf) as document:
-        sizes = tuple((float(w), float(h)) for w, h in (document[i].get_size() for i in range(len(document))))
-        shown = len(document) if limit is None else min(limit, len(document))
-        images = tuple(_page_image(document, i, dpi) for i in range(shown))
-    return PdfPages(images=images, sizes_pt=sizes, dpi=dpi)
+    raster = helper.rasterise(pdf, dpi, limit)
+    return PdfPages(images=tuple(_image(page, dpi) for page in raster.pages), sizes_pt=raster.sizes_pt, dpi=dpi,
+                    pixels=tuple(page.data for page in raster.pages))
 
 
 def merge_pdfs(pdfs: Sequence[bytes]) -> bytes:
     """The pages of several PDFs as one document (a batch preview built from single previews)."""
-    if len(pdfs) == 1:
-        return pdfs[0]
-    pdfium = _pdfium()
-    with _PDFIUM_LOCK:
-        merged = pdfium.PdfDocument.new()
-        try:
-            for pdf in pdfs:
-                source = pdfium.PdfDocument(pdf)
-                try:
-                    merged.import_pages(source)
-                finally:
-                    source.close()
-            buffer = io.BytesIO()
-            merged.save(buffer)
-            return buffer.getvalue()
-        finally:
-            merged.close()
+    return helper.merge_pdfs(pdfs)
 
 
 # --- printing --------------------------------------------------------------------------------------------------------
@@ -182,34 +127,21 @@ def _target_rect(page_pt: tuple[float, float], device_width: int, device_height:
     return QRectF(max(0.0, (device_width - width) / 2), max(0.0, (device_height - height) / 2), width, height)
 
 
-def _paint_page(painter: QPainter, page: Any, target: QRectF, dpi: float) -> None:
-    """Paint one page into `target` in bands of BAND_ROWS pixel rows, so a print holds a few megabytes of bitmap
-    instead of a whole page (an F4 page at 300 dpi is about 40 MB, twice that while it is copied). Each band is
-    rendered with OVERLAP_ROWS extra rows on both sides and only its own rows are drawn: smooth scaling to a
-    600 dpi printer then blends real neighbouring pixels, and no seam shows between bands."""
-    scale = dpi / POINTS_PER_INCH
-    _width_pt, height_pt = page.get_size()
-    rows = max(1, round(height_pt * scale))
+def _draw_band(painter: QPainter, band: Band, target: QRectF, rows: int) -> None:
+    """Draw the band's own rows (not its overlap) where they go on the sheet."""
     per_row = target.height() / rows
-    for first in range(0, rows, BAND_ROWS):
-        last = min(rows, first + BAND_ROWS)
-        top, bottom = max(0, first - OVERLAP_ROWS), min(rows, last + OVERLAP_ROWS)
-        bitmap = page.render(scale=scale, crop=(0, max(0.0, height_pt - bottom / scale), 0, top / scale),
-                             rev_byteorder=True, prefer_bgrx=True)
-        try:
-            band = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                          QImage.Format.Format_RGBX8888).copy()  # copy: a print engine may keep the image
-        finally:
-            bitmap.close()
-        source = QRectF(0, first - top, band.width(), min(last - first, band.height() - (first - top)))
-        painter.drawImage(QRectF(target.x(), target.y() + first * per_row, target.width(), (last - first) * per_row),
-                          band, source)
+    image = _image(band.bitmap).copy()  # the print engine may keep the image after this band's bytes are gone
+    source = QRectF(0, band.first - band.top, image.width(), min(band.last - band.first,
+                                                                 image.height() - (band.first - band.top)))
+    painter.drawImage(QRectF(target.x(), target.y() + band.first * per_row, target.width(),
+                             (band.last - band.first) * per_row), image, source)
 
 
 def print_pdf(printer: QPrinter, pdf: bytes, *, max_dpi: float = MAX_PRINT_DPI) -> int:
     """Paint every page of `pdf` on `printer`, one page per sheet; the number of pages printed.
 
-    Pages are rasterised one band at a time at min(printer dpi, `max_dpi`), so memory stays at a few megabytes.
+    Pages come one band at a time at min(printer dpi, `max_dpi`) (printing/raster.py), so memory stays at a few
+    megabytes.
     """
     resolution = printer.resolution()
     dpi = min(float(resolution), max_dpi)
@@ -219,17 +151,17 @@ def print_pdf(printer: QPrinter, pdf: bytes, *, max_dpi: float = MAX_PRINT_DPI) 
     printed = 0
     try:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        with _opened(pdf) as document:
-            for index in range(len(document)):
-                if index and not printer.newPage():
-                    raise PrintFailed("the printer refused a new page")
-                page = document[index]
-                try:
-                    target = _target_rect(page.get_size(), printer.width(), printer.height(), resolution)
-                    _paint_page(painter, page, target, dpi)
-                finally:
-                    page.close()
-                printed += 1
+        target, rows = QRectF(), 1
+        with contextlib.closing(helper.print_bands(pdf, dpi)) as items:
+            for item in items:
+                if isinstance(item, PageStart):
+                    if item.index and not printer.newPage():
+                        raise PrintFailed("the printer refused a new page")
+                    target = _target_rect(item.size_pt, printer.width(), printer.height(), resolution)
+                    rows = item.rows
+                    printed += 1
+                else:
+                    _draw_band(painter, item, target, rows)
     except BaseException:
         printer.abort()  # half a job must not come out of the printer
         painter.end()

@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from puskesos_desk.domain.documents import Paper
+from puskesos_desk.printing import raster
 from puskesos_desk.ui import pdf_pages
 from puskesos_desk.ui.pdf_pages import prepare_printer, print_pdf, rasterise
 
@@ -29,22 +30,15 @@ def _black_block_pdf() -> bytes:
 @pytest.mark.parametrize("resolution", [QPrinter.PrinterMode.ScreenResolution, QPrinter.PrinterMode.HighResolution])
 def test_a_page_printed_in_bands_is_whole_and_no_band_is_larger_than_asked(
         qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, resolution: QPrinter.PrinterMode) -> None:
-    monkeypatch.setattr(pdf_pages, "BAND_ROWS", 40)  # many band edges across the block
+    monkeypatch.setattr(raster, "BAND_ROWS", 40)  # many band edges across the block (in-process: the tests' default)
     rendered: list[tuple[int, int]] = []
-    real_paint = pdf_pages._paint_page
+    real_draw = pdf_pages._draw_band
 
-    def counting(painter: Any, page: Any, target: Any, dpi: float) -> None:
-        real_render = page.render
+    def counting(painter: Any, band: raster.Band, target: Any, rows: int) -> None:
+        rendered.append((band.bitmap.width, band.bitmap.height))
+        real_draw(painter, band, target, rows)
 
-        def render(**kwargs: Any) -> Any:
-            bitmap = real_render(**kwargs)
-            rendered.append((bitmap.width, bitmap.height))
-            return bitmap
-
-        page.render = render
-        real_paint(painter, page, target, dpi)
-
-    monkeypatch.setattr(pdf_pages, "_paint_page", counting)
+    monkeypatch.setattr(pdf_pages, "_draw_band", counting)
     out = tmp_path / "cetak.pdf"
     printer = QPrinter(resolution)
     prepare_printer(printer, Paper.A4)
@@ -55,7 +49,7 @@ def test_a_page_printed_in_bands_is_whole_and_no_band_is_larger_than_asked(
     dpi = min(float(printer.resolution()), pdf_pages.MAX_PRINT_DPI)
     page_rows = round(A4[1] * dpi / 72)
     assert len(rendered) == -(-page_rows // 40)
-    assert max(height for _, height in rendered) <= 40 + 2 * pdf_pages.OVERLAP_ROWS
+    assert max(height for _, height in rendered) <= 40 + 2 * raster.OVERLAP_ROWS
     image = rasterise(out.read_bytes(), dpi=100).images[0]
     per_pt = 100 / 72
     column = round(250 * per_pt)

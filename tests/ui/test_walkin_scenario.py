@@ -19,6 +19,7 @@ from conftest import KOORDINATOR_PASSWORD
 from puskesos_desk.domain.documents import OutputChannel
 from puskesos_desk.domain.enums import ReferralStatus
 from puskesos_desk.domain.slip_token import SlipClaim, decode
+from puskesos_desk.printing import helper as pdf_helper
 from puskesos_desk.services.audit_log import record_history
 from puskesos_desk.services.auth import sign_in
 from puskesos_desk.services.households import household_detail
@@ -55,6 +56,7 @@ def known(desk: Any) -> KnownHousehold:
 
 @pytest.fixture
 def window(qtbot: Any, desk: Any, site_info: Any) -> MainWindow:
+    pdf_helper.use_helper_process()  # as the app does: the slip is laid out and rasterised beside the desk
     signed = sign_in(desk.db, username="koordinator", password=KOORDINATOR_PASSWORD)
     main = MainWindow(desk.db, signed, site_info)
     qtbot.addWidget(main)
@@ -97,5 +99,6 @@ def test_a_known_household_is_served_in_at_most_40_actions(qtbot: Any, desk: Any
     prints = [row for row in record_history(desk.cli, record.id) if row.action == "PRINT"]
     assert [row.changes.get("channel") for row in prints] == [OutputChannel.CETAK.value]
     assert {(claim.referral_id, claim.destination) for claim in slip_claims(slip)} == {(record.id, SERVICE_CODE)}
+    assert pdf_helper.helper_state()["started"] == 1  # laid out, previewed and printed through one PDF helper
 
     assert user.count <= ACTIONS_GOAL, "\n".join(result.actions)

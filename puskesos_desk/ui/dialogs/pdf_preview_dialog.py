@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -143,6 +144,7 @@ class PdfPreviewDialog(QDialog):
         self._rendering = False
         self._issue_untold = False  # a print ended; the caller is told once the preview is drawn again
         self._output_busy = False
+        self._closed = threading.Event()  # read by the rendering worker: a closed preview is not rasterised
         self.setWindowTitle(title)
         self.setModal(True)
         self.setMinimumSize(720, 520)
@@ -273,13 +275,19 @@ class PdfPreviewDialog(QDialog):
         self._update_buttons()
         if not keep_status:
             self._set_status(self.tr("Memuat pratinjau…"))
-        render, paper = self.render_pdf, self.paper()
-        run_op(self, lambda: rasterise(render(paper), limit=PREVIEW_PAGE_LIMIT),
-               lambda pages: self._on_rendered(generation, pages, keep_status),
+        render, paper, closed = self.render_pdf, self.paper(), self._closed
+
+        def pages() -> PdfPages | None:
+            # The preview drawn again after a print is often closed at once: its pages (10 MB each) are then
+            # neither made nor sent across from the PDF helper.
+            pdf = None if closed.is_set() else render(paper)
+            return None if pdf is None or closed.is_set() else rasterise(pdf, limit=PREVIEW_PAGE_LIMIT)
+
+        run_op(self, pages, lambda pages: self._on_rendered(generation, pages, keep_status),
                lambda error: self._on_render_failed(generation, error))
 
-    def _on_rendered(self, generation: int, pages: PdfPages, keep_status: bool = False) -> None:
-        if generation != self._generation:
+    def _on_rendered(self, generation: int, pages: PdfPages | None, keep_status: bool = False) -> None:
+        if generation != self._generation or pages is None:
             return
         self._tell_issue_once()
         self._rendering = False
@@ -503,8 +511,12 @@ class PdfPreviewDialog(QDialog):
         super().reject()
 
     def done(self, result: int) -> None:
+        self._closed.set()
         self._tell_issue_once()  # closed before the preview was drawn again: the caller must still hear of it
         super().done(result)
+        # The page images (10 MB a page) go now, not when Qt gets round to deleting the dialog.
+        self.pages = None
+        self._clear_pages()
         # Let go of the caller's callback: a bound method of the page would keep the page's Python side alive
         # through this dialog, and the two would then be torn down in the wrong order.
         self.on_issued = None
