@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import platform
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Signal, qVersion
@@ -53,22 +54,22 @@ from puskesos_desk.ui.areas import (
 from puskesos_desk.ui.help import show_contents, show_help
 from puskesos_desk.ui.idle_watch import IdleWatch
 from puskesos_desk.ui.lock_screen import LockScreen
-from puskesos_desk.ui.pages.audit_page import AuditPage
 from puskesos_desk.ui.pages.beranda import BerandaPage
 from puskesos_desk.ui.pages.household_page import HouseholdPage
-from puskesos_desk.ui.pages.kabupaten_page import KabupatenPage
 from puskesos_desk.ui.pages.keluhan_page import KeluhanPage
-from puskesos_desk.ui.pages.laporan_page import LaporanPage
-from puskesos_desk.ui.pages.pertukaran_page import PertukaranPage
 from puskesos_desk.ui.pages.rujukan_page import RujukanPage
 from puskesos_desk.ui.pages.search_page import SearchPage
-from puskesos_desk.ui.pages.settings_page import SettingsPage
 from puskesos_desk.ui.widgets.page_stack import PageStack
 from puskesos_desk.ui.window_lock import WindowLockMixin
 
 if TYPE_CHECKING:
     from puskesos_desk.domain.records import SiteInfo
     from puskesos_desk.services.context import Database
+    from puskesos_desk.ui.pages.audit_page import AuditPage
+    from puskesos_desk.ui.pages.kabupaten_page import KabupatenPage
+    from puskesos_desk.ui.pages.laporan_page import LaporanPage
+    from puskesos_desk.ui.pages.pertukaran_page import PertukaranPage
+    from puskesos_desk.ui.pages.settings_page import SettingsPage
 
 log = logging.getLogger(__name__)
 
@@ -124,27 +125,29 @@ class MainWindow(WindowLockMixin, QMainWindow):
         self.stk_layanan.addWidget(self.page_household)
         self.page_keluhan = KeluhanPage(self.ctx)
         self.page_rujukan = RujukanPage(self.ctx)
-        self.page_laporan = LaporanPage(self.ctx, site)
-        self.page_pertukaran = PertukaranPage(self.ctx, site)
-        self.page_settings = SettingsPage(self.ctx, site, db.display_location)
-        self.page_kabupaten = KabupatenPage(self.ctx) if site.role is SiteRole.KABUPATEN else None
-        can_audit = signed_in.actor.can(Permission.VIEW_AUDIT)
-        self.page_audit = AuditPage(self.ctx) if can_audit else None
         # area → its page; the stack holds the pages of this window only (no kabupaten page at a desa, no audit
         # page for a role that may not read the log).
         self._area_pages: dict[int, QWidget] = {
             AREA_BERANDA: self.page_beranda, AREA_LAYANAN: self.stk_layanan, AREA_KELUHAN: self.page_keluhan,
-            AREA_RUJUKAN: self.page_rujukan, AREA_LAPORAN: self.page_laporan, AREA_PERTUKARAN: self.page_pertukaran,
-            AREA_PENGATURAN: self.page_settings,
+            AREA_RUJUKAN: self.page_rujukan,
+        }
+        # The pages most days at the desk never open are built the first time they are shown: their widgets and
+        # modules are about 15 MB of a 4 GB PC's memory (benchmarks/walkin.py). Until then the stack holds a
+        # placeholder in their place.
+        self._page_builders: dict[int, Callable[[], QWidget]] = {
+            AREA_LAPORAN: self._build_laporan, AREA_PERTUKARAN: self._build_pertukaran,
+            AREA_PENGATURAN: self._build_settings,
         }
         titles = {area: title for area, (title, _) in enumerate(AREAS)}
         descriptions = {area: description for area, (_, description) in enumerate(AREAS)}
-        if self.page_kabupaten is not None:
-            self._area_pages[AREA_KABUPATEN] = self.page_kabupaten
+        if site.role is SiteRole.KABUPATEN:
+            self._page_builders[AREA_KABUPATEN] = self._build_kabupaten
             titles[AREA_KABUPATEN], descriptions[AREA_KABUPATEN] = KABUPATEN_AREA_TITLE, KABUPATEN_AREA_DESCRIPTION
-        if self.page_audit is not None:
-            self._area_pages[AREA_AUDIT] = self.page_audit
+        if signed_in.actor.can(Permission.VIEW_AUDIT):
+            self._page_builders[AREA_AUDIT] = self._build_audit
             titles[AREA_AUDIT], descriptions[AREA_AUDIT] = AUDIT_AREA_TITLE, AUDIT_AREA_DESCRIPTION
+        for area in sorted(self._page_builders):
+            self._area_pages[area] = QWidget()
         for page in self._area_pages.values():
             self.stk_pages.addWidget(page)
         self._area_order = [area for area in area_order(site.role, signed_in.actor) if area in self._area_pages]
@@ -214,7 +217,6 @@ class MainWindow(WindowLockMixin, QMainWindow):
         self.lock_screen.unlocked.connect(self._on_lock_screen_unlocked)
         self.lock_screen.switch_user_requested.connect(self._on_act_switch_user_triggered)
         self.lock_screen.session_ended.connect(self._on_lock_screen_session_ended)
-        self.page_settings.idle_minutes_saved.connect(self.idle_watch.set_minutes)
         self.page_search.household_opened.connect(self.open_household)
         self.page_household.back_requested.connect(self._on_page_household_back_requested)
         self.page_household.changed.connect(self._on_page_household_changed)
@@ -223,10 +225,6 @@ class MainWindow(WindowLockMixin, QMainWindow):
         self.page_keluhan.changed.connect(self._on_page_keluhan_changed)
         self.page_rujukan.household_opened.connect(self.open_household)
         self.page_rujukan.changed.connect(self._on_page_rujukan_changed)
-        self.page_pertukaran.changed.connect(self._on_page_pertukaran_changed)
-        self.page_settings.language_chosen.connect(self.language_chosen)
-        if self.page_kabupaten is not None:
-            self.page_kabupaten.household_requested.connect(self.open_household)
 
         # Assemble
         menu_file = self.menuBar().addMenu(self.tr("&Berkas"))
@@ -277,6 +275,79 @@ class MainWindow(WindowLockMixin, QMainWindow):
             max(MINIMUM_SIZE.width(), min(DEFAULT_SIZE.width(), available.width() - 40)),
             max(MINIMUM_SIZE.height(), min(DEFAULT_SIZE.height(), available.height() - 50)),
         )
+
+    # Pages built on first use
+
+    @property
+    def page_laporan(self) -> LaporanPage:
+        return self._page(AREA_LAPORAN)  # type: ignore[return-value]
+
+    @property
+    def page_pertukaran(self) -> PertukaranPage:
+        return self._page(AREA_PERTUKARAN)  # type: ignore[return-value]
+
+    @property
+    def page_settings(self) -> SettingsPage:
+        return self._page(AREA_PENGATURAN)  # type: ignore[return-value]
+
+    @property
+    def page_kabupaten(self) -> KabupatenPage | None:
+        """None at a desa."""
+        return self._page(AREA_KABUPATEN) if AREA_KABUPATEN in self._area_pages else None  # type: ignore[return-value]
+
+    @property
+    def page_audit(self) -> AuditPage | None:
+        """None for a role that may not read the log."""
+        return self._page(AREA_AUDIT) if AREA_AUDIT in self._area_pages else None  # type: ignore[return-value]
+
+    def built_page(self, area: int) -> QWidget | None:
+        """The area's page if it exists already (a page built on first use is not built by asking)."""
+        if area in self._page_builders or area not in self._area_pages:
+            return None
+        return self._area_pages[area]
+
+    def _page(self, area: int) -> QWidget:
+        """The area's page, built now if this is its first use."""
+        builder = self._page_builders.pop(area, None)
+        if builder is None:
+            return self._area_pages[area]
+        page = builder()
+        self.stk_pages.replace(self._area_pages[area], page)
+        self._area_pages[area] = page
+        log.debug("page of area %d built on first use", area)
+        return page
+
+    def _build_laporan(self) -> QWidget:
+        from puskesos_desk.ui.pages.laporan_page import LaporanPage
+
+        return LaporanPage(self.ctx, self.site)
+
+    def _build_pertukaran(self) -> QWidget:
+        from puskesos_desk.ui.pages.pertukaran_page import PertukaranPage
+
+        page = PertukaranPage(self.ctx, self.site)
+        page.changed.connect(self._on_page_pertukaran_changed)
+        return page
+
+    def _build_settings(self) -> QWidget:
+        from puskesos_desk.ui.pages.settings_page import SettingsPage
+
+        page = SettingsPage(self.ctx, self.site, self.db.display_location)
+        page.idle_minutes_saved.connect(self.idle_watch.set_minutes)
+        page.language_chosen.connect(self.language_chosen)
+        return page
+
+    def _build_kabupaten(self) -> QWidget:
+        from puskesos_desk.ui.pages.kabupaten_page import KabupatenPage
+
+        page = KabupatenPage(self.ctx)
+        page.household_requested.connect(self.open_household)
+        return page
+
+    def _build_audit(self) -> QWidget:
+        from puskesos_desk.ui.pages.audit_page import AuditPage
+
+        return AuditPage(self.ctx)
 
     def current_area(self) -> int:
         widget = self.stk_pages.currentWidget()
@@ -351,9 +422,10 @@ class MainWindow(WindowLockMixin, QMainWindow):
         self._household_stale = self._household_id is not None
         self._data_changed()
         self.page_rujukan.mark_stale()
-        self.page_laporan.mark_stale()  # at a district, a village that just sent its first package
-        if self.page_kabupaten is not None:
-            self.page_kabupaten.mark_stale()
+        for area in (AREA_LAPORAN, AREA_KABUPATEN):  # at a district, a village that just sent its first package
+            page = self.built_page(area)
+            if page is not None:
+                page.mark_stale()  # type: ignore[attr-defined]
 
     # Areas
 
@@ -366,7 +438,7 @@ class MainWindow(WindowLockMixin, QMainWindow):
         if row < 0:
             return
         area = self._area_order[row]
-        self.stk_pages.setCurrentWidget(self._area_pages[area])
+        self.stk_pages.setCurrentWidget(self._page(area))
         if area == AREA_BERANDA and self._beranda_stale:
             self._refresh_beranda()
         if area == AREA_LAYANAN and self._household_stale and self._household_id is not None \

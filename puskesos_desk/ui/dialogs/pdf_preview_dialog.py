@@ -13,13 +13,14 @@ Tests replace the two modal steps: `exec_print_dialog(printer)` (set a PDF outpu
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QResizeEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,11 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from puskesos_desk.domain.documents import OutputChannel, Paper
+from puskesos_desk.domain.documents import PAPER_MM, OutputChannel, Paper
 from puskesos_desk.domain.errors import InputRejected, PuskesosError
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.ops import run_op
-from puskesos_desk.ui.pdf_pages import PdfPages, PrintFailed, print_pdf, rasterise
+from puskesos_desk.ui.pdf_pages import PREVIEW_DPI, PdfPages, PrintFailed, print_pdf, rasterise
 from puskesos_desk.ui.print_defaults import new_printer, preferred_paper
 from puskesos_desk.ui.widgets.dialog_fit import resize_within_screen
 
@@ -56,8 +57,13 @@ PAPER_NAMES: dict[Paper, str] = {
 ZOOM_FIT_WIDTH = 0
 ZOOM_ACTUAL = 1
 PAGE_GAP = 16  # pixels between pages and around them, on the grey desk
-# A batch of slips is checked on its first pages; all of them print. Ten slips at 150 dpi are about 45 MB.
+# A batch of slips is checked on its first pages; all of them print. Ten F4 slips at 150 dpi are about 100 MB.
 PREVIEW_PAGE_LIMIT = 10
+# Pages are rasterised for the pixels they are shown at (fit width or 100 %), between these resolutions, in steps so
+# that a few more pixels of room do not render them again. An F4 page fitted to the dialog on a 1366×768 screen is
+# about 108 dpi: 5 MB of image instead of 10 at 150 dpi.
+MIN_PREVIEW_DPI = 72.0
+PREVIEW_DPI_STEP = 12.0
 PAGE_BORDER = 1  # the page label's frame (PAGE_STYLE), drawn around the image on each side
 PREFERRED_SIZE = QSize(960, 720)  # reduced to the screen: a 1366×768 PC has 728 px above its task bar
 RELAYOUT_DELAY_MS = 60
@@ -240,7 +246,8 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(buttons)
         resize_within_screen(self, PREFERRED_SIZE)
         self.cmb_paper.setFocus()
-        self.refresh()
+        # The first rendering waits for the first show: the resolution it needs depends on the page area's width.
+        self._shown_once = False
 
     # --- state -----------------------------------------------------------------------------------------------------
 
@@ -275,13 +282,13 @@ class PdfPreviewDialog(QDialog):
         self._update_buttons()
         if not keep_status:
             self._set_status(self.tr("Memuat pratinjau…"))
-        render, paper, closed = self.render_pdf, self.paper(), self._closed
+        render, paper, closed, dpi = self.render_pdf, self.paper(), self._closed, self.preview_dpi()
 
         def pages() -> PdfPages | None:
-            # The preview drawn again after a print is often closed at once: its pages (10 MB each) are then
+            # The preview drawn again after a print is often closed at once: its pages (5-10 MB each) are then
             # neither made nor sent across from the PDF helper.
             pdf = None if closed.is_set() else render(paper)
-            return None if pdf is None or closed.is_set() else rasterise(pdf, limit=PREVIEW_PAGE_LIMIT)
+            return None if pdf is None or closed.is_set() else rasterise(pdf, dpi, limit=PREVIEW_PAGE_LIMIT)
 
         run_op(self, pages, lambda pages: self._on_rendered(generation, pages, keep_status),
                lambda error: self._on_render_failed(generation, error))
@@ -335,6 +342,19 @@ class PdfPreviewDialog(QDialog):
     def zoom(self) -> int:
         return self.grp_zoom.checkedId()
 
+    def _page_room(self) -> int:
+        """Logical pixels a page may take at fit width: the page and its frame within the desk's margins (a page
+        2 px wider than the viewport would scroll sideways)."""
+        return max(200, self.scr_pages.viewport().width() - 2 * PAGE_GAP - 2 * PAGE_BORDER)
+
+    def preview_dpi(self) -> float:
+        """The resolution the chosen paper needs to be sharp at fit width and at 100 % on this screen."""
+        width_in = PAPER_MM[self.paper()][0] / 25.4
+        ratio = self.devicePixelRatioF()
+        needed = max(self.logicalDpiX(), self._page_room() / width_in) * ratio
+        stepped = math.ceil(needed / PREVIEW_DPI_STEP) * PREVIEW_DPI_STEP
+        return min(PREVIEW_DPI, max(MIN_PREVIEW_DPI, stepped))
+
     def page_widths(self) -> list[int]:
         """The width each page is shown at, in logical pixels, for the current zoom."""
         if self.pages is None:
@@ -343,13 +363,14 @@ class PdfPreviewDialog(QDialog):
         if self.zoom() == ZOOM_ACTUAL:
             per_point = self.logicalDpiX() / 72.0
             return [max(1, round(width * per_point)) for width, _ in self.pages.sizes_pt[:self.pages.shown_count]]
-        # The page and its frame within the desk's margins: a page 2 px wider than the viewport would scroll sideways.
-        room = max(200, self.scr_pages.viewport().width() - 2 * PAGE_GAP - 2 * PAGE_BORDER)
+        room = self._page_room()
         return [max(1, round(room * width / widest)) for width, _ in self.pages.sizes_pt[:self.pages.shown_count]]
 
     def _show_pages(self) -> None:
         if self.pages is None:
             return
+        if not self._rendering and self.pages.dpi < self.preview_dpi():
+            self.refresh(keep_status=True)  # more room than the pages were rasterised for: sharper ones follow
         while len(self.lbl_page_images) < self.pages.shown_count:
             label = QLabel()
             label.setStyleSheet(PAGE_STYLE)
@@ -363,7 +384,9 @@ class PdfPreviewDialog(QDialog):
         ratio = self.devicePixelRatioF()
         for index, (label, width) in enumerate(zip(self.lbl_page_images, self.page_widths(), strict=True)):
             image = self.pages.images[index]
-            scaled = image.scaledToWidth(max(1, round(width * ratio)), Qt.TransformationMode.SmoothTransformation)
+            device_width = max(1, round(width * ratio))
+            scaled = image if image.width() == device_width else image.scaledToWidth(
+                device_width, Qt.TransformationMode.SmoothTransformation)
             pixmap = QPixmap.fromImage(scaled)
             pixmap.setDevicePixelRatio(ratio)
             label.setPixmap(pixmap)
@@ -520,6 +543,12 @@ class PdfPreviewDialog(QDialog):
         # Let go of the caller's callback: a bound method of the page would keep the page's Python side alive
         # through this dialog, and the two would then be torn down in the wrong order.
         self.on_issued = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._output_busy:

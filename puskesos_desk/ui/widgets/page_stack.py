@@ -42,6 +42,18 @@ class PageScrollArea(QScrollArea):
         if isinstance(page, QStackedWidget):  # another page of the stack has another minimum size
             page.currentChanged.connect(self._on_page_current_changed)
 
+    def replace_page(self, page: QWidget) -> QWidget:
+        """Hold `page` instead of the page held so far, which is returned (no longer shown, not deleted)."""
+        old, self.page = self.page, page
+        layout = self.holder.layout()
+        assert layout is not None
+        layout.replaceWidget(old, page)
+        old.hide()
+        old.setParent(None)  # type: ignore[call-overload]  # out of the holder; the caller deletes it
+        if isinstance(page, QStackedWidget):
+            page.currentChanged.connect(self._on_page_current_changed)
+        return old
+
     def _on_page_current_changed(self, _index: int) -> None:
         layout = self.holder.layout()
         if layout is not None:
@@ -69,6 +81,13 @@ class PageStack(QStackedWidget):
 
     def scroll_area(self, page: QWidget) -> PageScrollArea | None:
         return self._holder_of(page)
+
+    def replace(self, old: QWidget, new: QWidget) -> None:
+        """`new` takes `old`'s place (its index, and the screen if `old` was shown); `old` is deleted."""
+        holder = self._holder_of(old)
+        if holder is None:
+            raise ValueError("not a page of this stack")
+        holder.replace_page(new).deleteLater()
 
     @staticmethod
     def _page_of(holder: QWidget | None) -> QWidget | None:
