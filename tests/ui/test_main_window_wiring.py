@@ -22,7 +22,15 @@ from puskesos_desk.ui import i18n
 from puskesos_desk.ui.app import DeskSession
 from puskesos_desk.ui.desk_settings import stored_language
 from puskesos_desk.ui.login_dialog import LoginDialog
-from puskesos_desk.ui.main_window import AREA_BERANDA, AREA_KELUHAN, AREA_LAYANAN, AREA_PENGATURAN, MainWindow
+from puskesos_desk.ui.main_window import (
+    AREA_BERANDA,
+    AREA_KELUHAN,
+    AREA_LAPORAN,
+    AREA_LAYANAN,
+    AREA_PENGATURAN,
+    AREA_PERTUKARAN,
+    MainWindow,
+)
 from puskesos_desk.ui.models.record_table_model import ROW_ROLE
 
 TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "puskesos_en.ts"
@@ -124,6 +132,25 @@ def test_closing_a_complaint_updates_beranda(qtbot: Any, desk: Any, window: Main
         qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == AREA_BERANDA
     assert window.page_beranda.cards["open_complaints"].lbl_value.text() == "0"
+
+
+def test_pages_a_desk_seldom_opens_are_built_the_first_time_they_are_shown(qtbot: Any, window: MainWindow) -> None:
+    lazy = (AREA_LAPORAN, AREA_PERTUKARAN, AREA_PENGATURAN)
+    assert [window.built_page(area) for area in lazy] == [None, None, None]
+    row = window.visible_areas().index(AREA_PENGATURAN)
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + row), Qt.KeyboardModifier.ControlModifier)
+    settings = window.built_page(AREA_PENGATURAN)
+    assert settings is not None and settings.isVisible()
+    assert window.stk_pages.currentWidget() is settings is window.page_settings  # built once, then kept
+    assert window.current_area() == AREA_PENGATURAN
+    assert window.built_page(AREA_LAPORAN) is None and window.built_page(AREA_PERTUKARAN) is None
+    settings.idle_minutes_saved.emit(7)  # wired as it is built: Pengaturan's idle minutes reach the lock
+    assert window.idle_watch.minutes == 7
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == AREA_BERANDA
+    laporan = window.page_laporan  # asked for by code, not by the user: built in its place, not shown
+    assert window.built_page(AREA_LAPORAN) is laporan and not laporan.isVisible()
+    assert window.stk_pages.indexOf(laporan) == window.stk_pages.indexOf(window.page_settings) - 2
 
 
 # --- language switch ----------------------------------------------------------------------------------------------

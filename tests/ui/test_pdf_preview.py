@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from puskesos_desk.domain.documents import PAPER_MM, OutputChannel, Paper
 from puskesos_desk.domain.errors import InputRejected
+from puskesos_desk.ui.dialogs import pdf_preview_dialog
 from puskesos_desk.ui.dialogs.pdf_preview_dialog import ZOOM_ACTUAL, PdfPreviewDialog
 from puskesos_desk.ui.pdf_pages import page_count, page_sizes_pt, rasterise
 
@@ -108,6 +109,28 @@ def test_zoom_fit_width_and_actual_size(qtbot: Any) -> None:
     assert dialog.zoom() == ZOOM_ACTUAL
     expected = round(PAPER_MM[Paper.F4][0] / 25.4 * dialog.logicalDpiX())
     assert abs(dialog.lbl_page_images[0].width() - 2 - expected) <= 2
+
+
+def test_the_preview_is_rasterised_for_the_pixels_it_shows_and_again_when_the_window_grows(qtbot: Any) -> None:
+    calls = Calls()
+    dialog = _open(qtbot, calls)
+    assert dialog.pages is not None
+    fit = dialog.lbl_page_images[0].width() - 2  # the page's frame
+    actual = PAPER_MM[Paper.F4][0] / 25.4 * dialog.logicalDpiX()  # its width at 100 %
+    step = PAPER_MM[Paper.F4][0] / 25.4 * pdf_preview_dialog.PREVIEW_DPI_STEP
+    image = dialog.pages.images[0]
+    # Rasterised for the larger of fit width and 100 %, not at 150 dpi: sharp at both, and no bigger than that.
+    assert max(fit, actual) <= image.width() < max(fit, actual) + step
+    assert dialog.pages.dpi < pdf_preview_dialog.PREVIEW_DPI
+    assert dialog.pages.dpi == dialog.preview_dpi()
+    assert calls.rendered == [Paper.F4]  # once, when first shown
+
+    small_dpi = dialog.pages.dpi
+    with qtbot.waitSignal(dialog.pages_rendered, timeout=10_000):
+        dialog.resize(dialog.width() + 400, dialog.height())
+    assert dialog.pages.dpi > small_dpi  # more room: sharper pages, not the small ones blown up
+    assert dialog.pages.images[0].width() >= dialog.lbl_page_images[0].width() - 2
+    assert calls.rendered == [Paper.F4, Paper.F4]
 
 
 def test_blocked_reason_disables_printing_and_saving(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
