@@ -19,8 +19,10 @@ from types import ModuleType
 from typing import Any, SupportsIndex
 
 POINTS_PER_INCH = 72.0
-#: Rows of one band of a printed page: 256 rows of an F4 page at 300 dpi are about 2.6 MB.
-BAND_ROWS = 256
+#: Rows of one band of a printed page: 128 rows of an F4 page at 300 dpi are about 1.3 MB. Drawing a band on a
+#: printer holds it three or four times over (its bytes, the QImage, the print engine's copy of the rows it draws
+#: and their RGB conversion): 256-row bands made the print the desk's highest point of memory (benchmarks/walkin.py).
+BAND_ROWS = 128
 OVERLAP_ROWS = 2
 
 _PDFIUM_LOCK = threading.Lock()
