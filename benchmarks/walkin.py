@@ -15,7 +15,9 @@ beside the desk. Reported:
     password with argon2, 64 MiB for a moment, before the first resident), and its peak since start;
   - the helper's peak (its own VmHWM, read every 20 ms while it runs) and the peak of desk + helper together
     (sampled every 20 ms), so the whole footprint on the PC is in the results too.
-Offscreen (QT_QPA_PLATFORM=offscreen). Results are merged into benchmarks/results.json under "walkin".
+Offscreen, on one 1366×728 screen (a 1366×768 display less its task bar, as tests/ui/fit/probe.py gives the screen
+fit test), so the window, the dialogs and the preview are the size they are on a low-end PC. Results are merged
+into benchmarks/results.json under "walkin".
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ from puskesos_desk.ui.i18n import install_translators  # noqa: E402
 from puskesos_desk.ui.main_window import MainWindow  # noqa: E402
 from puskesos_desk.ui.ops import wait_for_ops  # noqa: E402
 from puskesos_desk.ui.style import apply_style  # noqa: E402
+from tests.ui.fit.probe import use_small_screen  # noqa: E402
 from tests.ui.walkin_script import (  # noqa: E402
     ACTIONS_GOAL,
     CountingUser,
@@ -189,7 +192,7 @@ def summary(runs: list[dict[str, Any]], before: dict[str, float], after: dict[st
         "per_repetition": runs,
         "setup_s": round(setup_s, 1),
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU, Python "
-                   f"{platform.python_version()}, offscreen",
+                   f"{platform.python_version()}, offscreen 1366×728 screen",
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }
 
@@ -204,6 +207,7 @@ def main() -> None:
         started = time.perf_counter()
         db, signed, known = open_site(HOME / "walkin.db")
         setup_s = time.perf_counter() - started
+        use_small_screen(HOME)  # before the QApplication: the offscreen screen of a 1366×768 PC
         app = QApplication.instance() or QApplication([])
         apply_style(app)
         install_translators(app, "id")

@@ -24,12 +24,12 @@ from collections.abc import Generator, Sequence
 from typing import IO, Any
 
 from puskesos_desk.infra import child_process
+from puskesos_desk.printing import raster
 
 try:
     import fcntl
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
-from puskesos_desk.printing import raster
 
 log = logging.getLogger(__name__)
 
@@ -127,22 +127,21 @@ class _HelperProcess:
 
     def _lost(self, process: subprocess.Popen[bytes]) -> HelperFailed:
         """The helper died under a request: reap it and say how it ended."""
-        self._stop(process, wait=True)
+        self._stop(process)
         tail = self._last_words
         return HelperFailed(f"the PDF helper stopped (exit code {process.returncode})" + (f": {tail}" if tail else ""))
 
-    def _stop(self, process: subprocess.Popen[bytes], *, wait: bool = True) -> None:
+    def _stop(self, process: subprocess.Popen[bytes]) -> None:
         """End the helper: closing its input is how it is told; a helper that does not go is killed."""
         for stream in (process.stdin, process.stdout):
             if stream is not None:
                 with contextlib.suppress(OSError):
                     stream.close()
-        if wait:
-            try:
-                process.wait(timeout=_EXIT_WAIT_S)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        try:
+            process.wait(timeout=_EXIT_WAIT_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
         if self._stderr is not None:
             self._last_words = _tail(self._stderr)
             self._stderr.close()
@@ -187,9 +186,9 @@ class _HelperProcess:
 
 
 def _widen(pipe: IO[bytes] | None) -> None:
-    """Linux: a 1 MiB pipe for the answers instead of 64 KiB. A printed band is 2.6 MB; each read of a pipe lets go
-    of the GIL, and a busy GUI thread can keep it for a few milliseconds each time it is let go: 40 reads a band
-    made a slip's print take 3 s instead of 0.3 (benchmarks/walkin.py)."""
+    """Linux: a 1 MiB pipe for the answers instead of 64 KiB. A page image or a print band is megabytes; each read
+    of a pipe lets go of the GIL, and a busy GUI thread can keep it for a few milliseconds each time it is let go:
+    with 64 KiB reads a slip's print took 3 s instead of 0.3 (benchmarks/walkin.py)."""
     set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
     if pipe is None or set_size is None:
         return

@@ -24,7 +24,8 @@ __all__ = ["MAX_PRINT_DPI", "PREVIEW_DPI", "PdfPages", "PdfUnreadable", "PrintFa
 
 MM_PER_POINT = 25.4 / POINTS_PER_INCH
 INCHES_PER_METRE = 1000 / 25.4
-#: Sharp enough on a 1366×768 screen at 100 %, and a page stays about 10 MB in memory.
+#: The most a preview page is rasterised at (the preview asks for what it shows, pdf_preview_dialog.preview_dpi):
+#: sharp in a maximised window on a 1366×768 screen, and an F4 page stays about 10 MB in memory.
 PREVIEW_DPI = 150.0
 #: Printers ask for 600 or 1200 dpi; above 300 the bitmap only grows (an F4 page is already about 40 MB).
 MAX_PRINT_DPI = 300.0

@@ -28,3 +28,6 @@ def test_one_walk_in_is_measured_and_recorded(tmp_path: Path) -> None:
     assert run["actions"] == walkin["actions"] and run["seconds"] > 0 and run["slip_bytes"] > 0
     memory = walkin["rss_mb"]
     assert 0 < memory["before_first"] <= memory["peak"] and 0 < memory["final"] <= memory["peak"]
+    # The slip was laid out and rasterised in one PDF helper process, as in the app, and its memory is reported.
+    assert memory["pdf_helpers_started"] == 1
+    assert 0 < memory["pdf_helper_peak"] < memory["desk_and_helper_peak"]
