@@ -88,7 +88,7 @@ def test_paper_switch_renders_again_at_that_size(qtbot: Any) -> None:
     assert dialog.paper() is Paper.A5
     _assert_size(dialog.pages.size_mm(1), Paper.A5)
     assert calls.rendered == [Paper.F4, Paper.A5]
-    assert len(dialog.lbl_page_images) == 2
+    assert len(dialog.wdg_page_images) == 2
     assert calls.issued == []  # previewing records nothing
 
 
@@ -103,19 +103,19 @@ def test_papers_offered_and_initial_paper_follow_the_caller(qtbot: Any) -> None:
 def test_zoom_fit_width_and_actual_size(qtbot: Any) -> None:
     dialog = _open(qtbot, Calls())
     room = dialog.scr_pages.viewport().width()
-    fit = dialog.lbl_page_images[0].width()
+    fit = dialog.wdg_page_images[0].width()
     assert room - 60 < fit <= room
     qtbot.mouseClick(dialog.btn_actual_size, Qt.MouseButton.LeftButton)
     assert dialog.zoom() == ZOOM_ACTUAL
     expected = round(PAPER_MM[Paper.F4][0] / 25.4 * dialog.logicalDpiX())
-    assert abs(dialog.lbl_page_images[0].width() - 2 - expected) <= 2
+    assert abs(dialog.wdg_page_images[0].width() - 2 - expected) <= 2
 
 
 def test_the_preview_is_rasterised_for_the_pixels_it_shows_and_again_when_the_window_grows(qtbot: Any) -> None:
     calls = Calls()
     dialog = _open(qtbot, calls)
     assert dialog.pages is not None
-    fit = dialog.lbl_page_images[0].width() - 2  # the page's frame
+    fit = dialog.wdg_page_images[0].width() - 2  # the page's frame
     actual = PAPER_MM[Paper.F4][0] / 25.4 * dialog.logicalDpiX()  # its width at 100 %
     step = PAPER_MM[Paper.F4][0] / 25.4 * pdf_preview_dialog.PREVIEW_DPI_STEP
     image = dialog.pages.images[0]
@@ -129,7 +129,7 @@ def test_the_preview_is_rasterised_for_the_pixels_it_shows_and_again_when_the_wi
     with qtbot.waitSignal(dialog.pages_rendered, timeout=10_000):
         dialog.resize(dialog.width() + 400, dialog.height())
     assert dialog.pages.dpi > small_dpi  # more room: sharper pages, not the small ones blown up
-    assert dialog.pages.images[0].width() >= dialog.lbl_page_images[0].width() - 2
+    assert dialog.pages.images[0].width() >= dialog.wdg_page_images[0].width() - 2
     assert calls.rendered == [Paper.F4, Paper.F4]
 
 
@@ -299,7 +299,7 @@ def test_a_large_batch_shows_its_first_pages_and_prints_them_all(qtbot: Any, tmp
     dialog = _open(qtbot, calls)
     assert dialog.pages is not None
     assert (dialog.pages.page_count, dialog.pages.shown_count) == (batch, pdf_preview_dialog.PREVIEW_PAGE_LIMIT)
-    assert len(dialog.lbl_page_images) == pdf_preview_dialog.PREVIEW_PAGE_LIMIT
+    assert len(dialog.wdg_page_images) == pdf_preview_dialog.PREVIEW_PAGE_LIMIT
     assert dialog.lbl_pages.text() == f"{batch} halaman; pratinjau {pdf_preview_dialog.PREVIEW_PAGE_LIMIT} " \
                                       "halaman pertama, semuanya dicetak"
     with qtbot.waitSignal(dialog.output_finished, timeout=30_000):

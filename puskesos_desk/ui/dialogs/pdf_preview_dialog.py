@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -43,6 +43,8 @@ from puskesos_desk.ui.ops import run_op
 from puskesos_desk.ui.pdf_pages import PREVIEW_DPI, PdfPages, PrintFailed, print_pdf, rasterise
 from puskesos_desk.ui.print_defaults import new_printer, preferred_paper
 from puskesos_desk.ui.widgets.dialog_fit import resize_within_screen
+from puskesos_desk.ui.widgets.page_image import BORDER as PAGE_IMAGE_BORDER
+from puskesos_desk.ui.widgets.page_image import PageImage
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +66,7 @@ PREVIEW_PAGE_LIMIT = 10
 # about 108 dpi: 5 MB of image instead of 10 at 150 dpi.
 MIN_PREVIEW_DPI = 72.0
 PREVIEW_DPI_STEP = 12.0
-PAGE_BORDER = 1  # the page label's frame (PAGE_STYLE), drawn around the image on each side
+PAGE_BORDER = PAGE_IMAGE_BORDER  # the page's frame, drawn around the image on each side
 PREFERRED_SIZE = QSize(960, 720)  # reduced to the screen: a 1366×768 PC has 728 px above its task bar
 RELAYOUT_DELAY_MS = 60
 
@@ -73,7 +75,6 @@ BLOCKED_STYLE = (
     "padding: 8px 10px; font-weight: 600; }"
 )
 DESK_STYLE = "QWidget#wdg_desk { background: #cbd2d9; }"
-PAGE_STYLE = "QLabel { background: white; border: 1px solid #9aa5b1; }"
 ZOOM_STYLE = "QPushButton:checked { background: #d9e6f2; border: 1px solid #1c5d99; color: #174b7c; }"
 
 
@@ -185,7 +186,7 @@ class PdfPreviewDialog(QDialog):
         self.lay_pages.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
         self.lay_pages.setSpacing(PAGE_GAP)
         self.lay_pages.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.lbl_page_images: list[QLabel] = []
+        self.wdg_page_images: list[PageImage] = []
         self.scr_pages = PageScroller()
         self.scr_pages.setWidget(self.wdg_desk)
         self.scr_pages.setWidgetResizable(True)
@@ -334,10 +335,11 @@ class PdfPreviewDialog(QDialog):
         self._update_buttons()
 
     def _clear_pages(self) -> None:
-        for label in self.lbl_page_images:
-            self.lay_pages.removeWidget(label)
-            label.deleteLater()
-        self.lbl_page_images = []
+        for view in self.wdg_page_images:
+            self.lay_pages.removeWidget(view)
+            view.clear()
+            view.deleteLater()
+        self.wdg_page_images = []
 
     def zoom(self) -> int:
         return self.grp_zoom.checkedId()
@@ -371,29 +373,18 @@ class PdfPreviewDialog(QDialog):
             return
         if not self._rendering and self.pages.dpi < self.preview_dpi():
             self.refresh(keep_status=True)  # more room than the pages were rasterised for: sharper ones follow
-        while len(self.lbl_page_images) < self.pages.shown_count:
-            label = QLabel()
-            label.setStyleSheet(PAGE_STYLE)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.lay_pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-            self.lbl_page_images.append(label)
-        while len(self.lbl_page_images) > self.pages.shown_count:
-            label = self.lbl_page_images.pop()
-            self.lay_pages.removeWidget(label)
-            label.deleteLater()
-        ratio = self.devicePixelRatioF()
-        for index, (label, width) in enumerate(zip(self.lbl_page_images, self.page_widths(), strict=True)):
-            image = self.pages.images[index]
-            device_width = max(1, round(width * ratio))
-            scaled = image if image.width() == device_width else image.scaledToWidth(
-                device_width, Qt.TransformationMode.SmoothTransformation)
-            pixmap = QPixmap.fromImage(scaled)
-            pixmap.setDevicePixelRatio(ratio)
-            label.setPixmap(pixmap)
-            label.setFixedSize(round(scaled.width() / ratio) + 2 * PAGE_BORDER,
-                               round(scaled.height() / ratio) + 2 * PAGE_BORDER)
-            label.setAccessibleName(self.tr("Halaman {n} dari {total}").format(n=index + 1,
-                                                                                total=self.pages.page_count))
+        while len(self.wdg_page_images) < self.pages.shown_count:
+            view = PageImage()
+            self.lay_pages.addWidget(view, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.wdg_page_images.append(view)
+        while len(self.wdg_page_images) > self.pages.shown_count:
+            view = self.wdg_page_images.pop()
+            self.lay_pages.removeWidget(view)
+            view.deleteLater()
+        for index, (view, width) in enumerate(zip(self.wdg_page_images, self.page_widths(), strict=True)):
+            view.show_image(self.pages.images[index], width)
+            view.setAccessibleName(self.tr("Halaman {n} dari {total}").format(n=index + 1,
+                                                                               total=self.pages.page_count))
 
     def _on_scr_pages_resized(self) -> None:
         if self.zoom() == ZOOM_FIT_WIDTH:
