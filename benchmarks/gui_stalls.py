@@ -389,6 +389,8 @@ def desk_window(path: Path, make_user: Callable[[Any], Any]) -> Iterator[Any]:
     """The application's set-up and a signed-in MainWindow on the site database at `path`, settled."""
     from PySide6.QtWidgets import QApplication
 
+    from puskesos_desk.infra.heap import limit_arenas
+    from puskesos_desk.printing import helper as pdf_helper
     from puskesos_desk.services.bootstrap import open_database
     from puskesos_desk.services.site import get_site_info
     from puskesos_desk.ui.gc_guard import GuiThreadCollector
@@ -397,6 +399,8 @@ def desk_window(path: Path, make_user: Callable[[Any], Any]) -> Iterator[Any]:
     from puskesos_desk.ui.ops import pending_ops, wait_for_ops
     from puskesos_desk.ui.style import apply_style
 
+    limit_arenas()  # as ui/app.py does: before the first worker thread ...
+    pdf_helper.use_helper_process()  # ... and documents laid out and rasterised in the PDF helper process
     app = QApplication.instance() or QApplication([])
     apply_style(app)
     collector = GuiThreadCollector(app)  # as ui/app.py does, before any background op
@@ -417,6 +421,7 @@ def desk_window(path: Path, make_user: Callable[[Any], Any]) -> Iterator[Any]:
     finally:
         collector.stop()
         db.dispose()
+        pdf_helper.shutdown()
 
 
 def measured(window: Any, drive: Callable[[GapRecorder], dict[str, Any]]) -> dict[str, Any]:

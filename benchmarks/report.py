@@ -103,7 +103,7 @@ def evaluate(goal: Goal, results: dict[str, Any]) -> Row:
     run = run_of(results, goal.key)
     stale = measured is not None and run.get("status") in ("failed", "timeout")
     error = recorded_error(results, goal) if measured is None else ""
-    return Row(goal, measured, baseline, ratio, limit, status, measured_at(results, goal.key), stale, error)
+    return Row(goal, measured, baseline, ratio, limit, status, measured_at(results, goal.key, goal), stale, error)
 
 
 def recorded_error(results: dict[str, Any], goal: Goal) -> str:
@@ -127,7 +127,20 @@ def run_of(results: dict[str, Any], key: str) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
-def measured_at(results: dict[str, Any], key: str) -> str:
+def measured_at(results: dict[str, Any], key: str, goal: Goal | None = None) -> str:
+    """When the figure was measured: the nearest "measured_at" above it (a benchmark that measures its cases in
+    separate runs dates each case), else the benchmark's own."""
+    if goal is not None:
+        path = goal.measured if isinstance(goal.measured, str) else goal.measured[0]
+        parts, found, value = path.split("."), "", results
+        for part in parts[:-1]:
+            if not isinstance(value, dict) or part not in value:
+                break
+            value = value[part]
+            if isinstance(value, dict) and isinstance(value.get("measured_at"), str):
+                found = value["measured_at"]
+        if found:
+            return found
     entry = results.get(key)
     if isinstance(entry, dict):
         for where in (entry, entry.get("machine")):

@@ -98,6 +98,18 @@ def test_missing_figures_are_not_measured() -> None:
     assert all(report.evaluate(g, {}).status == report.NOT_MEASURED for g in GOALS)
 
 
+def test_a_case_measured_in_a_later_run_keeps_its_own_date() -> None:
+    results = sample()
+    results["gui_stalls"] = {
+        "export": {"max_gap_ms": 87.5, "measured_at": "2026-11-24T00:21:53"},
+        "batch_print": {"max_gap_ms": 69.3, "measured_at": "2026-11-24T06:56:05"},
+        "measured_at": "2026-11-24T06:56:06",  # the last run, which measured only the batch print
+    }
+    assert row(results, "gui_stall_export").measured_at == "2026-11-24T00:21:53"
+    assert row(results, "gui_stall_batch_print").measured_at == "2026-11-24T06:56:05"
+    assert row(results, "import_ratio").measured_at == "2026-11-23T03:33:39"  # no date of its own: the benchmark's
+
+
 def test_the_markdown_table(tmp_path: Path) -> None:
     results = sample()
     results["run_all"] = {"mode": "full", "started_at": "2026-11-24T01:00:00", "finished_at": "2026-11-24T05:00:00",
