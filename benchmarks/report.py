@@ -108,16 +108,20 @@ def evaluate(goal: Goal, results: dict[str, Any]) -> Row:
 
 def recorded_error(results: dict[str, Any], goal: Goal) -> str:
     """The "error" a benchmark wrote next to a figure it could not measure (the nearest one up the path)."""
+    return nearest_text(results, goal, "error")
+
+
+def nearest_text(results: dict[str, Any], goal: Goal, field: str) -> str:
+    """The text `field` of the deepest dict on the way to the goal's figure ("" when none has one)."""
     path = goal.measured if isinstance(goal.measured, str) else goal.measured[0]
-    parts = path.split(".")
     found = ""
     value: Any = results
-    for part in parts[:-1]:
+    for part in path.split(".")[:-1]:
         if not isinstance(value, dict) or part not in value:
             break
         value = value[part]
-        if isinstance(value, dict) and isinstance(value.get("error"), str):
-            found = value["error"]
+        if isinstance(value, dict) and isinstance(value.get(field), str):
+            found = value[field]
     return found
 
 
@@ -130,17 +134,9 @@ def run_of(results: dict[str, Any], key: str) -> dict[str, Any]:
 def measured_at(results: dict[str, Any], key: str, goal: Goal | None = None) -> str:
     """When the figure was measured: the nearest "measured_at" above it (a benchmark that measures its cases in
     separate runs dates each case), else the benchmark's own."""
-    if goal is not None:
-        path = goal.measured if isinstance(goal.measured, str) else goal.measured[0]
-        parts, found, value = path.split("."), "", results
-        for part in parts[:-1]:
-            if not isinstance(value, dict) or part not in value:
-                break
-            value = value[part]
-            if isinstance(value, dict) and isinstance(value.get("measured_at"), str):
-                found = value["measured_at"]
-        if found:
-            return found
+    found = "" if goal is None else nearest_text(results, goal, "measured_at")
+    if found:
+        return found
     entry = results.get(key)
     if isinstance(entry, dict):
         for where in (entry, entry.get("machine")):

@@ -15,9 +15,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from puskesos_desk.domain.documents import PAPER_MM, OutputChannel, Paper
 from puskesos_desk.domain.errors import InputRejected
+from puskesos_desk.ui import pdf_pages
 from puskesos_desk.ui.dialogs import pdf_preview_dialog
 from puskesos_desk.ui.dialogs.pdf_preview_dialog import ZOOM_ACTUAL, PdfPreviewDialog
 from puskesos_desk.ui.pdf_pages import page_count, page_sizes_pt, rasterise
+from puskesos_desk.ui.widgets import page_desk
 
 MM_PER_POINT = 25.4 / 72
 
@@ -117,11 +119,11 @@ def test_the_preview_is_rasterised_for_the_pixels_it_shows_and_again_when_the_wi
     assert dialog.pages is not None
     fit = dialog.wdg_page_images[0].width() - 2  # the page's frame
     actual = PAPER_MM[Paper.F4][0] / 25.4 * dialog.logicalDpiX()  # its width at 100 %
-    step = PAPER_MM[Paper.F4][0] / 25.4 * pdf_preview_dialog.PREVIEW_DPI_STEP
+    step = PAPER_MM[Paper.F4][0] / 25.4 * page_desk.PREVIEW_DPI_STEP
     image = dialog.pages.images[0]
     # Rasterised for the larger of fit width and 100 %, not at 150 dpi: sharp at both, and no bigger than that.
     assert max(fit, actual) <= image.width() < max(fit, actual) + step
-    assert dialog.pages.dpi < pdf_preview_dialog.PREVIEW_DPI
+    assert dialog.pages.dpi < pdf_pages.PREVIEW_DPI
     assert dialog.pages.dpi == dialog.preview_dpi()
     assert calls.rendered == [Paper.F4]  # once, when first shown
 
@@ -282,7 +284,6 @@ def test_a_large_batch_shows_its_first_pages_and_prints_them_all(qtbot: Any, tmp
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """A thousand slips would need gigabytes of preview images: the preview holds the first PREVIEW_PAGE_LIMIT,
     says so, and the print still carries every page."""
-    from puskesos_desk.ui.dialogs import pdf_preview_dialog
 
     batch = pdf_preview_dialog.PREVIEW_PAGE_LIMIT + 5
     out = tmp_path / "batch.pdf"
@@ -311,7 +312,6 @@ def test_the_caller_hears_of_a_print_when_the_printer_is_done_or_has_failed(qtbo
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """The page reloads its list when told; told while a long print still holds the interpreter, that reload froze
     the window (benchmarks/gui_stalls.py). A failed print was recorded all the same, so it is told then too."""
-    from puskesos_desk.ui.dialogs import pdf_preview_dialog
 
     monkeypatch.setattr(PdfPreviewDialog, "exec_print_dialog", lambda _self, _printer: True)
     calls = Calls()

@@ -13,14 +13,13 @@ Tests replace the two modal steps: `exec_print_dialog(printer)` (set a PDF outpu
 from __future__ import annotations
 
 import logging
-import math
 import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -40,11 +38,13 @@ from puskesos_desk.domain.documents import PAPER_MM, OutputChannel, Paper
 from puskesos_desk.domain.errors import InputRejected, PuskesosError
 from puskesos_desk.ui.error_dialog import show_error
 from puskesos_desk.ui.ops import run_op
-from puskesos_desk.ui.pdf_pages import PREVIEW_DPI, PdfPages, PrintFailed, print_pdf, rasterise
+from puskesos_desk.ui.pdf_pages import PdfPages, PrintFailed, print_pdf, rasterise
 from puskesos_desk.ui.print_defaults import new_printer, preferred_paper
 from puskesos_desk.ui.widgets.dialog_fit import resize_within_screen
-from puskesos_desk.ui.widgets.page_image import BORDER as PAGE_IMAGE_BORDER
+from puskesos_desk.ui.widgets.page_desk import ZOOM_ACTUAL, ZOOM_FIT_WIDTH, PageDesk
 from puskesos_desk.ui.widgets.page_image import PageImage
+
+__all__ = ["ZOOM_ACTUAL", "ZOOM_FIT_WIDTH", "PdfPreviewDialog", "paper_name"]
 
 log = logging.getLogger(__name__)
 
@@ -56,17 +56,8 @@ PAPER_NAMES: dict[Paper, str] = {
     Paper.A5: QT_TRANSLATE_NOOP("PdfPreviewDialog", "A5 (148 × 210 mm)"),
 }
 
-ZOOM_FIT_WIDTH = 0
-ZOOM_ACTUAL = 1
-PAGE_GAP = 16  # pixels between pages and around them, on the grey desk
 # A batch of slips is checked on its first pages; all of them print. Ten F4 slips at 150 dpi are about 100 MB.
 PREVIEW_PAGE_LIMIT = 10
-# Pages are rasterised for the pixels they are shown at (fit width or 100 %), between these resolutions, in steps so
-# that a few more pixels of room do not render them again. An F4 page fitted to the dialog on a 1366×768 screen is
-# about 108 dpi: 5 MB of image instead of 10 at 150 dpi.
-MIN_PREVIEW_DPI = 72.0
-PREVIEW_DPI_STEP = 12.0
-PAGE_BORDER = PAGE_IMAGE_BORDER  # the page's frame, drawn around the image on each side
 PREFERRED_SIZE = QSize(960, 720)  # reduced to the screen: a 1366×768 PC has 728 px above its task bar
 RELAYOUT_DELAY_MS = 60
 
@@ -74,7 +65,6 @@ BLOCKED_STYLE = (
     "QLabel#lbl_blocked { background: #fdecea; color: #8a1c12; border: 1px solid #f5b8b1; border-radius: 4px; "
     "padding: 8px 10px; font-weight: 600; }"
 )
-DESK_STYLE = "QWidget#wdg_desk { background: #cbd2d9; }"
 ZOOM_STYLE = "QPushButton:checked { background: #d9e6f2; border: 1px solid #1c5d99; color: #174b7c; }"
 
 
@@ -106,17 +96,6 @@ def _write_issued(issue: Callable[[Paper, OutputChannel], bytes], paper: Paper, 
         partial.unlink(missing_ok=True)
         raise
     return path
-
-
-class PageScroller(QScrollArea):
-    """The scroll area that says when it was resized (fit-width zoom follows the window). A signal, not an event
-    filter on the viewport: a Python filter can be called while the dialog is half destroyed."""
-
-    resized = Signal()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.resized.emit()
 
 
 class PdfPreviewDialog(QDialog):
@@ -179,20 +158,8 @@ class PdfPreviewDialog(QDialog):
         self.lbl_blocked.setStyleSheet(BLOCKED_STYLE)
         self.lbl_blocked.setWordWrap(True)
         self.lbl_blocked.setVisible(bool(blocked_reason))
-        self.wdg_desk = QWidget()
-        self.wdg_desk.setObjectName("wdg_desk")
-        self.wdg_desk.setStyleSheet(DESK_STYLE)
-        self.lay_pages = QVBoxLayout(self.wdg_desk)
-        self.lay_pages.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
-        self.lay_pages.setSpacing(PAGE_GAP)
-        self.lay_pages.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.wdg_page_images: list[PageImage] = []
-        self.scr_pages = PageScroller()
-        self.scr_pages.setWidget(self.wdg_desk)
-        self.scr_pages.setWidgetResizable(True)
+        self.scr_pages = PageDesk()
         self.scr_pages.setAccessibleName(self.tr("Pratinjau halaman"))
-        # Always shown: a bar that comes and goes would change the width that "fit width" scales to.
-        self.scr_pages.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.lbl_status = QLabel(self.tr("Memuat pratinjau…"))
         self.lbl_status.setObjectName("lbl_hint")
         self.lbl_status.setWordWrap(True)
@@ -325,7 +292,7 @@ class PdfPreviewDialog(QDialog):
         self._tell_issue_once()
         self._rendering = False
         self.pages = None
-        self._clear_pages()
+        self.scr_pages.clear()
         self.lbl_pages.setText("")
         if isinstance(error, PuskesosError):
             self._set_status(self.tr("Pratinjau tidak dapat dibuat: {reason}").format(reason=error.message))
@@ -334,63 +301,35 @@ class PdfPreviewDialog(QDialog):
             show_error(self, error)
         self._update_buttons()
 
-    def _clear_pages(self) -> None:
-        for view in self.wdg_page_images:
-            self.lay_pages.removeWidget(view)
-            view.clear()
-            view.deleteLater()
-        self.wdg_page_images = []
+    @property
+    def wdg_page_images(self) -> list[PageImage]:
+        """The page views on the desk, first page first."""
+        return self.scr_pages.views
 
     def zoom(self) -> int:
         return self.grp_zoom.checkedId()
 
-    def _page_room(self) -> int:
-        """Logical pixels a page may take at fit width: the page and its frame within the desk's margins (a page
-        2 px wider than the viewport would scroll sideways)."""
-        return max(200, self.scr_pages.viewport().width() - 2 * PAGE_GAP - 2 * PAGE_BORDER)
-
     def preview_dpi(self) -> float:
         """The resolution the chosen paper needs to be sharp at fit width and at 100 % on this screen."""
-        width_in = PAPER_MM[self.paper()][0] / 25.4
-        ratio = self.devicePixelRatioF()
-        needed = max(self.logicalDpiX(), self._page_room() / width_in) * ratio
-        stepped = math.ceil(needed / PREVIEW_DPI_STEP) * PREVIEW_DPI_STEP
-        return min(PREVIEW_DPI, max(MIN_PREVIEW_DPI, stepped))
+        return self.scr_pages.preview_dpi(PAPER_MM[self.paper()][0])
 
     def page_widths(self) -> list[int]:
         """The width each page is shown at, in logical pixels, for the current zoom."""
-        if self.pages is None:
-            return []
-        widest = max(width for width, _ in self.pages.sizes_pt)
-        if self.zoom() == ZOOM_ACTUAL:
-            per_point = self.logicalDpiX() / 72.0
-            return [max(1, round(width * per_point)) for width, _ in self.pages.sizes_pt[:self.pages.shown_count]]
-        room = self._page_room()
-        return [max(1, round(room * width / widest)) for width, _ in self.pages.sizes_pt[:self.pages.shown_count]]
+        return self.scr_pages.page_widths(self.pages)
 
     def _show_pages(self) -> None:
         if self.pages is None:
             return
         if not self._rendering and self.pages.dpi < self.preview_dpi():
             self.refresh(keep_status=True)  # more room than the pages were rasterised for: sharper ones follow
-        while len(self.wdg_page_images) < self.pages.shown_count:
-            view = PageImage()
-            self.lay_pages.addWidget(view, 0, Qt.AlignmentFlag.AlignHCenter)
-            self.wdg_page_images.append(view)
-        while len(self.wdg_page_images) > self.pages.shown_count:
-            view = self.wdg_page_images.pop()
-            self.lay_pages.removeWidget(view)
-            view.deleteLater()
-        for index, (view, width) in enumerate(zip(self.wdg_page_images, self.page_widths(), strict=True)):
-            view.show_image(self.pages.images[index], width)
-            view.setAccessibleName(self.tr("Halaman {n} dari {total}").format(n=index + 1,
-                                                                               total=self.pages.page_count))
+        self.scr_pages.show_pages(self.pages, self.tr("Halaman {n} dari {total}"))
 
     def _on_scr_pages_resized(self) -> None:
         if self.zoom() == ZOOM_FIT_WIDTH:
             self.tmr_relayout.start()
 
-    def _on_grp_zoom_id_clicked(self, _zoom: int) -> None:
+    def _on_grp_zoom_id_clicked(self, zoom: int) -> None:
+        self.scr_pages.zoom = zoom
         self._show_pages()
 
     def _on_cmb_paper_current_index_changed(self, _index: int) -> None:
@@ -530,7 +469,7 @@ class PdfPreviewDialog(QDialog):
         super().done(result)
         # The page images (10 MB a page) go now, not when Qt gets round to deleting the dialog.
         self.pages = None
-        self._clear_pages()
+        self.scr_pages.clear()
         # Let go of the caller's callback: a bound method of the page would keep the page's Python side alive
         # through this dialog, and the two would then be torn down in the wrong order.
         self.on_issued = None
