@@ -31,7 +31,7 @@ SHEET = "Usulan Perubahan"
 
 def apply_received_change_decisions(session: Any, ctx: ServiceContext, run: RowsPass) -> None:
     """Apply every district approval this run stored that the village has not acted on yet."""
-    request_ids = list(dict.fromkeys(record_id for table, record_id in run.applied_ids if table == TABLE))
+    request_ids = list(dict.fromkeys(run.applied_ids.get(TABLE, ())))
     for request_id in request_ids:
         row = changes.get_change_request(session, request_id)
         payload = dict(row.payload or {})

@@ -27,7 +27,7 @@ from typing import Any
 
 from puskesos_desk.data import locks
 from puskesos_desk.data.audit import append_event
-from puskesos_desk.data.bulk import bulk_load
+from puskesos_desk.data.bulk import bulk_load, indexes_deferred
 from puskesos_desk.data.repositories import exchange_ledger, exchange_rows, trust
 from puskesos_desk.domain.canonical import statement
 from puskesos_desk.domain.enums import AuditAction, PackageKind, SiteRole
@@ -40,6 +40,7 @@ from puskesos_desk.domain.exchange_package import (
     parse_ranges,
 )
 from puskesos_desk.domain.exchange_records import ImportMessage, ImportOutcome, LedgerEntry, ProgressSink
+from puskesos_desk.domain.exchange_sheets import SheetSpec
 from puskesos_desk.domain.permissions import Permission
 from puskesos_desk.domain.records import SiteInfo, TrustedSiteInfo
 from puskesos_desk.services import enrolment, exchange_protection, keys
@@ -184,19 +185,10 @@ def _run(ctx: ServiceContext, package: OpenedPackage, meta: PackageMeta, sender:
     with _collector_paused(), scope as session, bulk_load(session):
         if not dry_run:
             _claim(session, meta.package_id, run)
-        if list(ahead.plans) == [spec.name for spec in specs]:
-            plans = dict(ahead.plans)  # the same plans the rows are being read with
-        else:
-            plans = {plan.name: plan for plan in plans_for(session, specs)}
+        expected = Counter({spec.table: meta.rows.get(spec.name, 0) for spec in specs} if not dry_run else {})
+        with indexes_deferred(session, expected):
+            _pass_over_sheets(session, package, run, specs, ahead, sink, total)
         received = exchange_ledger.received_sequences(session, meta.sender_site)
-        done = 0
-        for plan, rows in sheet_rows(package, plans, today=run.today, now=run.now):
-            formula_rows = package.formula_rows(plan.name)
-            run.batch(session, plan, rows, formula_rows)
-            done += len(rows)
-            sink.progress(min(done, total), total, plan.name)
-            if sink.cancelled():
-                raise Cancelled("Impor dibatalkan; tidak ada data yang berubah.")
         run.finish(session)
         if not dry_run and meta.kind is PackageKind.KABUPATEN_KE_DESA:
             apply_district_decisions(session, ctx, run)
@@ -208,6 +200,21 @@ def _run(ctx: ServiceContext, package: OpenedPackage, meta: PackageMeta, sender:
                          changes={"accepted_edits": dict(run.by_class)}, reason="baris diubah diterima")
             _close_parked(session, meta.package_id, run, ctx)
     return run
+
+
+def _pass_over_sheets(session: Any, package: OpenedPackage, run: RowsPass, specs: tuple[SheetSpec, ...],
+                      ahead: RowsAhead, sink: ProgressSink, total: int) -> None:
+    if list(ahead.plans) == [spec.name for spec in specs]:
+        plans = dict(ahead.plans)  # the same plans the rows are being read with
+    else:
+        plans = {plan.name: plan for plan in plans_for(session, specs)}
+    done = 0
+    for plan, rows in sheet_rows(package, plans, today=run.today, now=run.now):
+        run.batch(session, plan, rows, package.formula_rows(plan.name))
+        done += len(rows)
+        sink.progress(min(done, total), total, plan.name)
+        if sink.cancelled():
+            raise Cancelled("Impor dibatalkan; tidak ada data yang berubah.")
 
 
 def _claim(session: Any, package_id: str, run: RowsPass) -> None:
@@ -279,7 +286,7 @@ def _record_package(session: Any, run: RowsPass, meta: PackageMeta, source: Path
 
 
 def _close_parked(session: Any, package_id: str, run: RowsPass, ctx: ServiceContext) -> None:
-    applied = {record_id for _, record_id in run.applied_ids}
+    applied = {record_id for ids in run.applied_ids.values() for record_id in ids}
     for row in exchange_ledger.pending(session, package_id=package_id, reason="DIUBAH"):
         if row.record_id in applied or row.record_id in run.present.get(row.table, set()):
             exchange_ledger.decide(session, row.id, "DITERAPKAN", ctx.actor.id, run.now)

@@ -46,7 +46,7 @@ class ProblemRow:
 class RowsPass:
     sender: str
     package_id: str
-    manifest: dict[tuple[str, str], str]
+    manifest: dict[str, dict[str, str]]  # sheet → record id → signed row hash (OpenedPackage.hashes)
     person_ids_in_package: set[str]
     today: date
     now: datetime
@@ -61,8 +61,12 @@ class RowsPass:
     seen: dict[str, set[str]] = field(default_factory=dict)  # sheet → ids read
     present: dict[str, set[str]] = field(default_factory=dict)  # table → ids that exist or will, after apply
     waiting: dict[str, set[str]] = field(default_factory=dict)  # table → ids parked as new rows
-    applied_ids: list[tuple[str, str]] = field(default_factory=list)  # (table, id) of every row this pass wrote
-    heads: dict[str, tuple[str, SheetPlan, int]] = field(default_factory=dict)  # household → (head, sheet, row)
+    # table → ids of every row this pass wrote, in order. Lists of text, not (table, id) tuples: the collector never
+    # visits these, and 236,000 tuples cost a 120 ms pause at its first pass after the import.
+    applied_ids: dict[str, list[str]] = field(default_factory=dict)
+    heads: dict[str, str] = field(default_factory=dict)  # household → its head, as the row names it
+    head_rows: dict[str, int] = field(default_factory=dict)  # household → its row number (text and ints only)
+    household_plan: SheetPlan | None = None
 
     @property
     def by_class(self) -> Counter[RowClass]:
@@ -77,6 +81,7 @@ class RowsPass:
         table = plan.spec.table
         counts = self.counts.setdefault(plan.name, Counter())
         seen = self.seen.setdefault(plan.name, set())
+        signed_hashes = self.manifest.get(plan.name, {})
         prepared = []
         for row in rows:
             values = row.values
@@ -88,7 +93,9 @@ class RowsPass:
             prepared.append((row, values, record_id, duplicate))
         ids = [p[2] for p in prepared if p[2]]
         before = exchange_rows.rows_by_id(session, table, ids)
-        peer = exchange_rows.peer_state(session, self.sender, table, ids)
+        # What the receiver knows of the sender's version matters only for records the receiver holds (ReceiverCopy
+        # below); a first import of a whole village holds none, and asking for 236,000 ids took a second.
+        peer = exchange_rows.peer_state(session, self.sender, table, list(before))
         refs = self._reference_lookup(session, table, [p[1] for p in prepared])
         if table == "household":  # the head is named without a foreign key (it is written after its household)
             heads = {str(p[1]["head_person_id"]) for p in prepared if p[1].get("head_person_id")}
@@ -106,7 +113,7 @@ class RowsPass:
                                                          "yang sama disalin?"))
             findings += self._database_checks(plan, values, refs, taken, record_id)
             waits_for_parent = not findings and self._waits_for_parent(table, values)
-            signed = self.manifest.get((plan.name, record_id))
+            signed = signed_hashes.get(record_id)
             edited = signed is None or signed != row.digest or row.row_number in formula_rows
             if findings:
                 if row.row_number in formula_rows:
@@ -140,7 +147,9 @@ class RowsPass:
                                                    "Baris diubah di luar aplikasi; diterapkan atas konfirmasi.",
                                                    "info"))
             if table == "household" and row_class in (RowClass.NEW, RowClass.CHANGED) and values.get("head_person_id"):
-                self.heads[record_id] = (str(values["head_person_id"]), plan, row.row_number)
+                self.heads[record_id] = str(values["head_person_id"])
+                self.head_rows[record_id] = row.row_number
+                self.household_plan = plan
             if row_class is RowClass.NEW:
                 inserts.append(self._record(table, values, row.derived, None))
                 synced.append((record_id, values["row_version"]))
@@ -163,14 +172,15 @@ class RowsPass:
         (households come before persons, so this is only known at the end). A head still waiting for a decision
         keeps its reference: accepting it completes the household."""
         known = self.present.get("person", set()) | self.waiting.get("person", set())
-        unresolved = {household: head for household, (head, _, _) in self.heads.items() if head not in known}
+        unresolved = {household: head for household, head in self.heads.items() if head not in known}
         if not unresolved:
             return
         stored = exchange_rows.existing_ids(session, "person", sorted(set(unresolved.values())))
         for household, head in unresolved.items():
             if head in stored:
                 continue
-            _, plan, row_number = self.heads[household]
+            plan, row_number = self.household_plan, self.head_rows[household]
+            assert plan is not None  # set with every entry of heads
             self.messages.append(self._message(plan, row_number, "head_person_id", "KK_TANPA_KEPALA", (
                 "Kepala keluarga ini ditolak (lihat barisnya di lembar Anggota Keluarga); keluarga disimpan tanpa "
                 "kepala keluarga sampai datanya dikirim ulang dengan benar."), "warning"))
@@ -279,7 +289,7 @@ class RowsPass:
         exchange_rows.record_peer_versions(session, self.sender, table, synced, self.now)
         if parked:
             exchange_ledger.park(session, parked)
-        self.applied_ids.extend((table, record_id) for record_id, _ in synced)
+        self.applied_ids.setdefault(table, []).extend(record_id for record_id, _ in synced)
 
 
 _FORMULA_MESSAGE = ("Baris ini berisi rumus Excel; rumus tidak pernah diterapkan. Ketik nilainya sebagai teks di "

@@ -28,7 +28,7 @@ TOMBSTONE_REASON = "digabung oleh kabupaten"
 def apply_received_merges(session: Any, ctx: ServiceContext, run: RowsPass) -> None:
     """Called by services/exchange_decisions.py after a district package's rows are stored, in its transaction."""
     stored = set(run.present.get("person_merge", set()))
-    stored |= {record_id for table, record_id in run.applied_ids if table == "person_merge"}
+    stored |= set(run.applied_ids.get("person_merge", ()))
     for merge in repo.merges_by_ids(session, sorted(stored)):
         if merge.deleted_at is not None or merge.decision != MergeDecision.DIGABUNG.value:
             continue

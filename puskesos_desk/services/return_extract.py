@@ -106,7 +106,7 @@ def _stored_code(site_code: str) -> str:
 
 def apply_extract_slice(session: Any, ctx: ServiceContext, run: RowsPass) -> None:
     """Called from exchange_decisions after the rows of a district package are stored. Raises PackageRefused."""
-    signed = {record_id: digest for (sheet, record_id), digest in run.manifest.items() if sheet == SHEET}
+    signed = dict(run.manifest.get(SHEET, {}))
     if not signed or run.only_ids is not None:  # no slice, or re-applying parked rows: the slice is already in
         return
     package = run.package

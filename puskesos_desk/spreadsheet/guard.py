@@ -30,6 +30,7 @@ import struct
 import weakref
 import zipfile
 import zlib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
@@ -86,6 +87,7 @@ class WorkbookShape:
     sizes: PackageSizes
     limits: Limits
     file_stamp: tuple[int, ...] = field(repr=False)  # see _stamp()
+    scanned: frozenset[str] | None = None  # the sheets whose cells were scanned; None: every sheet (see inspect_xlsx)
 
     @property
     def sheet_names(self) -> list[str]:
@@ -97,6 +99,10 @@ class WorkbookShape:
 
     def sheet(self, name: str) -> SheetShape | None:
         return next((sheet for sheet in self.sheets if sheet.name == name), None)
+
+    def scanned_sheet(self, name: str) -> bool:
+        """True when the cells of sheet `name` passed the extent scan, so that a reader may load it."""
+        return self.scanned is None or name in self.scanned
 
 
 # Shapes made by inspect_xlsx, so that the reader can tell a guarded shape from one built by hand.
@@ -116,10 +122,18 @@ def is_current(shape: WorkbookShape, path: str | os.PathLike[str], limits: Limit
         return False
 
 
-def inspect_xlsx(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> WorkbookShape:
-    """Check the workbook at `path` and describe it; raise UnsafeWorkbook when it must not be read."""
+def inspect_xlsx(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS, *,
+                 sheets: Collection[str] | None = None) -> WorkbookShape:
+    """Check the workbook at `path` and describe it; raise UnsafeWorkbook when it must not be read.
+
+    `sheets` limits step 4 (nearly all the time on a large workbook) to the named sheets: steps 1-3 cover every
+    other part as always, the other sheet parts are not opened at all, and a reader may load only the named sheets
+    (WorkbookShape.scanned; the others show an extent of 0). python-calamine opens no sheet part but the one asked
+    for, so the skipped parts stay unread until a full scan passed them. An importer reads a package's `_meta`
+    sheet this way while the data sheets are scanned.
+    """
     try:
-        shape = _inspect(Path(path), limits)
+        shape = _inspect(Path(path), limits, None if sheets is None else frozenset(sheets))
     except UnsafeWorkbook as refused:
         log.info("workbook %s refused: %s (%s)", Path(path).name, refused.code, refused.detail)
         raise
@@ -127,7 +141,7 @@ def inspect_xlsx(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) 
     return shape
 
 
-def _inspect(path: Path, limits: Limits) -> WorkbookShape:
+def _inspect(path: Path, limits: Limits, only: frozenset[str] | None) -> WorkbookShape:
     try:
         stamp = _stamp(path)
         if stamp[0] == 0:
@@ -140,7 +154,7 @@ def _inspect(path: Path, limits: Limits) -> WorkbookShape:
                 raise _refusal_for_non_zip(path, head)
             _check_central_directory(handle, stamp[0], limits)
         with zipfile.ZipFile(path) as archive:
-            shape = _inspect_archive(path, archive, limits, stamp)
+            shape = _inspect_archive(path, archive, limits, stamp, only)
     except UnsafeWorkbook:
         raise
     except OSError as exc:
@@ -304,7 +318,8 @@ _SHEET_KINDS = {"worksheet": "worksheet", "chartsheet": "chartsheet", "dialogshe
                 "xlMacrosheet": "macrosheet", "xlIntlMacrosheet": "macrosheet"}  # fmt: skip
 
 
-def _inspect_archive(path: Path, archive: zipfile.ZipFile, limits: Limits, stamp: tuple[int, ...]) -> WorkbookShape:
+def _inspect_archive(path: Path, archive: zipfile.ZipFile, limits: Limits, stamp: tuple[int, ...],
+                     only: frozenset[str] | None) -> WorkbookShape:
     infos = archive.infolist()
     sizes = _check_members(infos, stamp[0], limits)
     by_name = {info.filename.lower(): info for info in infos}
@@ -327,7 +342,10 @@ def _inspect_archive(path: Path, archive: zipfile.ZipFile, limits: Limits, stamp
     extents: dict[str, SheetExtent] = {}
     for folded, info in by_name.items():
         if folded in sheet_parts or (folded.startswith(_SHEET_FOLDERS) and folded.endswith(".xml")):
-            extents[folded] = scan_sheet(archive, info, SheetExtent(sheet_parts.get(folded, info.filename), limits))
+            extent = SheetExtent(sheet_parts.get(folded, info.filename), limits)
+            # A sheet left out of a partial scan is not parsed by anyone until a full scan passed it.
+            extents[folded] = extent if only is not None and extent.sheet not in only else scan_sheet(
+                archive, info, extent)
         elif folded not in parsed and not folded.endswith(_BINARY_SUFFIXES):
             for _ in xml_chunks(archive, info):
                 pass
@@ -355,6 +373,7 @@ def _inspect_archive(path: Path, archive: zipfile.ZipFile, limits: Limits, stamp
         sizes=sizes,
         limits=limits,
         file_stamp=stamp,
+        scanned=only,
     )
 
 

@@ -118,6 +118,11 @@ class SheetRead:
     def batches(self) -> Iterator[SheetBatch]:
         yield from self._reader.batches()
 
+    def abort(self) -> None:
+        """Stop the reader now, from any thread: a thread waiting in batches() then gets UnsafeWorkbook at once.
+        close() must still follow."""
+        self._reader.abort()
+
     def close(self) -> None:
         self._reader.close()
 
@@ -162,6 +167,9 @@ class _ReaderHere:
             # Exception: a Rust panic in calamine arrives as pyo3's PanicException, a BaseException.
             raise UnsafeWorkbook("READER_FAILED", detail=f"reader failed: {exc!r}") from exc
 
+    def abort(self) -> None:
+        pass  # the reading thread is this process: it finishes the rows it is on
+
     def close(self) -> None:
         self._request = {}
 
@@ -174,6 +182,8 @@ def _wanted(shape: WorkbookShape, names: Sequence[str] | None) -> list[dict[str,
         sheet = shape.sheet(name)
         if sheet is None or sheet.kind != "worksheet":
             raise UnsafeWorkbook("NO_SHEET", sheet=name)
+        if not shape.scanned_sheet(name):  # a partial guard (inspect_xlsx(sheets=...)) left its cells unchecked
+            raise ValueError(f"sheet {name!r} was not scanned by the guard")
         wanted.append({"name": name, "cells": sheet.max_row * sheet.max_col})
     return wanted
 
@@ -224,6 +234,9 @@ class _ReaderProcess:
                 case other:
                     self._process.kill()
                     raise UnsafeWorkbook("READER_FAILED", detail=f"unexpected frame {str(other)[:200]}")
+
+    def abort(self) -> None:
+        self._process.kill()  # its pipe then ends, and a reader waiting for a frame gets a READER_FAILED refusal
 
     def close(self) -> None:
         process = self._process

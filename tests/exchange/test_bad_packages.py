@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import resource
 import tempfile
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from xml.etree import ElementTree
 
 import openpyxl
 import pytest
+import xlsxwriter
 from backends import DbLocation, clone, rows, scalar, table_digest
 from conftest import SITE_CODE, SiteFixture, cloned_fixture, open_fixture
 from spreadsheet import hostile
@@ -36,11 +39,13 @@ from puskesos_desk.domain.exchange_package import FORMAT_VERSION, ImportStatus, 
 from puskesos_desk.domain.exchange_records import ImportOutcome
 from puskesos_desk.domain.exchange_sheets import VILLAGE_SHEETS
 from puskesos_desk.domain.permissions import Actor
+from puskesos_desk.services import exchange_read
 from puskesos_desk.services.context import local_zone
 from puskesos_desk.services.exchange_export import export_package
 from puskesos_desk.services.exchange_import import import_package
 from puskesos_desk.services.site import get_site_info, initialise_site, site_card
 from puskesos_desk.services.trust import trust_site
+from puskesos_desk.spreadsheet.errors import UnsafeWorkbook
 from puskesos_desk.spreadsheet.guard import inspect_xlsx
 
 pytestmark = pytest.mark.timeout(180)  # bounded time: a hang fails the test instead of stalling the suite
@@ -366,6 +371,49 @@ def test_a_far_away_cell_in_a_data_sheet_is_refused(linked: Linked, package: Pat
 
     assert_refused(district, before, outcome, "FAR_CELLS", f"lembar '{PERSONS}'", "XFD1048576", "memori")
     assert peak_growth() < MAX_PEAK_GROWTH_MIB
+    # `_meta` was being read beside the scan that refused the file: that reader is stopped and reaped.
+    assert not [thread.name for thread in threading.enumerate() if thread.name == "package-meta"]
+    assert live_children() == []
+
+
+def test_a_refusal_while_meta_is_read_stops_that_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "meta-panjang.xlsx"
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    meta = workbook.add_worksheet("_meta")
+    meta.write_row(0, 0, ["format_version", "1"])
+    for row in range(2, 100_002):  # a manifest long enough to be still in reading when the scan refuses
+        meta.write_row(row, 0, ["Anggota Keluarga", f"id-{row}", "0" * 64])
+    workbook.add_worksheet(PERSONS).write(1_048_575, 16_383, "x")  # XFD1048576
+    workbook.close()
+    alive_at_close: list[bool] = []
+    real_close = exchange_read._MetaRead.close
+
+    def recording_close(self: Any) -> None:
+        alive_at_close.append(self._thread.is_alive())
+        real_close(self)
+
+    monkeypatch.setattr(exchange_read._MetaRead, "close", recording_close)
+
+    with pytest.raises(UnsafeWorkbook) as caught, exchange_read.opened(path):
+        pass
+
+    assert caught.value.code == "FAR_CELLS"
+    assert alive_at_close == [True]
+    assert not [thread.name for thread in threading.enumerate() if thread.name == "package-meta"]
+    assert live_children() == []
+
+
+def live_children() -> list[int]:
+    """Processes whose parent is this one, zombies included (a reader killed but never waited for)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[1]) == os.getpid():
+            found.append(int(stat.parent.name))
+    return found
 
 
 # --- workbooks that are not (or no longer) a package we may apply --------------------------------------------------

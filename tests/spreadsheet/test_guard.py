@@ -337,6 +337,33 @@ def test_far_cells_are_refused(tmp_path: Path, ref: str, corner: str) -> None:
     assert f"'Data' berisi data yang terbentang sampai sel {corner}," in refused.message
 
 
+def test_a_partial_scan_measures_only_the_named_sheets(tmp_path: Path) -> None:
+    far = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    path = hostile.write_package(tmp_path / "sebagian.xlsx", {
+        "_meta": hostile.sheet_xml(hostile.cells(1, "kunci", "nilai") + hostile.cells(2, "a", "b")),
+        "Data": hostile.sheet_xml(hostile.cells(1, "x") + far),
+    })
+
+    shape = inspect_xlsx(path, sheets=["_meta"])
+
+    assert shape.scanned == frozenset({"_meta"})
+    assert shape.scanned_sheet("_meta") and not shape.scanned_sheet("Data")
+    assert [(sheet.name, sheet.max_row, sheet.max_col) for sheet in shape.sheets] == [("_meta", 2, 2), ("Data", 0, 0)]
+    assert refusal(path).code == "FAR_CELLS"  # the full scan still finds the far cell
+
+
+def test_a_partial_scan_leaves_the_other_sheet_parts_to_the_full_scan(tmp_path: Path) -> None:
+    """calamine opens no sheet part but the one asked for (tests/spreadsheet/test_reader.py), so a part the partial
+    scan skipped is first looked at, and refused, by the full scan that must pass before it is read."""
+    path = hostile.write_package(tmp_path / "dtd.xlsx", {
+        "_meta": hostile.sheet_xml(hostile.cells(1, "kunci", "nilai")),
+        "Data": '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>' + hostile.sheet_xml(hostile.cells(1, "x")),
+    })
+
+    assert inspect_xlsx(path, sheets=["_meta"]).scanned == frozenset({"_meta"})
+    assert refusal(path).code == "DTD"
+
+
 @pytest.mark.parametrize("form", ["reordered", "lower_case", "single_quotes"])
 def test_far_cells_in_unusual_tags_are_refused(tmp_path: Path, form: str) -> None:
     assert refusal(hostile.far_cell(tmp_path / "jauh.xlsx", "XFD1048576", form=form)).code == "FAR_CELLS"

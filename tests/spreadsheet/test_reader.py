@@ -4,8 +4,11 @@ dies or hangs becomes an UnsafeWorkbook and the application carries on."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import subprocess
 import sys
+import threading
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -223,6 +226,67 @@ def test_an_abandoned_read_stops_its_reader(tmp_path: Path, monkeypatch: pytest.
 
     assert len(started) == 1
     assert started[0].returncode is not None  # killed and reaped, not left running
+
+
+def test_a_partial_shape_reads_only_the_sheets_it_scanned(tmp_path: Path) -> None:
+    # A cell at XFD1048576 makes calamine abort when it loads that sheet: reading `_meta` beside it proves that
+    # calamine opens no sheet part but the one asked for (what a partial guard relies on).
+    far = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    path = hostile.write_package(tmp_path / "sebagian.xlsx", {
+        "_meta": hostile.sheet_xml(hostile.cells(1, "kunci", "nilai")),
+        "Data": hostile.sheet_xml(hostile.cells(1, "x") + far),
+    })
+    partial = inspect_xlsx(path, sheets=["_meta"])
+
+    assert rows_of(list(read_sheets(path, ["_meta"], shape=partial)), "_meta") == [("kunci", "nilai")]
+    for names in (["Data"], None):
+        with pytest.raises(ValueError, match="not scanned"):
+            list(read_sheets(path, names, shape=partial))
+
+
+def test_an_aborted_read_ends_the_wait_of_another_thread(tmp_path: Path) -> None:
+    path = hostile.multi_sheet(tmp_path / "panjang.xlsx", {"A": 100_000})
+    read = reader_module.SheetRead(path, ["A"], batch_rows=100)
+    first_batch = threading.Event()
+    outcome: list[BaseException | int] = []
+
+    def take_all() -> None:
+        taken = 0
+        try:
+            for batch in read.batches():
+                taken += len(batch.rows)
+                first_batch.set()
+                time.sleep(0.01)  # slower than the reader: it is always ahead, or waiting for the pipe
+        except BaseException as exc:
+            outcome.append(exc)
+            return
+        outcome.append(taken)
+
+    taker = threading.Thread(target=take_all)
+    taker.start()
+    assert first_batch.wait(30)
+    read.abort()
+    taker.join(30)
+    read.close()
+
+    assert not taker.is_alive()
+    assert isinstance(outcome[0], UnsafeWorkbook) and outcome[0].code == "READER_FAILED"
+
+
+def test_reading_in_this_process_leaves_the_collector_as_it_found_it(good: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # The reader turns the cyclic collector off while it reads a sheet (child._batches); a harness reading in
+    # its own process (read_in_this_process) gets it back on, also when it stops reading halfway.
+    monkeypatch.setattr(reader_module, "_in_process", True)
+    assert gc.isenabled()
+
+    assert rows_of(list(read_sheets(good, ["Rumah Tangga"])), "Rumah Tangga")[0] == ("kk", "alamat")
+    assert gc.isenabled()
+    batches = read_sheets(good, ["Anggota Keluarga", "Rumah Tangga"], batch_rows=1)
+    next(batches)
+    assert not gc.isenabled()  # off while the sheet is being read
+    batches.close()
+    assert gc.isenabled()
 
 
 MARKUP_BYTES = list(b'<>"=/ rc019AZ\x00!&;tsvf:')
