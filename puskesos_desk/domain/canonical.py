@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 
-from puskesos_desk.domain.stepwise_sort import sorted_in_steps
+from puskesos_desk.domain.stepwise_sort import STEP, sorted_in_steps
 
 FORMAT_ID = "puskesos-desk/paket"
 FIELD_SEPARATOR = "\x1f"  # ASCII unit separator: cannot be typed into a cell by accident
@@ -69,4 +69,7 @@ def statement(format_version: int, meta: Mapping[str, str], manifest: Iterable[t
     lines += [f"{key}={canonical_value(meta[key])}" for key in sorted(meta) if key != "signature"]
     lines.append("manifest")
     lines += [f"{sheet}\t{record_id}\t{digest}" for sheet, record_id, digest in sorted_in_steps(manifest)]
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    # Joined and encoded a step at a time: one join and one encode of the 236,000 lines of a 100,000-person
+    # package (26 MB) held the interpreter for up to 0.19 s on a worker thread, a frozen window (gui_stalls.py).
+    pieces = [("\n".join(lines[start:start + STEP]) + "\n").encode("utf-8") for start in range(0, len(lines), STEP)]
+    return b"".join(pieces)

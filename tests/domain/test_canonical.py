@@ -69,6 +69,15 @@ def test_the_same_values_on_another_sheet_hash_differently() -> None:
     assert row_hash("Kunjungan", COLUMNS, ROW) != row_hash("Anggota Keluarga", COLUMNS, ROW)
 
 
+def test_a_long_statement_is_the_same_bytes_as_one_written_at_once() -> None:
+    manifest = [("Anggota Keluarga", f"id-{n:06d}", f"{n:064x}") for n in range(40_000, 0, -1)]  # several steps
+
+    made = statement(1, {"b": "2", "a": "é", "signature": "x"}, manifest)
+
+    lines = ["puskesos-desk/paket@1", "a=é", "b=2", "manifest", *("\t".join(row) for row in sorted(manifest))]
+    assert made == ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def test_the_statement_ignores_row_order_and_the_signature_but_not_content() -> None:
     manifest = [("Anggota Keluarga", f"id-{i}", f"{i:064x}") for i in range(50)]
     meta = {"package_id": "p-1", "sequence": "7", "signature": "abc"}
