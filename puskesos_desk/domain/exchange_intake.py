@@ -100,12 +100,22 @@ def readers_of(spec: SheetSpec) -> tuple[tuple[str, ColumnKind, bool], ...]:
 
 
 def derived_fields(table: str, values: Mapping[str, Any], today: date) -> dict[str, Any]:
-    """Fields a receiver derives itself rather than trusting a cell (LOCAL_ONLY in exchange_sheets)."""
+    """Fields a receiver derives itself rather than trusting a cell (LOCAL_ONLY in exchange_sheets) that come from
+    the row checks: made where the checks run (the reader process), from the same NIK check."""
     if table != "person":
         return {}
     nik = values.get("nik")
-    warnings = [f.message for f in checked_nik(str(nik), today).warnings] if nik else []
-    return {"name_key": normalize_name(str(values.get("name") or "")), "nik_check": {"warnings": warnings}}
+    warnings = tuple(f.message for f in checked_nik(str(nik), today).warnings) if nik else ()
+    return {"nik_check": {"warnings": warnings}}  # stored as JSON: the tuple is a list there
+
+
+def written_fields(table: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The other derived fields, made by the importer only for the rows it writes. A person's search key is a
+    fifth of what the reader does for a person row, and the importer waits for the reader on that sheet
+    (benchmarks/exchange_import.py), while an identical or rejected row needs no key at all."""
+    if table != "person":
+        return {}
+    return {"name_key": normalize_name(str(values.get("name") or ""))}
 
 
 class RowIntake:
@@ -122,8 +132,12 @@ class RowIntake:
         self.by_header = {c.header: c.key for c in (*SYSTEM_COLUMNS, *spec.columns)} | {ROW_HASH_HEADER: ROW_HASH_KEY}
         self.positions: tuple[tuple[int, str], ...] | None = None
 
-    def take(self, row: tuple[object, ...]) -> tuple[str, dict[str, Any], list[Finding3], dict[str, Any]] | None:
-        """(row hash, values, findings, derived fields) of a data row; None for the header row and empty rows."""
+    def take(self, row: tuple[object, ...]) -> tuple[str, dict[str, Any], tuple[Finding3, ...], dict[str, Any]] | None:
+        """(row hash, values, findings, derived fields) of a data row; None for the header row and empty rows.
+
+        Findings and NIK warnings are tuples: almost always empty, and the empty tuple is one shared object the
+        cyclic collector never tracks. An importing desk collects on its GUI thread, and each tracked object a row
+        brings along lengthens those pauses (benchmarks/gui_stalls.py)."""
         if self.positions is None:
             self.positions = column_positions(row, self.by_header)
             return None
@@ -136,9 +150,9 @@ class RowIntake:
         except TypeError:  # a cell of `inf` or `NaN`: no writer of ours makes one, so the row was edited
             digest = ""
         values, problems = field_values(self.readers, self.number_field, cells)
-        findings = [(f.key, f.code, f.message) for f in self.checker.check(values, problems)]
+        findings = tuple((f.key, f.code, f.message) for f in self.checker.check(values, problems))
         if not digest:
             key = next((k for k, v in cells.items() if isinstance(v, float) and not math.isfinite(v)), None)
-            findings.append((key, "ANGKA_TIDAK_SAH", "Sel ini berisi angka tak hingga atau bukan angka (inf/NaN); "
-                                                     "baris ini tidak dapat dibaca. Minta pengirim mengirim ulang."))
+            findings += ((key, "ANGKA_TIDAK_SAH", "Sel ini berisi angka tak hingga atau bukan angka (inf/NaN); "
+                                                     "baris ini tidak dapat dibaca. Minta pengirim mengirim ulang."),)
         return digest, values, findings, derived_fields(self.spec.table, values, self.today)

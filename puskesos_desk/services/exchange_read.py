@@ -102,7 +102,7 @@ def opened(path: Path, *, password: str | None = None, limits: Limits = DEFAULT_
         sheet = first.sheet(META_SHEET)
         if sheet is not None and sheet.kind == "worksheet":
             meta_read = _MetaRead(path, first, limits)
-        shape = inspect_xlsx(path, limits)  # an unsound file is refused as such before "not a package"
+        shape = inspect_xlsx(path, limits, after=first)  # an unsound file is refused before "not a package"
         if meta_read is None:
             raise PackageRefused("NOT_A_PACKAGE")
         if ahead is not None and all(shape.sheet(name) is not None for name in ahead.plans):
@@ -184,7 +184,7 @@ class IncomingRow:
     positions: tuple[tuple[int, str], ...]  # (column index, column key) of the sheet's known columns
     digest: str  # the row hash
     values: dict[str, Any]  # field values; NIK and No. KK without separators
-    findings: list[Finding]  # what the row checks found without the receiver's database
+    findings: tuple[Finding, ...]  # what the row checks found without the receiver's database
     derived: dict[str, Any]  # fields the receiver derives itself
 
     @property
@@ -241,7 +241,8 @@ def sheet_rows(package: OpenedPackage, plans: Mapping[str, SheetPlan], *, today:
         if batch.sheet not in positions:
             positions[batch.sheet] = header_map(plan, batch.header or ())
         where = positions[batch.sheet]
-        incoming = [IncomingRow(number, raw, where, digest, values, [Finding(*f) for f in findings], derived)
+        incoming = [IncomingRow(number, raw, where, digest, values,
+                                tuple(Finding(*f) for f in findings) if findings else (), derived)
                     for number, raw, digest, values, findings, derived in batch.rows]
         if incoming:
             yield plan, incoming

@@ -19,6 +19,7 @@ from typing import Any
 from puskesos_desk.data.audit import append_event, record_changes
 from puskesos_desk.data.repositories import exchange_ledger, exchange_rows
 from puskesos_desk.domain.enums import AuditAction
+from puskesos_desk.domain.exchange_intake import written_fields
 from puskesos_desk.domain.exchange_package import ReceiverCopy, RowClass, classify
 from puskesos_desk.domain.exchange_records import ImportMessage
 from puskesos_desk.domain.exchange_sheets import SYSTEM_COLUMNS
@@ -263,6 +264,7 @@ class RowsPass:
         by = f"paket:{self.sender}"
         record = {key: value for key, value in values.items() if key not in _SYSTEM_FIELDS}
         record.update(derived)
+        record.update(written_fields(table, values))
         for key, empty in exchange_rows.empty_defaults(table).items():
             if key in record and record[key] is None:
                 record[key] = copy.copy(empty)

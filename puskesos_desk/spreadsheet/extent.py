@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 import zipfile
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from xml.parsers import expat
 
 from puskesos_desk.spreadsheet.errors import UnsafeWorkbook
 from puskesos_desk.spreadsheet.limits import Limits
 from puskesos_desk.spreadsheet.xml_parts import xml_chunks
+
+if TYPE_CHECKING:
+    from puskesos_desk.spreadsheet.guard import SheetShape
 
 _FEW_FORMULAS = 5
 
@@ -32,6 +36,14 @@ class SheetExtent:
         self.formula_cells: list[str] = []
         self.formula_rows: set[int] = set()
         self.last_cell = ""  # the last cell reference of the previous chunk, owner of a formula split from it
+
+    def taken_from(self, earlier: SheetShape) -> SheetExtent:
+        """The figures an earlier scan of the same, unchanged part found."""
+        self.max_row, self.max_col = earlier.max_row, earlier.max_col
+        self.formula_count = earlier.formula_count
+        self.formula_cells = list(earlier.formula_cells)
+        self.formula_rows = set(earlier.formula_rows)
+        return self
 
     def include(self, row: int, col: int) -> None:
         if row <= self.max_row and col <= self.max_col:

@@ -123,7 +123,7 @@ def is_current(shape: WorkbookShape, path: str | os.PathLike[str], limits: Limit
 
 
 def inspect_xlsx(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS, *,
-                 sheets: Collection[str] | None = None) -> WorkbookShape:
+                 sheets: Collection[str] | None = None, after: WorkbookShape | None = None) -> WorkbookShape:
     """Check the workbook at `path` and describe it; raise UnsafeWorkbook when it must not be read.
 
     `sheets` limits step 4 (nearly all the time on a large workbook) to the named sheets: steps 1-3 cover every
@@ -131,9 +131,14 @@ def inspect_xlsx(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS, 
     (WorkbookShape.scanned; the others show an extent of 0). python-calamine opens no sheet part but the one asked
     for, so the skipped parts stay unread until a full scan passed them. An importer reads a package's `_meta`
     sheet this way while the data sheets are scanned.
+
+    `after`: a partial shape of this same file, unchanged since, under the same limits (is_current): the cells of
+    the sheets it scanned are not scanned again. Any other shape is ignored.
     """
+    known = {sheet.name: sheet for sheet in after.sheets if after.scanned_sheet(sheet.name)} \
+        if after is not None and is_current(after, path, limits) else {}
     try:
-        shape = _inspect(Path(path), limits, None if sheets is None else frozenset(sheets))
+        shape = _inspect(Path(path), limits, None if sheets is None else frozenset(sheets), known)
     except UnsafeWorkbook as refused:
         log.info("workbook %s refused: %s (%s)", Path(path).name, refused.code, refused.detail)
         raise
@@ -141,7 +146,7 @@ def inspect_xlsx(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS, 
     return shape
 
 
-def _inspect(path: Path, limits: Limits, only: frozenset[str] | None) -> WorkbookShape:
+def _inspect(path: Path, limits: Limits, only: frozenset[str] | None, known: dict[str, SheetShape]) -> WorkbookShape:
     try:
         stamp = _stamp(path)
         if stamp[0] == 0:
@@ -154,7 +159,7 @@ def _inspect(path: Path, limits: Limits, only: frozenset[str] | None) -> Workboo
                 raise _refusal_for_non_zip(path, head)
             _check_central_directory(handle, stamp[0], limits)
         with zipfile.ZipFile(path) as archive:
-            shape = _inspect_archive(path, archive, limits, stamp, only)
+            shape = _inspect_archive(path, archive, limits, stamp, only, known)
     except UnsafeWorkbook:
         raise
     except OSError as exc:
@@ -319,7 +324,7 @@ _SHEET_KINDS = {"worksheet": "worksheet", "chartsheet": "chartsheet", "dialogshe
 
 
 def _inspect_archive(path: Path, archive: zipfile.ZipFile, limits: Limits, stamp: tuple[int, ...],
-                     only: frozenset[str] | None) -> WorkbookShape:
+                     only: frozenset[str] | None, known: dict[str, SheetShape]) -> WorkbookShape:
     infos = archive.infolist()
     sizes = _check_members(infos, stamp[0], limits)
     by_name = {info.filename.lower(): info for info in infos}
@@ -343,9 +348,13 @@ def _inspect_archive(path: Path, archive: zipfile.ZipFile, limits: Limits, stamp
     for folded, info in by_name.items():
         if folded in sheet_parts or (folded.startswith(_SHEET_FOLDERS) and folded.endswith(".xml")):
             extent = SheetExtent(sheet_parts.get(folded, info.filename), limits)
-            # A sheet left out of a partial scan is not parsed by anyone until a full scan passed it.
-            extents[folded] = extent if only is not None and extent.sheet not in only else scan_sheet(
-                archive, info, extent)
+            earlier = known.get(extent.sheet) if folded in sheet_parts else None
+            if earlier is not None and by_name[folded].filename == earlier.part:
+                extents[folded] = extent.taken_from(earlier)
+            elif only is None or extent.sheet in only:
+                extents[folded] = scan_sheet(archive, info, extent)
+            else:  # left out of a partial scan: parsed by nobody until a full scan passed it
+                extents[folded] = extent
         elif folded not in parsed and not folded.endswith(_BINARY_SUFFIXES):
             for _ in xml_chunks(archive, info):
                 pass

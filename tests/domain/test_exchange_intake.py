@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from puskesos_desk.domain.canonical import row_hash
-from puskesos_desk.domain.exchange_intake import RowIntake, column_positions, spec_named
+from puskesos_desk.domain.exchange_intake import RowIntake, column_positions, spec_named, written_fields
 from puskesos_desk.domain.exchange_sheets import PERSONS, SYSTEM_COLUMNS
 from puskesos_desk.domain.names import normalize_name
 
@@ -42,9 +42,10 @@ def test_a_row_comes_in_with_its_hash_values_checks_and_derived_fields() -> None
     assert digest == row_hash(PERSONS.name, PERSONS.keys, cells)
     assert values["name"] == "Siti Aminah" and values["nik"] == "3322011505800003"  # stripped, separators gone
     assert values["created_at"] == datetime.fromisoformat("2026-11-01T08:00:00+07:00")
-    assert findings == [("sex", "KODE_TIDAK_DIKENAL", findings[0][2])]
-    assert derived["name_key"] == normalize_name("Siti Aminah")
-    assert derived["nik_check"]["warnings"] == []
+    assert findings == (("sex", "KODE_TIDAK_DIKENAL", findings[0][2]),)
+    assert derived == {"nik_check": {"warnings": ()}}
+    assert written_fields(PERSONS.table, values) == {"name_key": normalize_name("Siti Aminah")}
+    assert written_fields("household", values) == {}
 
 
 def test_empty_rows_are_dropped_and_cell_problems_become_findings() -> None:
@@ -63,3 +64,14 @@ def test_the_first_of_repeated_headers_wins_and_headers_match_in_any_case() -> N
     positions = column_positions(["id", " NAMA ", "ID", None, 7.0], intake.by_header)
     assert positions[0] == (0, "id") and len([key for _, key in positions if key == "id"]) == 1
     assert spec_named(PERSONS.name) is PERSONS
+
+
+def test_a_cell_of_infinity_makes_the_row_unreadable_with_its_own_finding() -> None:
+    intake, headers = _intake()
+    intake.take(tuple(headers))
+    taken = intake.take(_row(headers, id=ID, row_version=1, base_version=0, created_at="2026-11-01T08:00:00+07:00",
+                             household_id=ID, nik="3322011505800003", name="A", birth_date=float("inf")))
+    assert taken is not None
+    digest, _, findings, _ = taken
+    assert digest == ""
+    assert ("birth_date", "ANGKA_TIDAK_SAH") in {(key, code) for key, code, _ in findings}

@@ -11,7 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from puskesos_desk.spreadsheet import guard
 from puskesos_desk.spreadsheet.errors import UnsafeWorkbook
+from puskesos_desk.spreadsheet.extent import SheetExtent
 from puskesos_desk.spreadsheet.guard import CHUNK_BYTES, Limits, decrypt_to, inspect_xlsx
 from spreadsheet import hostile
 
@@ -350,6 +352,33 @@ def test_a_partial_scan_measures_only_the_named_sheets(tmp_path: Path) -> None:
     assert shape.scanned_sheet("_meta") and not shape.scanned_sheet("Data")
     assert [(sheet.name, sheet.max_row, sheet.max_col) for sheet in shape.sheets] == [("_meta", 2, 2), ("Data", 0, 0)]
     assert refusal(path).code == "FAR_CELLS"  # the full scan still finds the far cell
+
+
+def test_a_full_scan_after_a_partial_one_scans_only_the_rest(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    path = hostile.write_package(tmp_path / "dua-kali.xlsx", {
+        "_meta": hostile.sheet_xml(hostile.cells(1, "kunci", "nilai") + hostile.cells(2, "a", "=b")),
+        "Data": hostile.sheet_xml(hostile.cells(1, "x", "y") + hostile.cells(3, 1, 2, 3)),
+    })
+    partial = inspect_xlsx(path, sheets=["_meta"])
+    scanned: list[str] = []
+    real_scan = guard.scan_sheet
+
+    def recording_scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, extent: SheetExtent) -> SheetExtent:
+        scanned.append(extent.sheet)
+        return real_scan(archive, info, extent)
+
+    monkeypatch.setattr(guard, "scan_sheet", recording_scan)
+
+    completed = inspect_xlsx(path, after=partial)
+    assert scanned == ["Data"]
+    assert completed.scanned is None and completed.sheets == inspect_xlsx(path).sheets
+
+    scanned.clear()
+    hostile.write_package(path, {"_meta": hostile.sheet_xml(hostile.cells(1, "k")),  # the file changed since
+                                 "Data": hostile.sheet_xml(hostile.cells(1, "x"))})
+    assert inspect_xlsx(path, after=partial).sheet("_meta").max_col == 1  # type: ignore[union-attr]
+    assert sorted(scanned) == ["Data", "_meta"]
 
 
 def test_a_partial_scan_leaves_the_other_sheet_parts_to_the_full_scan(tmp_path: Path) -> None:
