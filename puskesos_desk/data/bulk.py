@@ -39,8 +39,8 @@ def indexes_deferred(session: Session, expected_rows: Mapping[str, int], *, floo
     when the load is at least the size of what is there (a village's first package, a new district). Unique
     indexes and primary keys stay: they are constraints, and the import looks records up by them. Everything
     happens in the caller's write transaction, and SQLite's DDL is transactional: other connections never see an
-    index missing, and an error or a power cut before COMMIT leaves every index as it was. No-op elsewhere than on
-    SQLite (PostgreSQL takes its rows through COPY-like executemany with its own index upkeep)."""
+    index missing, and an error or a power cut before COMMIT leaves every index as it was. On PostgreSQL nothing
+    changes: its DDL would lock the tables for every other seat of the office until the import commits."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         yield

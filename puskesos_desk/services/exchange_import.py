@@ -185,7 +185,9 @@ def _run(ctx: ServiceContext, package: OpenedPackage, meta: PackageMeta, sender:
     with _collector_paused(), scope as session, bulk_load(session):
         if not dry_run:
             _claim(session, meta.package_id, run)
-        expected = Counter({spec.table: meta.rows.get(spec.name, 0) for spec in specs} if not dry_run else {})
+        expected: Counter[str] = Counter()  # rows each table may receive (a dry run writes none)
+        for spec in specs if not dry_run else ():
+            expected[spec.table] += meta.rows.get(spec.name, 0)
         with indexes_deferred(session, expected):
             _pass_over_sheets(session, package, run, specs, ahead, sink, total)
         received = exchange_ledger.received_sequences(session, meta.sender_site)

@@ -128,7 +128,11 @@ class _MetaRead:
         self._result: tuple[dict[str, str], list[tuple[str, str, str]]] | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._take, name="package-meta", daemon=True)
-        self._thread.start()
+        try:
+            self._thread.start()
+        except BaseException:  # no thread (out of resources): the reader process must not outlive this
+            self._read.close()
+            raise
 
     def _take(self) -> None:
         try:
