@@ -103,10 +103,18 @@ def derived_fields(table: str, values: Mapping[str, Any], today: date) -> dict[s
     """Fields a receiver derives itself rather than trusting a cell (LOCAL_ONLY in exchange_sheets) that come from
     the row checks: made where the checks run (the reader process), from the same NIK check."""
     if table != "person":
-        return {}
+        return _NOTHING_DERIVED
     nik = values.get("nik")
     warnings = tuple(f.message for f in checked_nik(str(nik), today).warnings) if nik else ()
+    if not warnings:
+        return _CLEAN_NIK
     return {"nik_check": {"warnings": warnings}}  # stored as JSON: the tuple is a list there
+
+
+# Shared by every row they fit (never changed): pickled once per batch, not once per row, so that an importer does
+# not get two more containers per person row for its collector to walk (see RowIntake.take).
+_NOTHING_DERIVED: dict[str, Any] = {}
+_CLEAN_NIK: dict[str, Any] = {"nik_check": {"warnings": ()}}
 
 
 def written_fields(table: str, values: Mapping[str, Any]) -> dict[str, Any]:

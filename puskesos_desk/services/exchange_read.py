@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from puskesos_desk.domain.exchange_sheets import ROW_HASH_HEADER, ROW_HASH_KEY, 
 from puskesos_desk.domain.exchange_validation import Finding
 from puskesos_desk.services.exchange_columns import SheetPlan
 from puskesos_desk.spreadsheet.guard import DEFAULT_LIMITS, Limits, WorkbookShape, decrypt_to, inspect_xlsx
-from puskesos_desk.spreadsheet.reader import SheetBatch, SheetRead, read_sheets
+from puskesos_desk.spreadsheet.reader import SheetBatch, SheetRead, TakenRows, read_sheets
 
 _ALWAYS_NEEDED = ("id", "row_version", "base_version")
 
@@ -180,22 +181,38 @@ def _parsed_meta(batches: Iterable[SheetBatch]) -> tuple[dict[str, str], list[tu
 
 
 @dataclass(frozen=True, slots=True)
-class IncomingRow:
-    """One data row as the reader process took it in (domain.exchange_intake.RowIntake)."""
+class IncomingRows:
+    """One batch of data rows as the reader process took them in (domain.exchange_intake.RowIntake), as parallel
+    lists: row i is (numbers[i], digests[i], values[i], findings[i], derived[i]), its cells raws[i].
 
-    row_number: int  # as Excel shows it (the header is row 1)
-    raw: tuple[object, ...]  # the cells as read, index 0 is column A
+    No object per row: an importing desk runs the cyclic collector on its GUI thread, and each container a row
+    brings along lengthens those pauses (benchmarks/gui_stalls.py)."""
+
     positions: tuple[tuple[int, str], ...]  # (column index, column key) of the sheet's known columns
-    digest: str  # the row hash
-    values: dict[str, Any]  # field values; NIK and No. KK without separators
-    findings: tuple[Finding, ...]  # what the row checks found without the receiver's database
-    derived: dict[str, Any]  # fields the receiver derives itself
+    taken: TakenRows
 
-    @property
-    def cells(self) -> dict[str, object]:
-        """column key → the cell as read; missing columns are absent."""
-        raw = self.raw
+    def __len__(self) -> int:
+        return len(self.taken.numbers)
+
+    def __iter__(self) -> Iterator[tuple[int, str, dict[str, Any], tuple[Finding, ...], dict[str, Any]]]:
+        """(row number as Excel shows it, row hash, field values, findings without the receiver's database, fields
+        the receiver derives itself) per row; NIK and No. KK are without separators in the values."""
+        taken = self.taken
+        for number, digest, values, findings, derived in zip(taken.numbers, taken.digests, taken.values,
+                                                             taken.findings, taken.derived, strict=True):
+            yield number, digest, values, tuple(Finding(*f) for f in findings) if findings else (), derived
+
+    def cells(self, row_number: int) -> dict[str, object]:
+        """column key → the cell as read in that row (one of this batch); missing columns are absent."""
+        raw = self.taken.raws[self._index(row_number)]
         return {key: raw[index] for index, key in self.positions if index < len(raw)}
+
+    def _index(self, row_number: int) -> int:
+        numbers = self.taken.numbers
+        at = bisect_left(numbers, row_number)  # ascending: rows come in sheet order
+        if at == len(numbers) or numbers[at] != row_number:
+            raise KeyError(row_number)
+        return at
 
 
 def header_map(plan: SheetPlan, header: tuple[object, ...]) -> tuple[tuple[int, str], ...]:
@@ -225,7 +242,7 @@ def _start_rows(path: Path, shape: WorkbookShape, ahead: RowsAhead, limits: Limi
 
 def sheet_rows(package: OpenedPackage, plans: Mapping[str, SheetPlan], *, today: date, now: datetime,
                batch_rows: int = 5000, limits: Limits = DEFAULT_LIMITS,
-               ) -> Iterator[tuple[SheetPlan, list[IncomingRow]]]:
+               ) -> Iterator[tuple[SheetPlan, IncomingRows]]:
     """Batches of rows per data sheet, in the order of `plans` (parents first). Empty rows are skipped. The reader
     process takes the rows in (cells to values, row checks, row hash) while the caller works on the last batch.
     A read started ahead for the same sheets, day and moment is taken over (once); otherwise one starts now."""
@@ -244,9 +261,5 @@ def sheet_rows(package: OpenedPackage, plans: Mapping[str, SheetPlan], *, today:
         plan = plans[batch.sheet]
         if batch.sheet not in positions:
             positions[batch.sheet] = header_map(plan, batch.header or ())
-        where = positions[batch.sheet]
-        incoming = [IncomingRow(number, raw, where, digest, values,
-                                tuple(Finding(*f) for f in findings) if findings else (), derived)
-                    for number, raw, digest, values, findings, derived in batch.rows]
-        if incoming:
-            yield plan, incoming
+        if batch.taken is not None and batch.taken.numbers:
+            yield plan, IncomingRows(positions[batch.sheet], batch.taken)

@@ -25,7 +25,7 @@ from puskesos_desk.domain.exchange_records import ImportMessage
 from puskesos_desk.domain.exchange_sheets import SYSTEM_COLUMNS
 from puskesos_desk.domain.exchange_validation import Finding
 from puskesos_desk.services.exchange_columns import SheetPlan
-from puskesos_desk.services.exchange_read import IncomingRow, OpenedPackage
+from puskesos_desk.services.exchange_read import IncomingRows, OpenedPackage
 
 PERSON_SHEET = "Anggota Keluarga"
 _SYSTEM_FIELDS = {c.key for c in SYSTEM_COLUMNS} - {"number"}
@@ -78,48 +78,47 @@ class RowsPass:
 
     # --- one batch ------------------------------------------------------------------------------------------------
 
-    def batch(self, session: Any, plan: SheetPlan, rows: list[IncomingRow], formula_rows: frozenset[int]) -> None:
+    def batch(self, session: Any, plan: SheetPlan, rows: IncomingRows, formula_rows: frozenset[int]) -> None:
         table = plan.spec.table
         counts = self.counts.setdefault(plan.name, Counter())
         seen = self.seen.setdefault(plan.name, set())
         signed_hashes = self.manifest.get(plan.name, {})
         prepared = []
-        for row in rows:
-            values = row.values
+        for row_number, digest, values, row_findings, derived in rows:
             record_id = str(values.get("id") or "")
             if self.only_ids is not None and record_id not in self.only_ids:
                 continue
             duplicate = record_id in seen
             seen.add(record_id)
-            prepared.append((row, values, record_id, duplicate))
-        ids = [p[2] for p in prepared if p[2]]
+            prepared.append((row_number, digest, values, row_findings, derived, record_id, duplicate))
+        ids = [p[5] for p in prepared if p[5]]
         before = exchange_rows.rows_by_id(session, table, ids)
         # What the receiver knows of the sender's version matters only for records the receiver holds (ReceiverCopy
         # below); a first import of a whole village holds none, and asking for 236,000 ids took a second.
         peer = exchange_rows.peer_state(session, self.sender, table, list(before))
-        refs = self._reference_lookup(session, table, [p[1] for p in prepared])
+        refs = self._reference_lookup(session, table, [p[2] for p in prepared])
         if table == "household":  # the head is named without a foreign key (it is written after its household)
-            heads = {str(p[1]["head_person_id"]) for p in prepared if p[1].get("head_person_id")}
+            heads = {str(p[2]["head_person_id"]) for p in prepared if p[2].get("head_person_id")}
             heads -= self.person_ids_in_package | self.present.get("person", set())
             refs["person"] = refs.get("person", set()) | exchange_rows.existing_ids(session, "person", sorted(heads))
-        taken = self._numbers_taken(session, plan, [p[1] for p in prepared])
+        taken = self._numbers_taken(session, plan, [p[2] for p in prepared])
         inserts: list[dict[str, Any]] = []
         updates: list[tuple[dict[str, Any], dict[str, Any]]] = []
         synced: list[tuple[str, int]] = []
         parked: list[dict[str, Any]] = []
-        for row, values, record_id, duplicate in prepared:
-            findings = list(row.findings)
+        for row_number, digest, values, row_findings, derived, record_id, duplicate in prepared:
+            findings = list(row_findings)
             if duplicate:
                 findings.append(Finding("id", "ID_GANDA", "ID ini muncul lebih dari sekali di lembar ini; baris "
                                                          "yang sama disalin?"))
             findings += self._database_checks(plan, values, refs, taken, record_id)
             waits_for_parent = not findings and self._waits_for_parent(table, values)
             signed = signed_hashes.get(record_id)
-            edited = signed is None or signed != row.digest or row.row_number in formula_rows
+            edited = signed is None or signed != digest or row_number in formula_rows
             if findings:
-                if row.row_number in formula_rows:
+                if row_number in formula_rows:
                     findings.append(Finding(None, "RUMUS", _FORMULA_MESSAGE))
-                self._problem(plan, row, RowClass.REJECTED, findings)
+                self._problem(plan, rows, row_number, RowClass.REJECTED, findings)
                 counts[RowClass.REJECTED] += 1
                 continue
             existing = before.get(record_id)
@@ -132,37 +131,37 @@ class RowsPass:
                     (edited and not self.accept_edits) or waits_for_parent):
                 if row_class is RowClass.NEW:
                     self.waiting.setdefault(table, set()).add(record_id)
-                parked.append(self._parked(plan, row, values, "DIUBAH"))
-                if row.row_number in formula_rows:
+                parked.append(self._parked(plan, row_number, values, "DIUBAH"))
+                if row_number in formula_rows:
                     finding = Finding(None, "RUMUS", _FORMULA_MESSAGE)
                 elif edited:
                     finding = Finding(None, "DIUBAH_DI_LUAR_APLIKASI", _edited_message(True))
                 else:
                     finding = Finding(None, "MENUNGGU_INDUK", _edited_message(False))
-                self._problem(plan, row, RowClass.EDITED, [finding])
+                self._problem(plan, rows, row_number, RowClass.EDITED, [finding])
                 counts[RowClass.EDITED] += 1
                 continue
             counts[row_class] += 1
             if edited and row_class in (RowClass.NEW, RowClass.CHANGED, RowClass.CONFLICT):
-                self.messages.append(self._message(plan, row.row_number, None, "DIUBAH_DITERIMA",
+                self.messages.append(self._message(plan, row_number, None, "DIUBAH_DITERIMA",
                                                    "Baris diubah di luar aplikasi; diterapkan atas konfirmasi.",
                                                    "info"))
             if table == "household" and row_class in (RowClass.NEW, RowClass.CHANGED) and values.get("head_person_id"):
                 self.heads[record_id] = str(values["head_person_id"])
-                self.head_rows[record_id] = row.row_number
+                self.head_rows[record_id] = row_number
                 self.household_plan = plan
             if row_class is RowClass.NEW:
-                inserts.append(self._record(table, values, row.derived, None))
+                inserts.append(self._record(table, values, derived, None))
                 synced.append((record_id, values["row_version"]))
             elif row_class is RowClass.CHANGED:
                 assert existing is not None
-                updates.append((existing, self._record(table, values, row.derived, existing)))
+                updates.append((existing, self._record(table, values, derived, existing)))
                 synced.append((record_id, values["row_version"]))
             elif row_class is RowClass.IDENTICAL:
                 synced.append((record_id, values["row_version"]))
             elif row_class is RowClass.CONFLICT:
-                parked.append(self._parked(plan, row, values, "KONFLIK"))
-                self._problem(plan, row, RowClass.CONFLICT, [Finding(None, "KONFLIK", _CONFLICT_MESSAGE)])
+                parked.append(self._parked(plan, row_number, values, "KONFLIK"))
+                self._problem(plan, rows, row_number, RowClass.CONFLICT, [Finding(None, "KONFLIK", _CONFLICT_MESSAGE)])
             if row_class is not RowClass.CONFLICT or existing is not None:
                 self.present.setdefault(table, set()).add(record_id)
         if self.apply:
@@ -244,16 +243,17 @@ class RowsPass:
         header = next((c.header for c in plan.all_columns if c.key == key), key) if key else None
         return ImportMessage(plan.name, row, header, code, text, severity)
 
-    def _problem(self, plan: SheetPlan, row: IncomingRow, row_class: RowClass, findings: list[Finding]) -> None:
+    def _problem(self, plan: SheetPlan, rows: IncomingRows, row_number: int, row_class: RowClass,
+                 findings: list[Finding]) -> None:
         severity = "error" if row_class is RowClass.REJECTED else "warning"
-        messages = [self._message(plan, row.row_number, f.key, f.code, f.message, severity) for f in findings]
+        messages = [self._message(plan, row_number, f.key, f.code, f.message, severity) for f in findings]
         self.messages.extend(messages)
         if len(self.problems) < MAX_KEPT_ROWS:
-            self.problems.append(ProblemRow(plan.name, row.row_number, dict(row.cells), row_class, messages))
+            self.problems.append(ProblemRow(plan.name, row_number, rows.cells(row_number), row_class, messages))
 
-    def _parked(self, plan: SheetPlan, row: IncomingRow, values: dict[str, Any], reason: str) -> dict[str, Any]:
+    def _parked(self, plan: SheetPlan, row_number: int, values: dict[str, Any], reason: str) -> dict[str, Any]:
         return {"package_uuid": self.package_id, "sender_code": self.sender, "sheet": plan.name,
-                "table_name": plan.spec.table, "record_id": values["id"], "row_number": row.row_number,
+                "table_name": plan.spec.table, "record_id": values["id"], "row_number": row_number,
                 "reason": reason, "values": json.loads(json.dumps(values, default=_json_default)),
                 "sender_version": values["row_version"], "base_version": values["base_version"],
                 "status": "MENUNGGU"}

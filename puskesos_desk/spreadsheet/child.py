@@ -10,8 +10,8 @@ Protocol. The parent writes one JSON request on stdin:
     {"path": "...", "sheets": [{"name": "...", "cells": 1234}, ...], "batch_rows": 5000, "max_cells": N}
 and reads frames from stdout: a 4-byte little-endian length, then a pickle of one of
     ("batch", sheet, first_row, rows)   rows: list of tuples of normalised values, first_row 1-based
-    ("intake", sheet, header, rows)     a sheet named in the request's "intake": rows already taken in
-                                        (see _taken_in), header the sheet's first row
+    ("intake", sheet, header, columns)  a sheet named in the request's "intake": rows already taken in, as six
+                                        parallel lists (see _taken_in); header the sheet's first row
     ("error", kind, detail)             calamine refused the file; nothing more follows
     ("end",)                            every requested sheet was sent
 Anything else (no "end", a cut frame) means this process died.
@@ -164,8 +164,11 @@ def _loaded_sheets(workbook: Any, sheets: list[dict[str, Any]], max_cells: int) 
 
 def _taken_in(batches: Iterator[tuple[Any, ...]], spec: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
     """Rows of an exchange data sheet as the importer takes them (domain.exchange_intake.RowIntake): the header
-    row once, then per data row (row number, cells as read, row hash, field values, findings, derived fields);
-    empty rows are dropped. The importer then only looks at its database, on the other core."""
+    row once, then per batch six parallel lists (row numbers, cells as read, row hashes, field values, findings,
+    derived fields); empty rows are dropped. The importer then only looks at its database, on the other core.
+
+    Columns, not a tuple per row: the importing process collects garbage on its GUI thread, and every container a
+    row brings along lengthens those pauses (benchmarks/gui_stalls.py)."""
     from datetime import date, datetime
 
     from puskesos_desk.domain.exchange_intake import RowIntake, spec_named
@@ -176,7 +179,8 @@ def _taken_in(batches: Iterator[tuple[Any, ...]], spec: dict[str, Any]) -> Itera
                        now=datetime.fromisoformat(spec["now"]))
     header: tuple[Any, ...] | None = None
     for _, name, first_row, rows in batches:
-        taken = []
+        taken: tuple[list[Any], ...] = ([], [], [], [], [], [])
+        numbers, raws, digests, values, findings, derived = taken
         for offset, row in enumerate(rows):
             if header is None:
                 header = row
@@ -184,7 +188,12 @@ def _taken_in(batches: Iterator[tuple[Any, ...]], spec: dict[str, Any]) -> Itera
                 continue
             result = intake.take(row)
             if result is not None:
-                taken.append((first_row + offset, row, *result))
+                numbers.append(first_row + offset)
+                raws.append(row)
+                digests.append(result[0])
+                values.append(result[1])
+                findings.append(result[2])
+                derived.append(result[3])
         yield ("intake", name, header, taken)
 
 

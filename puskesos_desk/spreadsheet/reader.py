@@ -56,8 +56,20 @@ _in_process = False  # see read_in_this_process: never set by the application
 class SheetBatch(NamedTuple):
     sheet: str
     first_row: int  # 1-based row number of rows[0]; rows are consecutive (0: a sheet read with `intake`)
-    rows: list[Row]  # index 0 of every row is column A; all rows of a sheet have the same length
-    header: Row | None = None  # a sheet read with `intake`: its first row (rows hold the rows taken in)
+    rows: list[Row]  # index 0 of every row is column A; all rows of a sheet have the same length (empty: `intake`)
+    header: Row | None = None  # a sheet read with `intake`: its first row
+    taken: TakenRows | None = None  # a sheet read with `intake`: its rows as taken in
+
+
+class TakenRows(NamedTuple):
+    """Rows of a sheet read with `intake`, as parallel lists (child._taken_in): row i is numbers[i], raws[i], …"""
+
+    numbers: list[int]  # as Excel shows them (the header is row 1)
+    raws: list[Row]  # the cells as read, index 0 is column A
+    digests: list[str]  # row hashes
+    values: list[dict[str, Any]]  # field values
+    findings: list[tuple[tuple[str | None, str, str], ...]]  # (column key, code, message) of the row checks
+    derived: list[dict[str, Any]]  # fields the receiver derives itself
 
 
 def read_sheets(
@@ -77,7 +89,7 @@ def read_sheets(
     `intake` asks the reader process to take the rows of exchange data sheets in as an import does
     (domain.exchange_intake.RowIntake): {sheet: {"sheet": name, "choices": {key: [codes]}, "number_field": key or
     None, "today": ISO date, "now": ISO moment}}. Batches of such a sheet have first_row 0, the sheet's first row
-    as `header`, and rows of (row number, cells as read, row hash, values, findings, derived fields).
+    as `header`, and `taken` (TakenRows: row numbers, cells as read, row hashes, values, findings, derived fields).
     """
     read = SheetRead(path, sheets, limits=limits, batch_rows=batch_rows, shape=shape, intake=intake)
     try:
@@ -157,8 +169,8 @@ class _ReaderHere:
                 match _ValueUnpickler(io.BytesIO(pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))).load():
                     case ("batch", str(sheet), int(first_row), list(rows)):
                         yield SheetBatch(sheet, first_row, rows)
-                    case ("intake", str(sheet), header, list(rows)):
-                        yield SheetBatch(sheet, 0, rows, header)
+                    case ("intake", str(sheet), header, taken):
+                        yield SheetBatch(sheet, 0, [], header, _taken_rows(taken))
         except python_calamine.CalamineError as exc:
             raise UnsafeWorkbook("READER_FAILED", detail=f"{type(exc).__name__}: {exc}") from exc
         except (UnsafeWorkbook, GeneratorExit, KeyboardInterrupt, SystemExit):
@@ -224,8 +236,8 @@ class _ReaderProcess:
             match self._next_frame():
                 case ("batch", str(sheet), int(first_row), list(rows)):
                     yield SheetBatch(sheet, first_row, rows)
-                case ("intake", str(sheet), header, list(rows)) if header is None or isinstance(header, tuple):
-                    yield SheetBatch(sheet, 0, rows, header)
+                case ("intake", str(sheet), header, taken) if header is None or isinstance(header, tuple):
+                    yield SheetBatch(sheet, 0, [], header, self._taken(taken))
                 case ("end",):
                     return
                 case ("error", kind, detail):
@@ -289,6 +301,13 @@ class _ReaderProcess:
             watchdog.cancel()
             self._budget_s -= time.monotonic() - started
 
+    def _taken(self, columns: object) -> TakenRows:
+        try:
+            return _taken_rows(columns)
+        except ValueError as exc:
+            self._process.kill()
+            raise UnsafeWorkbook("READER_FAILED", detail=f"unexpected frame: {exc}") from exc
+
     def _expire(self) -> None:
         self._timed_out = True
         self._process.kill()
@@ -304,6 +323,14 @@ class _ReaderProcess:
         detail = f"reader exit status {code}: {_tail(self._stderr)}"
         log.warning("xlsx reader failed: %s", detail)
         return UnsafeWorkbook("READER_FAILED", detail=detail)
+
+
+def _taken_rows(columns: object) -> TakenRows:
+    """The six lists of an intake frame, checked to be six lists of one length."""
+    if not isinstance(columns, tuple) or len(columns) != len(TakenRows._fields) or not all(
+            isinstance(column, list) and len(column) == len(columns[0]) for column in columns):
+        raise ValueError("intake rows are not six lists of one length")
+    return TakenRows(*columns)
 
 
 class _ValueUnpickler(pickle.Unpickler):
