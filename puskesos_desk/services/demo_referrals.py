@@ -54,8 +54,10 @@ def demo_referrals(bo: ServiceContext, koordinator: ServiceContext, rng: random.
     # Older referrals take the rarer outcomes first, so even a small demo shows every state at least once.
     rare = ["DIBATALKAN", "SELESAI", "DITOLAK", "DITERIMA", "DIPROSES"]
     unanswered = [True]
-    chosen = [(case, service) for case in sorted(cases, key=lambda c: c.visit.moment)
+    in_order = sorted(cases, key=lambda c: c.visit.moment)
+    chosen = [(case, service) for case in in_order
               if rng.random() < SHARE and (service := _service_for(rng, services, case.domain)) is not None]
+    chosen = _at_least(rng, services, in_order, chosen, NEWEST_DRAFTS + NEWEST_APPROVED + NEWEST_SENT + len(rare) + 2)
     for index, (case, service) in enumerate(chosen):
         drafted_at = case.visit.moment + timedelta(hours=rng.randint(1, 30))
         if drafted_at >= now:
@@ -67,6 +69,24 @@ def demo_referrals(bo: ServiceContext, koordinator: ServiceContext, rng: random.
         _one(bo, koordinator, rng, case, service, drafted_at, now, counts, stop, rare, unanswered)
     # With today's clock: whatever has waited past its response time now shows as "no news".
     counts["referrals_no_news"] = mark_overdue(koordinator)
+
+
+def _at_least(rng: random.Random, services: list[ServiceItem], in_order: list[Referable],
+              chosen: list[tuple[Referable, ServiceItem]], wanted: int) -> list[tuple[Referable, ServiceItem]]:
+    """The chosen cases, topped up to `wanted` (when there are that many) with cases spread over the year. A small
+    demo drew as few as 6 referrals on some days, too few to show every state (and the tests that count on it)."""
+    if len(chosen) >= wanted:
+        return chosen  # the common case: the draw above, unchanged
+    taken = {id(case) for case, _ in chosen}
+    spare = [case for case in in_order if id(case) not in taken]
+    step = max(1, len(spare) // (wanted - len(chosen)))
+    for case in spare[::step]:
+        if len(chosen) >= wanted:
+            break
+        service = _service_for(rng, services, case.domain)
+        if service is not None:
+            chosen.append((case, service))
+    return sorted(chosen, key=lambda pair: pair[0].visit.moment)
 
 
 def _forced_stop(from_end: int) -> str | None:
