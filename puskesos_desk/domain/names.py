@@ -226,6 +226,39 @@ def _normalize_once(name: str) -> str:
 @lru_cache(maxsize=8192)
 def normalize_name(name: str) -> str:
     """The search and duplicate key of a name: "Hj. Siti Aminah, S.Pd." -> "SITI AMINAH"."""
+    return _plain_key(name) or _normalized(name)
+
+
+# A plain name: ASCII letters in words separated by single spaces, as most KTP names are written.
+_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+# Words whose treatment depends on where they stand in a name (titles, degrees, first-word abbreviations).
+_POSITIONAL = _LEADING_KEYS | _ANYWHERE_KEYS | _DEGREES_AMBIGUOUS | _TRAILING_BARE_DEGREES | frozenset(_FIRST_WORD_OF)
+
+
+def _plain_key(name: str) -> str:
+    """The key of a plain name none of whose words depends on its position, word by word from cached word keys;
+    "" when the name needs the full rules. The same key as _normalized (tests/domain/test_names.py checks it):
+    such a name keeps every word, and each becomes its group or skeleton. An import makes the key of every
+    person, and the full rules took 28 µs a name (benchmarks/exchange_import.py)."""
+    if not _PLAIN.fullmatch(name):
+        return ""
+    words = name.upper().split(" ")
+    if not _POSITIONAL.isdisjoint(words):
+        return ""
+    keys = [_word_key(word) for word in words]
+    # The full rules run passes until the key is stable: stop here only where a second pass would change nothing.
+    if not _POSITIONAL.isdisjoint(keys) or any(_word_key(key) != key for key in keys):
+        return ""
+    return " ".join(keys)
+
+
+def _word_key(word: str) -> str:
+    key = _skeleton(word)
+    return _GROUP_OF.get(key, key)
+
+
+def _normalized(name: str) -> str:
+    """normalize_name by the full rules."""
     key = _normalize_once(name)
     # One pass can expose a rule for the next ("HADJI M. ALI": HADJI becomes the title HAJI, then M is first).
     # Cached because duplicate search compares one name with many candidates.

@@ -262,7 +262,9 @@ class RowsPass:
                 existing: dict[str, Any] | None) -> dict[str, Any]:
         """The database row for an incoming row: its fields, its version, and who/when in the receiver's terms."""
         by = f"paket:{self.sender}"
-        record = {key: value for key, value in values.items() if key not in _SYSTEM_FIELDS}
+        record = values.copy()  # and drop the system fields: a third of the time of a comprehension over the row
+        for key in _SYSTEM_FIELDS:
+            record.pop(key, None)
         record.update(derived)
         record.update(written_fields(table, values))
         for key, empty in exchange_rows.empty_defaults(table).items():

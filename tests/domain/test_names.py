@@ -151,3 +151,34 @@ def test_similarity_is_symmetric_and_bounded(a: str, b: str) -> None:
     assert 0.0 <= score <= 1.0
     assert score == pytest.approx(name_similarity(b, a))
     assert (score == 1.0) == (normalize_name(a) == normalize_name(b) != "")
+
+
+# Plain names (letters and single spaces), with every kind of word the rules treat by position.
+_PLAIN_WORDS = st.sampled_from([
+    "H", "Haji", "Hj", "Hadji", "M", "Moch", "Muh", "St", "ST", "Siti", "Sitti", "Nur", "Noer", "Nurul", "Abd",
+    "Achmad", "Ahmad", "Soekarno", "Djoko", "Tjahjono", "Pandji", "Panji", "SE", "SH", "MM", "Ny", "KH", "Drs",
+    "SST", "Anni", "Ani", "Budi", "Aminah", "Santoso", "Nj", "Tjhin", "Oemar", "Sjahrir", "Chairul", "Alm", "Ibu",
+    "Dewi", "Lestari", "Wahyu", "Sri", "Ma", "Spd", "Mpd", "Ir", "Dr", "Mukhammad", "Tuan", "Nyoman", "Kadek",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_PLAIN_WORDS, min_size=1, max_size=6), st.booleans())
+def test_the_plain_name_shortcut_gives_the_key_of_the_full_rules(words: list[str], upper: bool) -> None:
+    from puskesos_desk.domain import names
+
+    name = " ".join(words)
+    name = name.upper() if upper else name
+    shortcut = names._plain_key(name)
+    assert shortcut in ("", names._normalized(name))
+
+
+def test_the_plain_name_shortcut_takes_the_common_names() -> None:
+    from puskesos_desk.domain import names
+
+    assert names._plain_key("SITI AMINAH") == "SITI AMINAH" == names._normalized("SITI AMINAH")
+    assert names._plain_key("Djoko Santoso") == names._normalized("Djoko Santoso") == "JOKO SANTOSO"
+    assert names._plain_key("Moch Ali") == names._normalized("Moch Ali") == "MUHAMAD ALI"
+    assert names._plain_key("Budi Santoso SE") == ""  # a trailing degree depends on its place: the full rules
+    assert names._plain_key("M Ali") == "" and normalize_name("M Ali") == "MUHAMAD ALI"
+    assert names._plain_key("Siti  Aminah") == "" and names._plain_key("Siti-Aminah") == ""
