@@ -21,7 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from puskesos_desk.data.orm.audit import AuditEvent
-from puskesos_desk.data.orm.base import Base
+from puskesos_desk.data.orm.base import Base, UTCDateTime
 from puskesos_desk.data.orm.exchange import ExchangePeerRecord
 from puskesos_desk.data.repositories.name_index_bulk import person_index_paused
 
@@ -202,23 +202,49 @@ def insert_rows(session: Session, table_name: str, rows: list[dict[str, Any]]) -
 
 def _insert_sqlite(session: Session, table_name: str, rows: list[dict[str, Any]], suffix: str = "") -> None:
     """The driver's executemany with each column's own bind processor (the same conversion SQLAlchemy applies, so
-    dates, moments and JSON are stored exactly as the ORM stores them). SQLAlchemy's per-row parameter handling was
-    half of an import's insert time at 100,000 persons. Every row must carry the keys of the first."""
+    dates, moments and JSON are stored exactly as the ORM stores them: tests/data/test_bulk_insert.py). SQLAlchemy's
+    per-row parameter handling was half of an import's insert time at 100,000 persons. Every row must carry the
+    keys of the first."""
     connection = session.connection()
     columns = list(dict.fromkeys(key for row in rows[:1] for key in row))
     source = table(table_name)
-    processors = [source.c[name].type.bind_processor(connection.dialect) for name in columns]
+    processors = [_sqlite_processor(source.c[name].type, connection.dialect) for name in columns]
     quoted = ", ".join(f'"{name}"' for name in columns)
     sql = f'INSERT INTO "{table_name}" ({quoted}) VALUES ({", ".join("?" for _ in columns)}) {suffix}'
     # Most columns need no conversion: take every value in C (map over dict.get), then convert the few that do.
-    converted = [(index, processor) for index, processor in enumerate(processors) if processor is not None]
+    # A value converted once in this call is not converted again: the moment of the import is on every row, and
+    # empty lists and the shared "no NIK warnings" (domain/exchange_intake.py) on most.
+    converted = [(index, processor, {}) for index, processor in enumerate(processors) if processor is not None]
     payload: list[Any] = []
+    missing = object()
     for row in rows:
         values = list(map(row.get, columns))
-        for index, processor in converted:
-            values[index] = processor(values[index])  # None too: JSON stores it as 'null', as the ORM does
+        for index, processor, done in converted:
+            value = values[index]
+            kind = type(value)
+            if kind is list or kind is dict:  # by identity: alive until the end of this call, and not changed
+                key: Any = (kind, id(value)) if value else (kind, 0)
+            else:
+                key = (kind, value)  # the type too: True == 1, and a bool and an int may convert differently
+            try:
+                result = done.get(key, missing)
+            except TypeError:  # unhashable inside (a tuple holding a list): converted as it comes
+                result = key = missing
+            if result is missing:
+                result = processor(value)  # None too: JSON stores it as 'null', as the ORM does
+                if key is not missing:
+                    done[key] = result
+            values[index] = result
         payload.append(tuple(values))
     connection.exec_driver_sql(sql, payload)
+
+
+def _sqlite_processor(column_type: Any, dialect: Any) -> Any:
+    """The conversion SQLAlchemy's own insert applies: the type as this dialect implements it (the generic type's
+    processor left moments to the sqlite3 module, which wrote them without SQLAlchemy's microseconds)."""
+    if isinstance(column_type, UTCDateTime):
+        return UTCDateTime.sqlite_text  # the same text, in one step
+    return column_type.dialect_impl(dialect).bind_processor(dialect)
 
 
 def update_rows(session: Session, table_name: str, rows: list[dict[str, Any]]) -> None:
