@@ -34,6 +34,15 @@ class AuditTamperingError(RuntimeError):
     pass
 
 
+def _as_json(value: Any) -> Any:
+    """A value as a JSON column holds it: an import's tuples (domain/exchange_intake.py) are the lists read back."""
+    if isinstance(value, tuple | list):
+        return [_as_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
+    return value
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
@@ -127,7 +136,7 @@ def record_changes(session: Session, table_name: str, before: dict[str, Any], af
     sensitive = set(getattr(model, "__sensitive__", ()))
     changes: dict[str, Any] = {}
     for key, value in after.items():
-        if key in _SKIP_COLUMNS or before.get(key) == value:
+        if key in _SKIP_COLUMNS or before.get(key) == value or _as_json(before.get(key)) == _as_json(value):
             continue
         old = before.get(key)
         if key in sensitive:
