@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from collections.abc import Iterator
+from contextlib import closing
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -24,7 +26,7 @@ WIB = timezone(timedelta(hours=7))
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Database:
+def db(tmp_path: Path) -> Iterator[Database]:
     path = tmp_path / "bulk.db"
     open_database(f"sqlite:///{path}").db.dispose()
     database = Database(f"sqlite:///{path}")
@@ -53,7 +55,7 @@ def _rows(household_id: str) -> list[dict[str, object]]:
 
 def _stored(path: str, ids: list[str]) -> list[tuple[object, ...]]:
     """Every column of each row as SQLite holds it (its type and its text), the id left out."""
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         columns = [row[1] for row in connection.execute("PRAGMA table_info(person)") if row[1] != "id"]
         select = ", ".join(f'typeof("{c}"), quote("{c}")' for c in columns)
         return [connection.execute(f"SELECT {select} FROM person WHERE id = ?", (record_id,)).fetchone()
