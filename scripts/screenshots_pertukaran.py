@@ -20,6 +20,7 @@ os.environ["PUSKESOS_HOME"] = str(work / "home")
 import openpyxl  # noqa: E402
 from PySide6.QtCore import QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from shots_site import signed_in  # noqa: E402  (scripts/ is on sys.path when run as a script)
 
 from puskesos_desk.cli.commands import context_for  # noqa: E402
 from puskesos_desk.domain.enums import Role, SiteRole  # noqa: E402
@@ -89,8 +90,7 @@ with sqlite3.connect(work / "desa.db") as connection:
                            [(f"08122500{index:04d}", person_id) for index, person_id in enumerate(person_ids)])
 
 # Kirim, in the village: the second package, made through the page.
-password = next(u["password"] for u in demo.users if u["username"] == "koordinator")
-window = MainWindow(village.db, sign_in(village.db, username="koordinator", password=password),
+window = MainWindow(village.db, signed_in(village.db, demo, "koordinator"),
                     get_site_info(village.db))
 window.resize(SIZE)
 window.show()
