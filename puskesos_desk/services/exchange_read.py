@@ -120,6 +120,14 @@ def opened(path: Path, *, password: str | None = None, limits: Limits = DEFAULT_
             shutil.rmtree(workdir, ignore_errors=True)
 
 
+def declared_meta(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
+    """The package fields as the workbook's custom document properties mirror them (docs/exchange-format.md §5),
+    read by the guard without opening a sheet: no reader process, no cell scanned. Unsigned, so good only for
+    ordering a folder of packages before each is opened and verified, never for deciding anything. Raises
+    UnsafeWorkbook for a file the guard refuses anyway."""
+    return inspect_xlsx(path, limits, sheets=()).custom_properties
+
+
 class _MetaRead:
     """`_meta` read by a reader process and taken in on a thread of its own, so that the caller can go on guarding
     the rest of the file. result() gives (meta, manifest) or raises what reading it raised."""

@@ -17,8 +17,10 @@ from puskesos_desk.domain.enums import SiteRole
 from puskesos_desk.domain.exchange_batch import NOT_RUN, SenderGap
 from puskesos_desk.domain.exchange_package import ImportStatus, RowClass
 from puskesos_desk.domain.exchange_records import ProgressSink
+from puskesos_desk.services import exchange_batch
 from puskesos_desk.services.exchange_batch import import_packages, package_files
 from puskesos_desk.services.exchange_export import export_package
+from tests.exchange.test_bad_packages import with_part
 from tests.services.sites import new_site
 from tests.spreadsheet import hostile
 
@@ -103,6 +105,35 @@ def test_a_folder_applies_the_good_packages_in_order_and_reports_the_others(
     data = outcome.as_json()
     assert [p["file"] for p in data["packages"]] == [e.path.name for e in outcome.entries]
     assert data["totals"]["applied"] == 3
+
+
+def test_a_folder_is_ordered_from_the_document_properties_without_opening_a_package(
+        linked: Linked, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Planning reads each file's custom properties (the unsigned mirror of `_meta`); only a file whose properties
+    are not a sound package meta is opened as an import opens it. Either way the order is the sequence order."""
+    stick = tmp_path / "flashdisk"
+    packages = three_packages(linked.village, stick)
+    second = packages[1]
+    # A program that kept the file but mangled its properties: the planning must fall back to `_meta`.
+    with_part(second, tmp_path / "kedua.xlsx", "docProps/custom.xml",
+              lambda xml: xml.replace("puskesos-desk/paket", "bukan-paket"))
+    (tmp_path / "kedua.xlsx").replace(second)
+    planned_from_meta: list[str] = []
+
+    def recording(path: Path, **options: object) -> object:
+        planned_from_meta.append(Path(path).name)
+        return real_opened(path, **options)
+
+    real_opened = exchange_batch.opened
+    monkeypatch.setattr(exchange_batch, "opened", recording)
+
+    outcome = import_packages(linked.district.cli, [stick])
+
+    assert planned_from_meta == ["b-kedua.xlsx"]
+    assert [(e.path.name, e.outcome.sequence, e.status) for e in outcome.entries] == [
+        ("c-pertama.xlsx", 1, ImportStatus.APPLIED.value), ("b-kedua.xlsx", 2, ImportStatus.APPLIED.value),
+        ("a-ketiga.xlsx", 3, ImportStatus.APPLIED.value)]
+    assert incoming(linked.district) == [(SITE_CODE, 1), (SITE_CODE, 2), (SITE_CODE, 3)]
 
 
 def test_a_missing_package_is_reported_as_a_gap_by_the_check_and_the_import(linked: Linked, tmp_path: Path) -> None:
