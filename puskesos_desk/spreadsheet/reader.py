@@ -106,11 +106,12 @@ class SheetRead:
 
     def __init__(self, path: str | os.PathLike[str], sheets: Sequence[str] | None = None, *,
                  limits: Limits = DEFAULT_LIMITS, batch_rows: int = 5000, shape: WorkbookShape | None = None,
-                 intake: dict[str, dict[str, Any]] | None = None) -> None:
+                 intake: dict[str, dict[str, Any]] | None = None, standby: StandbyReader | None = None) -> None:
+        """`standby`: a reader process started earlier under the same limits, taken over instead of starting one."""
         if batch_rows < 1:
             raise ValueError("batch_rows must be at least 1")
         self.sheets = tuple(sheets) if sheets is not None else None
-        self._reader: _ReaderProcess | _ReaderHere = _ReaderHere() if _in_process else _ReaderProcess(limits)
+        self._reader = standby.take(limits) if standby is not None else _new_reader(limits, intake=bool(intake))
         try:
             if shape is None or not is_current(shape, path, limits):
                 shape = inspect_xlsx(path, limits)
@@ -137,6 +138,35 @@ class SheetRead:
 
     def close(self) -> None:
         self._reader.close()
+
+
+class StandbyReader:
+    """A reader process started before its file passed the guard, so that its start-up (for an import, loading the
+    intake code as well: a quarter of a second) happens on the other core while the guard scans. It receives no
+    request until a SheetRead takes it over (`standby=`), which needs the guard's shape of the file: nothing reaches
+    calamine unchecked. close() stops it when nobody took it (the file was refused); after a take it does nothing."""
+
+    def __init__(self, limits: Limits = DEFAULT_LIMITS, *, intake: bool = False) -> None:
+        self._limits = limits
+        self._reader: _ReaderProcess | _ReaderHere | None = _new_reader(limits, intake=intake)
+
+    def take(self, limits: Limits) -> _ReaderProcess | _ReaderHere:
+        reader, self._reader = self._reader, None
+        if reader is None:
+            raise ValueError("this standby reader was taken or closed")
+        if limits != self._limits:  # its memory limit was set when it started
+            reader.close()
+            raise ValueError("a standby reader runs under the limits it was started with")
+        return reader
+
+    def close(self) -> None:
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.close()
+
+
+def _new_reader(limits: Limits, *, intake: bool) -> _ReaderProcess | _ReaderHere:
+    return _ReaderHere() if _in_process else _ReaderProcess(limits, intake=intake)
 
 
 def read_in_this_process(enabled: bool) -> None:
@@ -203,7 +233,7 @@ def _wanted(shape: WorkbookShape, names: Sequence[str] | None) -> list[dict[str,
 class _ReaderProcess:
     """One child.py process: started at once, given one request, read frame by frame, always reaped."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, *, intake: bool = False) -> None:
         self._limits = limits
         self._budget_s = limits.reader_timeout_s
         self._timed_out = False
@@ -211,7 +241,7 @@ class _ReaderProcess:
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close(), after the process is reaped)
         try:
             self._process = subprocess.Popen(
-                _command(limits),
+                _command(limits, intake=intake),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=self._stderr,
@@ -344,8 +374,10 @@ class _ValueUnpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-def _command(limits: Limits) -> list[str]:
+def _command(limits: Limits, *, intake: bool) -> list[str]:
     arguments = ["--memory-bytes", str(limits.reader_memory_bytes), "--max-frame-bytes", str(MAX_FRAME_BYTES)]
+    if intake:
+        arguments.append("--intake")
     return worker_process.command("puskesos_desk.spreadsheet.child", child.FROZEN_FLAG, arguments)
 
 

@@ -49,7 +49,7 @@ def test_the_frozen_reader_and_writer_commands_come_back_to_their_roles(
     """What the app starts as a child when frozen is `<exe> <flag> ...`: the entry must route it."""
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", "/opt/puskesos-desk/puskesos-desk")
-    reader_command = reader._command(DEFAULT_LIMITS)
+    reader_command = reader._command(DEFAULT_LIMITS, intake=True)  # an import's data reader, the longest command
     writer_command = worker_process.command("puskesos_desk.spreadsheet.writer_child", worker_process.WRITER_FLAG,
                                             ["/tmp/paket.xlsx"])
     helper_command = child_process.command("puskesos_desk.printing.helper_child", helper.HELPER_FLAG, [])
@@ -57,4 +57,4 @@ def test_the_frozen_reader_and_writer_commands_come_back_to_their_roles(
         assert command[0] == sys.executable
         frozen_entry.main(command[1:])
     assert [role for role, _ in roles] == ["reader", "writer", "pdf-helper"]
-    assert roles[1][1] == ["/tmp/paket.xlsx"]
+    assert roles[0][1][-1] == "--intake" and roles[1][1] == ["/tmp/paket.xlsx"]

@@ -208,16 +208,22 @@ def test_a_reader_that_takes_too_long_is_stopped(tmp_path: Path) -> None:
     assert "0.001 detik" in caught.value.message
 
 
-def test_an_abandoned_read_stops_its_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    started: list[subprocess.Popen[bytes]] = []
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[subprocess.Popen[bytes]]:
+    """Every reader process started during the test, in order."""
+    processes: list[subprocess.Popen[bytes]] = []
     real_popen = subprocess.Popen
 
     def recording_popen(*args: object, **kwargs: object) -> subprocess.Popen[bytes]:
         process = real_popen(*args, **kwargs)  # type: ignore[call-overload]
-        started.append(process)
+        processes.append(process)
         return process
 
     monkeypatch.setattr(reader_module.subprocess, "Popen", recording_popen)
+    return processes
+
+
+def test_an_abandoned_read_stops_its_reader(tmp_path: Path, started: list[subprocess.Popen[bytes]]) -> None:
     path = hostile.multi_sheet(tmp_path / "banyak.xlsx", {"A": 5_000, "B": 5_000})
 
     batches = read_sheets(path, batch_rows=100)
@@ -226,6 +232,58 @@ def test_an_abandoned_read_stops_its_reader(tmp_path: Path, monkeypatch: pytest.
 
     assert len(started) == 1
     assert started[0].returncode is not None  # killed and reaped, not left running
+
+
+def test_a_standby_reader_serves_the_read_that_takes_it_and_an_unused_one_is_stopped(
+        good: Path, started: list[subprocess.Popen[bytes]]) -> None:
+    used, unused = reader_module.StandbyReader(intake=True), reader_module.StandbyReader()
+    assert len(started) == 2 and "--intake" in started[0].args and "--intake" not in started[1].args
+
+    people = "Anggota Keluarga"
+    read = reader_module.SheetRead(good, [people], shape=inspect_xlsx(good), standby=used)
+    try:
+        assert rows_of(list(read.batches()), people) == rows_of(list(read_sheets(good, [people])), people)
+    finally:
+        read.close()
+    unused.close()
+
+    assert len(started) == 3  # the read above started none of its own; read_sheets did
+    assert all(process.returncode is not None for process in started)  # each ended and reaped
+    with pytest.raises(ValueError, match="taken or closed"):
+        used.take(guard.DEFAULT_LIMITS)
+    other = reader_module.StandbyReader(Limits(reader_memory_bytes=guard.DEFAULT_LIMITS.reader_memory_bytes // 2))
+    with pytest.raises(ValueError, match="limits it was started with"):
+        reader_module.SheetRead(good, [people], standby=other)
+    assert started[-1].wait(timeout=10) is not None
+
+
+def test_the_intake_code_loads_without_the_rest_of_lokal_and_checks_niks_as_the_full_library_does() -> None:
+    # What a reader started with --intake does before its request comes: lokal's package module is left empty.
+    niks = ["3322011801180661", "3322015801180661", "9922011801180661", "3399011801180661", "3322013213180661",
+            "0000000000000000", "3322011801180000", "33220118011806", "3322 0118 0118 0661", "3174094506950003"]
+    program = (
+        "import json, sys\n"
+        "from datetime import date\n"
+        "from puskesos_desk.spreadsheet.child import load_intake_code\n"
+        "load_intake_code()\n"
+        "from puskesos_desk.domain.nik import check_nik\n"
+        "checks = [check_nik(n, today=date(2026, 11, 24)) for n in json.loads(sys.argv[1])]\n"
+        "print(json.dumps({'samaran': 'lokal.samaran' in sys.modules, 'checks': [[c.value, [e.message for e in "
+        "c.errors], [w.message for w in c.warnings]] for c in checks]}))\n"
+    )
+    import json
+
+    from puskesos_desk.domain.nik import check_nik
+
+    done = subprocess.run([sys.executable, "-c", program, json.dumps(niks)], capture_output=True, text=True,
+                          timeout=60, check=True)
+    lean = json.loads(done.stdout)
+    full = [[c.value, [e.message for e in c.errors], [w.message for w in c.warnings]]
+            for c in (check_nik(n, today=date(2026, 11, 24)) for n in niks)]
+    assert lean["samaran"] is False
+    assert lean["checks"] == full
+    assert any(errors for _, errors, _ in full) and any(warnings for _, _, warnings in full)
+    assert any(not errors and not warnings for _, errors, warnings in full)
 
 
 def test_a_partial_shape_reads_only_the_sheets_it_scanned(tmp_path: Path) -> None:
