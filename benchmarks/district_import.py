@@ -202,7 +202,8 @@ def case_import(folder: Path, regency_code: str, work: Path) -> dict[str, Any]:
         "rows": {row_class.value: n for row_class, n in outcome.rows().items()},
         "district_counts": counts,
         "progress_marks": sorted(round(moment - started, 2) for moment in lap.starts.values()),
-        "peak_rss_mib": _mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
+        "peak_rss_mib": _mib(data.vm_hwm_kib()),
+        # An upper bound: each reader's ru_maxrss starts from this process's RSS when it was started.
         "reader_peak_rss_mib": _mib(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss),
     }
 
@@ -221,7 +222,7 @@ def case_raw(folder: Path) -> dict[str, Any]:
             del rows
     return {"seconds": time.perf_counter() - started, "cells": cells, "files": len(files),
             "bytes": sum(path.stat().st_size for path in files),
-            "peak_rss_mib": _mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)}
+            "peak_rss_mib": _mib(data.vm_hwm_kib())}
 
 
 # --- the driver -----------------------------------------------------------------------------------------------------

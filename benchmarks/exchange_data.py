@@ -316,6 +316,21 @@ def keep_package(sites: BenchSites, made: Path) -> None:
 # --- results ---------------------------------------------------------------------------------------------------------
 
 
+def vm_hwm_kib(pid: int | str = "self") -> int:
+    """Peak RSS of a process's own address space (VmHWM; 0 where /proc is missing). Unlike ru_maxrss it does not
+    start from the parent's: Linux folds the address space a process had before exec (the parent's, after fork or
+    vfork) into ru_maxrss, so a benchmark child started by a driver that had just built 250 packages reported the
+    driver's 296 MB as its own."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def machine() -> dict[str, object]:
     """What the figures were measured on, as the other entries of results.json record it."""
     with open("/proc/meminfo", encoding="ascii") as meminfo:  # Linux, like every benchmark here

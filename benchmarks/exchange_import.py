@@ -154,7 +154,7 @@ class ChildMemory(threading.Thread):
         while not self._stop_event.wait(POLL_S):
             for pid in _children(os.getpid()):
                 self.seen.add(pid)
-                self.peak_kib = max(self.peak_kib, _vm_hwm_kib(pid))
+                self.peak_kib = max(self.peak_kib, data.vm_hwm_kib(pid))
 
     def stop(self) -> None:
         self._stop_event.set()
@@ -174,17 +174,6 @@ def _children(pid: int) -> list[int]:
         except OSError:
             continue
     return found
-
-
-def _vm_hwm_kib(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 # --- the cases, each run in a child ---------------------------------------------------------------------------------
