@@ -11,7 +11,8 @@ child process of its own, against a fresh copy of a district that trusts the vil
 - raw: CalamineWorkbook.from_path + to_python() of every sheet, in the process itself (the floor for reading).
 
 Measured in the import and dry-run children:
-- peak RSS of the importing process (ru_maxrss) and of the reader process: its ru_maxrss once reaped
+- peak RSS of the importing process (VmHWM: ru_maxrss would start from the driver's) and of the reader process: its
+  ru_maxrss once reaped
   (RUSAGE_CHILDREN; the reader is the only child) and, as a cross-check while it runs, the largest VmHWM seen by a
   thread polling /proc for this process's children every 20 ms;
 - whether a GUI thread would stay responsive: a ticker thread asks to wake every 10 ms and records how late it
@@ -189,7 +190,7 @@ def case_import(package: Path, work: Path, *, dry_run: bool, profile: Path | Non
     idle.start()
     time.sleep(IDLE_BASELINE_S)
     idle_gaps = idle.stop()
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_before = data.vm_hwm_kib()
     ticker, children = Ticker(), ChildMemory()
     profiler = cProfile.Profile() if profile else None
     ticker.start()
@@ -212,7 +213,7 @@ def case_import(package: Path, work: Path, *, dry_run: bool, profile: Path | Non
         "status": outcome.status.value,
         "rows": {row_class.value: count for row_class, count in outcome.rows.items()},
         "messages": len(outcome.messages),
-        "parent_peak_rss_mib": _mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
+        "parent_peak_rss_mib": _mib(data.vm_hwm_kib()),
         "parent_rss_before_mib": _mib(rss_before),
         "reader_peak_rss_mib": _mib(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss),
         "reader_vm_hwm_polled_mib": _mib(children.peak_kib),
@@ -235,7 +236,7 @@ def case_raw(package: Path) -> dict[str, Any]:
         del rows
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "cells": cells,
-            "peak_rss_mib": _mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)}
+            "peak_rss_mib": _mib(data.vm_hwm_kib())}
 
 
 def _write_profile(profiler: cProfile.Profile, path: Path) -> None:
