@@ -32,7 +32,7 @@ class HouseholdExtractTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.check: HouseholdExtractCheck | None = None
-        self._household_id: str | None = None
+        self._generation = 0  # of the latest load: an answer to an earlier one is stale and dropped
 
         # Widgets
         self.lbl_summary = QLabel(self.tr("Memeriksa data DTSEN…"))
@@ -72,14 +72,19 @@ class HouseholdExtractTab(QWidget):
     # --- loading -----------------------------------------------------------------------------------------------
 
     def load(self, household_id: str, choices: CaseworkChoices) -> None:
-        self._household_id = household_id
+        """Check the household against the extract. Loads overlap (the page reloads its household after every
+        change) and answers come back in any order: only the latest load's answer is shown, even for the same
+        household, so a check made before a member was changed never replaces one made after."""
+        self._generation += 1
+        generation, ctx = self._generation, self.ctx
         self.model.set_choices(choices)
-        ctx = self.ctx
-        run_op(self, lambda: household_check(ctx, household_id), self._on_checked, self._on_check_failed)
+        run_op(self, lambda: household_check(ctx, household_id),
+               lambda check: self._on_checked(generation, check),
+               lambda error: self._on_check_failed(generation, error))
 
-    def _on_checked(self, check: HouseholdExtractCheck) -> None:
-        if check.household_id != self._household_id:
-            return  # an older check arriving after another household was opened
+    def _on_checked(self, generation: int, check: HouseholdExtractCheck) -> None:
+        if generation != self._generation:
+            return
         self.check = check
         rows: list[ComparisonRow] = [*check.members, *check.extract_only] if check.extract else []
         self.model.set_rows(rows)
@@ -88,7 +93,9 @@ class HouseholdExtractTab(QWidget):
         self._show_buttons()
         self.checked.emit(check)
 
-    def _on_check_failed(self, error: BaseException) -> None:
+    def _on_check_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
         self.check = None
         self.model.set_rows([])
         if isinstance(error, PuskesosError):

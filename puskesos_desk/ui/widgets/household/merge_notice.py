@@ -25,7 +25,7 @@ class MergeNoticeBar(QFrame):
         self.ctx = ctx
         self.setObjectName("merge_notice")
         self.setStyleSheet(NOTICE_STYLE)
-        self._household_id: str | None = None
+        self._generation = 0  # of the latest load: an answer to an earlier one is stale and dropped
         self.notices: list[MergeNotice] = []
 
         # Widgets
@@ -40,22 +40,25 @@ class MergeNoticeBar(QFrame):
         self.setVisible(False)
 
     def load(self, household_id: str) -> None:
-        self._household_id = household_id
-        ctx = self.ctx
+        """(Re)load the notices. Loads may overlap (the page loads them whenever its household is loaded) and their
+        answers come back in any order: only the latest load's answer is shown, even for the same household, so a
+        notice read before a merge arrived never replaces one read after."""
+        self._generation += 1
+        generation, ctx = self._generation, self.ctx
         run_op(self, lambda: household_merges(ctx, household_id),
-               lambda notices: self._on_loaded(household_id, notices),
-               lambda error: self._on_load_failed(household_id, error))
+               lambda notices: self._on_loaded(generation, notices),
+               lambda error: self._on_load_failed(generation, error))
 
-    def _on_loaded(self, household_id: str, notices: list[MergeNotice]) -> None:
-        if household_id != self._household_id:
+    def _on_loaded(self, generation: int, notices: list[MergeNotice]) -> None:
+        if generation != self._generation:
             return
         self.notices = notices
         self.lbl_notice.setText("\n".join(self.notice_text(n) for n in notices))
         self.setVisible(bool(notices))
         self.loaded.emit()
 
-    def _on_load_failed(self, household_id: str, error: BaseException) -> None:
-        if household_id != self._household_id:
+    def _on_load_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
             return
         # The notice is extra information: the household page itself stays usable without it.
         reason = error.message if isinstance(error, PuskesosError) else self.tr("kesalahan sistem")
