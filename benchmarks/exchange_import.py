@@ -11,10 +11,9 @@ child process of its own, against a fresh copy of a district that trusts the vil
 - raw: CalamineWorkbook.from_path + to_python() of every sheet, in the process itself (the floor for reading).
 
 Measured in the import and dry-run children:
-- peak RSS of the importing process (VmHWM: ru_maxrss would start from the driver's) and of the reader process: its
-  ru_maxrss once reaped
-  (RUSAGE_CHILDREN; the reader is the only child) and, as a cross-check while it runs, the largest VmHWM seen by a
-  thread polling /proc for this process's children every 20 ms;
+- peak RSS of the importing process (VmHWM: ru_maxrss would start from the driver's) and of the reader process:
+  its ru_maxrss once reaped (RUSAGE_CHILDREN; the reader is the only child) and, as a cross-check while it runs,
+  the largest VmHWM seen by a thread polling /proc for this process's children every 20 ms;
 - whether a GUI thread would stay responsive: a ticker thread asks to wake every 10 ms and records how late it
   wakes. The import runs on the main thread here as it runs on a worker thread in the app; both share one GIL with
   the GUI thread, so the longest gap is the longest freeze a user would see (the proxy for GIL stalls). The same
