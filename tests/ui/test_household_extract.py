@@ -4,7 +4,6 @@ member missing here, and a warning once the extract is older than four months.""
 
 from __future__ import annotations
 
-import threading
 from datetime import date, timedelta
 from typing import Any
 
@@ -25,11 +24,11 @@ from puskesos_desk.ui.models.extract_comparison_model import (
     ExtractComparisonTableModel,
 )
 from puskesos_desk.ui.models.household_table_model import WARNING
-from puskesos_desk.ui.ops import pending_ops
 from puskesos_desk.ui.pages import household_extract_tab as extract_tab
 from puskesos_desk.ui.pages.household_extract_tab import HouseholdExtractTab
 from puskesos_desk.ui.pages.household_page import HouseholdPage
 from tests.services.factories import CHILD_NIK, HEAD_NIK, KK_NUMBER, WIFE_NIK, family
+from tests.ui.late_answer import FirstAnswerHeld
 from tests.ui.test_household_page import acting_as, dialog_of, open_page
 
 M = ExtractComparisonTableModel
@@ -166,27 +165,15 @@ def test_a_check_made_before_the_extract_arrived_never_replaces_a_later_one(qtbo
     ctx = acting_as(desk, "koordinator")
     tab = HouseholdExtractTab(ctx)
     qtbot.addWidget(tab)
-    released = threading.Event()
-    calls: list[int] = []
-
-    def slow_first(ctx: ServiceContext, household_id: str) -> Any:
-        calls.append(len(calls))
-        found = household_check(ctx, household_id)
-        if len(calls) == 1:  # the first check: made before the extract, answered after the second check
-            assert released.wait(10)
-        return found
-
-    monkeypatch.setattr(extract_tab, "household_check", slow_first)
+    held = FirstAnswerHeld(monkeypatch, extract_tab, "household_check")
     choices = casework_choices(ctx)
     tab.load(household.id, choices)
-    qtbot.waitUntil(lambda: len(calls) == 1)
+    held.wait_first_read(qtbot)  # no extract yet
     load(ctx, date.today())
     with qtbot.waitSignal(tab.checked, timeout=10_000):
         tab.load(household.id, choices)
     assert tab.check is not None and tab.check.extract is not None
 
-    with qtbot.assertNotEmitted(tab.checked, wait=500):
-        released.set()
-        qtbot.waitUntil(lambda: pending_ops() == 0)
+    held.release_unannounced(qtbot, tab.checked)
     assert tab.check is not None and tab.check.extract is not None
     assert tab.model.rowCount() > 0

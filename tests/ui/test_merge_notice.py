@@ -3,17 +3,15 @@ duplicate from elsewhere was merged into one of them); a household without merge
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
-from puskesos_desk.services.merge_arrivals import household_merges
 from puskesos_desk.services.registration import register_household
-from puskesos_desk.ui.ops import pending_ops
 from puskesos_desk.ui.widgets.household import merge_notice
 from puskesos_desk.ui.widgets.household.merge_notice import MergeNoticeBar
 from tests.cli._helpers import query
 from tests.services.factories import WIFE_NIK, family
 from tests.services.merge_rows import store_merge
+from tests.ui.late_answer import FirstAnswerHeld
 from tests.ui.test_household_page import acting_as, open_page
 
 
@@ -60,19 +58,9 @@ def test_an_answer_to_an_earlier_load_never_replaces_the_latest(qtbot: Any, desk
     ctx = acting_as(desk, "koordinator")
     bar = MergeNoticeBar(ctx)
     qtbot.addWidget(bar)
-    released = threading.Event()
-    calls: list[int] = []
-
-    def slow_first(ctx: Any, household_id: str) -> list[Any]:
-        calls.append(len(calls))
-        found = household_merges(ctx, household_id)
-        if len(calls) == 1:  # the first load: read before the merge, answered after the second load
-            assert released.wait(10)
-        return found
-
-    monkeypatch.setattr(merge_notice, "household_merges", slow_first)
+    held = FirstAnswerHeld(monkeypatch, merge_notice, "household_merges")
     bar.load(household.id)
-    qtbot.waitUntil(lambda: len(calls) == 1)  # the first load has read: no merge yet
+    held.wait_first_read(qtbot)  # no merge yet
     wife = query(desk.path, "SELECT id FROM person WHERE nik = ?", (WIFE_NIK,))[0][0]
     store_merge(desk, duplicate_id="9f0e1d2c-aaaa-4bbb-8ccc-dddd00001111", survivor_id=wife,
                 duplicate_name="Siti Aminah", survivor_name="Siti Aminah", duplicate_village="Samirono")
@@ -80,8 +68,6 @@ def test_an_answer_to_an_earlier_load_never_replaces_the_latest(qtbot: Any, desk
         bar.load(household.id)
     assert len(bar.notices) == 1 and not bar.isHidden()
 
-    with qtbot.assertNotEmitted(bar.loaded, wait=500):
-        released.set()
-        qtbot.waitUntil(lambda: pending_ops() == 0)
+    held.release_unannounced(qtbot, bar.loaded)
     assert len(bar.notices) == 1 and not bar.isHidden()
     assert bar.lbl_notice.text().startswith("Data ganda warga Siti Aminah dari Desa Samirono")
