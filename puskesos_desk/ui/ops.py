@@ -2,8 +2,8 @@
 
     run_op(self, lambda: beranda_figures(ctx), on_success=self._show_figures)
 
-`op` runs on a worker thread and must never touch widgets. Its result (or exception) travels back through a
-signal of a QObject that lives in the GUI thread (queued connection), where `on_success` / `on_failure` run.
+`op` runs on a worker thread and must never touch widgets. Its result (or exception) is handed to a QObject that
+lives in the GUI thread, and a signal (queued connection) tells it, where `on_success` / `on_failure` run.
 Reads share Qt's global pool; writes (`writes=True`) queue on a pool with a single thread so two writes never
 race. A busy cursor appears only if the op is still running after 300 ms, so fast ops never flicker. If
 `parent` has been deleted by the time the result arrives, the callbacks are skipped.
@@ -44,11 +44,15 @@ class _Job:
 class _Dispatcher(QObject):
     """Lives in the GUI thread; workers emit `finished` on it, so delivery is always a queued call."""
 
-    finished = Signal(int, bool, object)  # job id, succeeded, result or exception
+    finished = Signal(int)  # job id; its outcome waits in `outcomes`
 
     def __init__(self) -> None:
         super().__init__()
         self.jobs: dict[int, _Job] = {}
+        # job id → (succeeded, result or exception), put here by the worker. The worker hands its references over
+        # instead of sending them with the signal, so that it holds none once the GUI thread can see the outcome
+        # (see _OpRunnable.run).
+        self.outcomes: dict[int, tuple[bool, object]] = {}
         self.cursor_count = 0
         self.finished.connect(self._on_self_finished, Qt.ConnectionType.QueuedConnection)
 
@@ -70,8 +74,9 @@ class _Dispatcher(QObject):
             self.cursor_count -= 1
             QGuiApplication.restoreOverrideCursor()
 
-    @Slot(int, bool, object)
-    def _on_self_finished(self, job_id: int, succeeded: bool, payload: object) -> None:
+    @Slot(int)
+    def _on_self_finished(self, job_id: int) -> None:
+        succeeded, payload = self.outcomes.pop(job_id)
         job = self.jobs.pop(job_id, None)
         if job is None:
             return
@@ -99,15 +104,22 @@ class _OpRunnable(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        """Run the op, then let go of everything it touched before the GUI thread is told.
+
+        The op (often a bound method of a dialog), its result and an exception's traceback can hold the last
+        reference to a Qt object once the GUI thread has handled the outcome and the window has gone. Released on
+        this thread, PySide defers the C++ deletion to the GUI thread, and that deferred deletion has crashed the
+        tests (SIGSEGV in BindingManager::runDeletionInMainThread). So the op is dropped while the job still holds
+        its parent, and the outcome is handed over in `outcomes` rather than kept here until the signal is sent."""
+        op, self._op = self._op, None  # type: ignore[assignment]
+        dispatcher, job_id = self._dispatcher, self._job_id
         try:
-            result = self._op()
+            dispatcher.outcomes[job_id] = (True, op())
         except BaseException as exc:  # delivered to on_failure; nothing may escape a worker thread
-            log.info("op %d failed: %s", self._job_id, type(exc).__name__)
-            self._dispatcher.finished.emit(self._job_id, False, exc)
-        else:
-            self._dispatcher.finished.emit(self._job_id, True, result)
-        finally:
-            self._op = None  # type: ignore[assignment]  # drop captured objects on the worker
+            log.info("op %d failed: %s", job_id, type(exc).__name__)
+            dispatcher.outcomes[job_id] = (False, exc)
+        del op
+        dispatcher.finished.emit(job_id)
 
 
 _dispatcher: _Dispatcher | None = None
